@@ -1,0 +1,1 @@
+"""Benchmarks (quality, speed) run against the pages in ../shared/bench; see bench/README.md."""

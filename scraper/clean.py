@@ -1,0 +1,502 @@
+"""Boilerplate pruning on the selectolax tree, before any text is extracted.
+
+The vocabulary lives in the named tables below; the engine at the bottom only
+applies them. To teach scraper a new consent manager, comment system or share
+plugin, add its markup to the right table.
+
+Two strengths of rule:
+
+* **Strong** rules name markup that is never article text wherever it sits:
+  a consent manager's banner, a comment system's thread, a share plugin's
+  bar, a related-posts plugin's block. They are removed outright.
+* **Weak** rules name class/id words that *usually* mark boilerplate
+  ("sidebar", "widget", "promo", ...) but also turn up on wrappers of the
+  article itself (`<body class="has-sidebar">`). They remove an element only
+  if it holds a small share of the page's text or is mostly links.
+
+Inline "See also" / "Read more" boxes injected between the paragraphs of a
+body are caught by wording (`INLINE_RELATED_PREFIXES`) together with link
+density, since their markup is whatever the theme chose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Elements that never carry article text.
+NON_CONTENT_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "svg",
+    "math",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "dialog",
+    "link",
+    "meta",
+)
+
+# Hidden by the page itself: a reader never sees them.
+HIDDEN_SELECTORS = (
+    "[hidden]",
+    "[aria-hidden='true']",
+    "[style*='display:none']",
+    "[style*='display: none']",
+    "[style*='visibility:hidden']",
+    "[style*='visibility: hidden']",
+)
+
+# Consent managers: the banner, the preference centre and their overlays.
+CONSENT_SELECTORS = (
+    "#onetrust-consent-sdk",
+    "#onetrust-banner-sdk",
+    "#onetrust-pc-sdk",
+    ".optanon-alert-box-wrapper",
+    "#CybotCookiebotDialog",
+    "#CybotCookiebotDialogBodyUnderlay",
+    "#cookiebanner",
+    ".qc-cmp2-container",
+    "#qc-cmp2-container",
+    ".qc-cmp-ui-container",
+    "#didomi-host",
+    ".didomi-popup-container",
+    "#usercentrics-root",
+    "#uc-banner",
+    "#truste-consent-track",
+    "#consent_blackbar",
+    ".trustarc-banner",
+    "#sp_message_container",
+    "[id^='sp_message_container']",
+    ".fc-consent-root",
+    "#cmpbox",
+    "#cmpwrapper",
+    ".cmpboxBG",
+    "#iubenda-cs-banner",
+    "#cookie-law-info-bar",
+    "#cookie-law-info-again",
+    ".cli-modal",
+    "#cliSettingsPopup",
+    ".cli-popupbar-overlay",
+    "#cookie-notice",
+    "#moove_gdpr_cookie_info_bar",
+    "#moove_gdpr_cookie_modal",
+    ".cky-consent-container",
+    ".cky-modal",
+    "#cmplz-cookiebanner-container",
+    ".cmplz-cookiebanner",
+    "#BorlabsCookieBox",
+    "#catapult-cookie-bar",
+    ".cc-window",
+    ".cc-banner",
+    "#gdpr-cookie-message",
+    ".gdpr-banner",
+    "[aria-label*='cookie' i]",
+    "[aria-label*='consent' i]",
+)
+
+# Comment systems and comment forms (WordPress core and themes, Disqus,
+# Facebook, Blogger, Drupal, Commento, Coral, Hyvor, Giscus, utterances).
+COMMENT_SELECTORS = (
+    "#comments",
+    "#respond",
+    ".comments-area",
+    ".comment-respond",
+    ".comment-form",
+    "#commentform",
+    ".comment-list",
+    "ol.commentlist",
+    ".akismet_comment_form_privacy_notice",
+    "#disqus_thread",
+    ".disqus-comments",
+    "#dsq-app",
+    ".fb-comments",
+    "#comment-holder",
+    ".comments-section",
+    "#comments-section",
+    "section.comments",
+    "div.comments",
+    ".comments-block",
+    ".comment-section",
+    ".article-comments",
+    ".post-comments",
+    ".commentlist",
+    "#commento",
+    "#coral_thread",
+    ".coral-talk-stream",
+    "#hyvor-talk-view",
+    ".giscus",
+    ".utterances",
+    "#comment-form",
+    ".field--name-comment",
+    "[data-component='comments']",
+)
+
+# Share and social widgets, follow buttons, "like this" blocks.
+SHARE_SELECTORS = (
+    ".sharedaddy",
+    ".sd-sharing-enabled",
+    ".jp-sharing-input-touch",
+    ".sd-like",
+    ".jetpack-likes-widget-wrapper",
+    ".addtoany_share_save_container",
+    ".a2a_kit",
+    ".addthis_toolbox",
+    ".addthis_inline_share_toolbox",
+    ".sharethis-inline-share-buttons",
+    ".st-sticky-share-buttons",
+    ".shareaholic-canvas",
+    ".ssba",
+    ".heateor_sss_sharing_container",
+    ".social-share",
+    ".social-sharing",
+    ".share-buttons",
+    ".sharing-buttons",
+    ".post-share",
+    ".entry-share",
+    ".article-share",
+    ".share-bar",
+    ".social-icons",
+    ".social-links",
+    ".social-media",
+    ".post-sharing",
+    ".essb_links",
+    ".mashsb-container",
+    ".dpsp-share-buttons-wrapper",
+    ".share-tools",
+    ".sharing",
+    ".post-footer-line",
+    ".share-button",
+    "[class*='share-this']",
+    "[aria-label*='share' i]",
+)
+
+# Related / recommended / "you may also like" / more-from blocks.
+RELATED_SELECTORS = (
+    "#jp-relatedposts",
+    ".jp-relatedposts",
+    ".yarpp-related",
+    ".yarpp",
+    ".crp_related",
+    ".related-posts",
+    ".related_posts",
+    ".relatedposts",
+    ".related-articles",
+    ".related-content",
+    ".related-stories",
+    ".related-links",
+    ".related",
+    ".rp4wp-related-posts",
+    ".jeg_postblock_related",
+    ".td-related-row",
+    ".td_block_related_posts",
+    ".penci-related-posts",
+    ".post-related",
+    ".more-stories",
+    ".more-articles",
+    ".recommended",
+    ".recommendations",
+    ".you-may-like",
+    ".read-more-links",
+    ".also-read",
+    ".see-also",
+    ".inline-related",
+    ".kg-bookmark-card",
+    ".outbrain",
+    ".OUTBRAIN",
+    "[id^='taboola']",
+    ".taboola",
+    ".trc_related_container",
+    ".zergnet-widget",
+    ".block-views-blockrelated-content",
+    ".post-navigation",
+    ".nav-links",
+    ".navigation.post-navigation",
+    ".blog-pager",
+    ".pagination",
+    ".pager",
+)
+
+# Newsletter and subscription boxes.
+NEWSLETTER_SELECTORS = (
+    "#mc_embed_signup",
+    ".mc4wp-form",
+    ".newsletter",
+    ".newsletter-signup",
+    ".newsletter-box",
+    ".subscribe-box",
+    ".gh-subscribe",
+    ".subscription-widget",
+    ".optin",
+    ".optin-monster",
+    "[id^='om-']",
+    ".tnp-subscription",
+    ".jetpack_subscription_widget",
+    ".wp-block-jetpack-subscriptions",
+    ".email-signup",
+    ".signup-form",
+)
+
+# Site chrome: navigation, breadcrumbs, bylines and post meta, tags, ads.
+CHROME_SELECTORS = (
+    "nav",
+    "[role='navigation']",
+    "[role='banner']",
+    "[role='contentinfo']",
+    "[role='search']",
+    "[role='dialog']",
+    "[role='alertdialog']",
+    "[role='complementary']",
+    ".breadcrumb",
+    ".breadcrumbs",
+    "#breadcrumbs",
+    "[aria-label='breadcrumb' i]",
+    "[aria-label='breadcrumbs' i]",
+    ".rank-math-breadcrumb",
+    ".yoast-breadcrumb",
+    ".skip-link",
+    ".screen-reader-text",
+    ".sr-only",
+    ".visually-hidden",
+    ".byline",
+    ".post-byline",
+    ".entry-meta",
+    ".post-meta",
+    ".article-meta",
+    ".posted-on",
+    ".author-box",
+    ".author-bio",
+    ".about-author",
+    ".entry-author",
+    ".post-author",
+    ".tags-links",
+    ".cat-links",
+    ".post-tags",
+    ".entry-tags",
+    ".tag-list",
+    ".field--name-field-tags",
+    ".post-labels",
+    ".ad",
+    ".ads",
+    ".advert",
+    ".advertisement",
+    ".ad-slot",
+    ".ad-container",
+    ".adsbygoogle",
+    "ins.adsbygoogle",
+    "[id^='div-gpt-ad']",
+    "[class^='ad-']",
+    ".sponsored",
+    "#ez-toc-container",
+    ".ez-toc-container",
+    ".toc",
+    "#toc",
+    ".table-of-contents",
+    ".print-only",
+    ".modal",
+    ".popup",
+    ".paywall",
+)
+
+# Every strong table, in the order they are applied.
+STRONG_SELECTORS: tuple[str, ...] = (
+    *CONSENT_SELECTORS,
+    *COMMENT_SELECTORS,
+    *SHARE_SELECTORS,
+    *RELATED_SELECTORS,
+    *NEWSLETTER_SELECTORS,
+    *CHROME_SELECTORS,
+)
+
+# class / id words that usually, not always, mark boilerplate.
+WEAK_WORDS = (
+    "sidebar",
+    "widget",
+    "promo",
+    "banner",
+    "footer",
+    "header",
+    "masthead",
+    "menu",
+    "social",
+    "share",
+    "sharing",
+    "related",
+    "recommend",
+    "subscribe",
+    "newsletter",
+    "signup",
+    "cookie",
+    "consent",
+    "gdpr",
+    "popup",
+    "overlay",
+    "sponsor",
+    "advert",
+    "trending",
+    "popular",
+    "most-read",
+    "mostread",
+    "outbrain",
+    "taboola",
+)
+
+_WEAK_RE = re.compile(
+    r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in WEAK_WORDS) + r")(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+# Wording that opens an inline related-content box, in the languages we see most.
+INLINE_RELATED_PREFIXES = (
+    "see also",
+    "read also",
+    "read more",
+    "also read",
+    "related:",
+    "related story",
+    "related stories",
+    "related articles",
+    "related posts",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "recommended:",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lisez aussi",
+    "siehe auch",
+    "lesen sie auch",
+    "mehr zum thema",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "leggi anche",
+    "vedi anche",
+    "lee también",
+    "leer más",
+    "ver también",
+    "leia também",
+    "veja também",
+    "lees ook",
+    "zie ook",
+    "czytaj też",
+    "czytaj także",
+    "zobacz też",
+    "читайте также",
+    "читайте еще",
+    "смотрите также",
+    "см. также",
+    "по теме",
+)
+
+# A weak-rule element is boilerplate only if it holds less than this share
+# of the page's text, or is mostly link text.
+WEAK_MAX_TEXT_SHARE = 0.25
+LINK_DENSITY_BOILERPLATE = 0.6
+# Elements an article may live in: never pruned by the weak rules.
+CONTAINER_TAGS = frozenset({"html", "body", "main", "article"})
+
+
+def text_length(node: LexborNode) -> int:
+    return len(" ".join((node.text(deep=True, separator=" ") or "").split()))
+
+
+def link_text_length(node: LexborNode) -> int:
+    return sum(text_length(a) for a in node.css("a"))
+
+
+def link_density(node: LexborNode) -> float:
+    total = text_length(node)
+    return link_text_length(node) / total if total else 0.0
+
+
+def _remove_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> None:
+    for selector in selectors:
+        for node in tree.css(selector):
+            node.decompose()
+
+
+def _attr_words(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
+def _prune_weak(tree: LexborHTMLParser, total: int) -> None:
+    if tree.body is not None:
+        _prune_weak_node(tree.body, total)
+
+
+def _prune_weak_node(node: LexborNode, total: int) -> None:
+    for child in list(node.iter(include_text=False)):
+        if child.tag in CONTAINER_TAGS or not _WEAK_RE.search(_attr_words(child)):
+            _prune_weak_node(child, total)
+            continue
+        length = text_length(child)
+        if length <= WEAK_MAX_TEXT_SHARE * total or link_density(child) >= LINK_DENSITY_BOILERPLATE:
+            child.decompose()
+        else:
+            _prune_weak_node(child, total)
+
+
+def starts_with_related_wording(text: str) -> bool:
+    lowered = text.lstrip(" \t\n»›>•-–—|:").lower()
+    return lowered.startswith(INLINE_RELATED_PREFIXES)
+
+
+def _prune_inline_related(tree: LexborHTMLParser) -> None:
+    """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
+    for node in tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
+        if node.parent is None:
+            continue
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if not text or len(text) > 300 or not starts_with_related_wording(text):
+            continue
+        if node.css_first("a") is not None or len(text) < 40:
+            _remove_box(node)
+
+
+def _remove_box(node: LexborNode) -> None:
+    """Remove `node`, or its wrapper when the wrapper holds nothing else."""
+    target = node
+    parent = node.parent
+    while parent is not None and parent.tag not in CONTAINER_TAGS and parent.tag != "body":
+        if text_length(parent) > text_length(target) + 3:
+            break
+        target = parent
+        parent = parent.parent
+    target.decompose()
+
+
+def prune(tree: LexborHTMLParser) -> LexborHTMLParser:
+    """Remove boilerplate from `tree` in place and return it.
+
+    1. elements that never carry text (scripts, forms, embeds);
+    2. hidden elements;
+    3. the strong tables (consent, comments, share, related, newsletter, chrome),
+       then forms that hold a small share of the text;
+    4. weak class/id words, guarded by text share and link density;
+    5. inline related boxes found by their wording.
+    """
+    _remove_all(tree, NON_CONTENT_TAGS)
+    _remove_all(tree, HIDDEN_SELECTORS)
+    body = tree.body
+    total = text_length(body) if body is not None else 0
+    _remove_all(tree, STRONG_SELECTORS)
+    for form in tree.css("form"):
+        if text_length(form) <= WEAK_MAX_TEXT_SHARE * total:
+            form.decompose()
+    _prune_weak(tree, total)
+    _prune_inline_related(tree)
+    return tree

@@ -1,0 +1,112 @@
+"""Bytes -> text, the way a browser decides a page's encoding.
+
+Order (WHATWG "encoding sniffing", simplified):
+ 1. a byte-order mark;
+ 2. the `charset` of the HTTP Content-Type header;
+ 3. `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 4 KB;
+ 4. a statistical detector (charset-normalizer) when none of these speak;
+ 5. UTF-8 with replacement characters as the last resort.
+
+A declared charset is trusted only if the body decodes under it without
+errors; a header that lies (says UTF-8, sends windows-1251) falls through to
+the next source instead of producing mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# WHATWG maps these labels to supersets; browsers do the same.
+_ALIASES = {
+    "iso-8859-1": "windows-1252",
+    "latin1": "windows-1252",
+    "latin-1": "windows-1252",
+    "ascii": "windows-1252",
+    "us-ascii": "windows-1252",
+    "iso-8859-9": "windows-1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "shift-jis": "cp932",
+    "shift_jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+    "tis-620": "cp874",
+    "utf8": "utf-8",
+}
+
+_PRESCAN_BYTES = 4096
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+
+
+def normalise_label(label: str) -> str | None:
+    """A Python codec name for an HTML/HTTP charset label, or None if unknown."""
+    name = label.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return normalise_label(match.group(1)) if match else None
+
+
+def charset_from_meta(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
+    if not match:
+        return None
+    name = normalise_label(match.group(1).decode("ascii", "ignore"))
+    # A page that is being read as bytes cannot really be UTF-16 if its meta
+    # tag is readable as ASCII; browsers treat that declaration as UTF-8.
+    if name and name.startswith("utf-16"):
+        return "utf-8"
+    return name
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode an HTML body; returns (text, codec name used)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    utf8 = _strict(data, "utf-8")
+    for declared in (charset_from_content_type(content_type), charset_from_meta(data)):
+        if declared:
+            if utf8 is not None and not data.isascii() and declared != "utf-8":
+                # Non-ASCII bytes that form valid UTF-8 by chance are vanishingly
+                # rare in legacy encodings: the declaration is stale, not the body.
+                return utf8, "utf-8"
+            text = _strict(data, declared)
+            if text is not None:
+                return text, declared
+    if utf8 is not None:
+        return utf8, "utf-8"
+    best = from_bytes(data[:200_000]).best()
+    if best is not None:
+        encoding = normalise_label(best.encoding) or best.encoding
+        return data.decode(encoding, errors="replace"), encoding
+    return data.decode("utf-8", errors="replace"), "utf-8"

@@ -1,0 +1,89 @@
+"""One error hierarchy for everything that can go wrong with one target.
+
+    ScraperError
+    ├── InputError            the target itself is unusable
+    │   ├── InvalidURL        not a URL we will fetch (scheme, host, syntax)
+    │   └── FileReadError     a local path that is missing or unreadable
+    ├── FetchError            the network side failed
+    │   ├── ConnectError      DNS, refused, reset, TLS
+    │   ├── FetchTimeout      connect/read timeout or the per-URL deadline
+    │   ├── HTTPStatusError   a final status outside 2xx
+    │   ├── TooManyRedirects  redirect chain too long or looping
+    │   ├── BodyTooLarge      decompressed body over the size cap
+    │   ├── NotHTML           the response is not HTML/XHTML
+    │   ├── EmptyResponse     a success status with an empty body
+    │   └── RobotsDisallowed  robots.txt forbids the URL
+    └── ExtractionError       the page could not be turned into an article
+        └── PageTimeout       extraction ran past the per-page guard
+
+A failed target becomes a record whose `error.type` is the class name; no
+error escapes the pipeline (see `scraper.pipeline`).
+"""
+
+from __future__ import annotations
+
+
+class ScraperError(Exception):
+    """Base class: every failure of one target."""
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+
+class InputError(ScraperError):
+    pass
+
+
+class InvalidURL(InputError):
+    pass
+
+
+class FileReadError(InputError):
+    pass
+
+
+class FetchError(ScraperError):
+    pass
+
+
+class ConnectError(FetchError):
+    pass
+
+
+class FetchTimeout(FetchError):
+    pass
+
+
+class HTTPStatusError(FetchError):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class TooManyRedirects(FetchError):
+    pass
+
+
+class BodyTooLarge(FetchError):
+    pass
+
+
+class NotHTML(FetchError):
+    pass
+
+
+class EmptyResponse(FetchError):
+    pass
+
+
+class RobotsDisallowed(FetchError):
+    pass
+
+
+class ExtractionError(ScraperError):
+    pass
+
+
+class PageTimeout(ExtractionError):
+    pass

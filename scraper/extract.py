@@ -1,0 +1,180 @@
+"""Page -> Article: the only module that imports trafilatura.
+
+`extract_html` runs, in order:
+
+1. parse once with selectolax (Lexbor) and read the metadata from the
+   untouched tree (`scraper.metadata`);
+2. prune boilerplate from the tree by markup (`scraper.clean.prune`);
+3. find the main content on the pruned document with trafilatura, asking it
+   for its structured tree (paragraphs, headings, lists, tables, quotes);
+4. turn that tree into lines: one paragraph, heading, list item or table row
+   a line, figure captions kept where they sit;
+5. drop lines that are boilerplate by their wording (`scraper.lines`);
+6. score a confidence for the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import trafilatura
+from lxml.etree import _Element
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper import metadata
+from scraper.clean import prune
+from scraper.decode import decode_html
+from scraper.lines import Block, filter_blocks
+from scraper.models import Article
+
+# trafilatura's output elements that start a line of their own.
+_CELL_SEPARATOR = " | "
+_WORD = re.compile(r"\w+")
+_FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
+
+
+def extract_bytes(data: bytes, url: str | None = None, content_type: str | None = None) -> Article:
+    """Decode raw page bytes (BOM, header, <meta>, detector) and extract."""
+    html, _ = decode_html(data, content_type)
+    return extract_html(html, url)
+
+
+def extract_html(html: str, url: str | None = None) -> Article:
+    """Body text and metadata of one HTML page; never raises on bad markup."""
+    tree = LexborHTMLParser(html)
+    meta = metadata.collect(tree)
+    sitename = metadata.extract_sitename(tree, meta, url)
+    title = metadata.extract_title(tree, meta)
+    article_meta = {
+        "title": title,
+        "author": metadata.extract_author(tree, meta, sitename),
+        "date": metadata.extract_date(tree, meta),
+        "sitename": sitename,
+        "description": metadata.extract_description(tree, meta),
+        "language": metadata.extract_language(tree, meta),
+    }
+    prune(tree)
+    body = _main_content(_captions_as_paragraphs(tree.html or ""), url)
+    blocks = filter_blocks(_blocks(body) if body is not None else [], title)
+    text = "\n".join(line for _, line in blocks)
+    return Article(
+        text=text, markdown=render_markdown(blocks), confidence=_confidence(text), **article_meta
+    )
+
+
+def _captions_as_paragraphs(html: str) -> str:
+    """The engine drops <figcaption>; as paragraphs, captions stay where they sit."""
+    return _FIGCAPTION.sub(lambda m: "<" + m.group(1) + ("p" if "cap" in m.group(0).lower() else "div"), html)
+
+
+def _main_content(html: str, url: str | None) -> _Element | None:
+    if not html.strip():
+        return None
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    if document is None:
+        return None
+    body: _Element | None = getattr(document, "body", None)
+    return body
+
+
+def _text_of(element: _Element) -> str:
+    """Inline text of an element, `<lb/>` as a line break."""
+    parts: list[str] = []
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in ("list", "table", "quote"):  # nested blocks get their own lines
+            parts.append(_text_of(child))
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def _split(kind: str, text: str) -> Iterator[Block]:
+    for line in text.split("\n"):
+        yield kind, line
+
+
+def _blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
+    """(kind, text) for each line of the engine's tree; kind drives Markdown."""
+    para = "quote" if quoted else "p"
+    for child in element:
+        tag = child.tag
+        if tag == "head":
+            yield from _split("heading", _text_of(child))
+        elif tag in ("p", "code"):
+            yield from _split(para if tag == "p" else "code", _text_of(child))
+        elif tag == "list":
+            yield from _list_blocks(child, depth=0)
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [" ".join(_text_of(cell).split()) for cell in row.iter("cell")]
+                if any(cells):
+                    yield "row", _CELL_SEPARATOR.join(c for c in cells if c)
+        elif tag == "quote":
+            if child.text and child.text.strip():
+                yield "quote", child.text
+            yield from _blocks(child, quoted=True)
+        elif tag == "graphic":
+            continue
+        elif len(child):
+            yield from _blocks(child, quoted)
+        else:
+            yield from _split(para, _text_of(child))
+        if child.tail and child.tail.strip():
+            yield para, child.tail
+
+
+def _list_blocks(element: _Element, depth: int) -> Iterator[Block]:
+    """One line per item, nested lists after their parent item."""
+    for item in element:
+        for _, line in _split("item", _text_of(item)):
+            yield f"item{depth}", line
+        for nested in item:
+            if nested.tag == "list":
+                yield from _list_blocks(nested, depth + 1)
+
+
+def render_markdown(blocks: list[Block]) -> str:
+    out: list[str] = []
+    previous = ""
+    for kind, text in blocks:
+        if kind == "heading":
+            line = f"## {text}"
+        elif kind.startswith("item"):
+            line = "  " * int(kind[4:] or 0) + f"- {text}"
+        elif kind == "quote":
+            line = f"> {text}"
+        elif kind == "row":
+            line = f"| {text} |"
+        elif kind == "code":
+            line = f"    {text}"
+        else:
+            line = text
+        # Paragraphs are separated by a blank line; items and rows stay together.
+        if out and not (kind == previous and kind in ("row", "code") or kind.startswith("item") and previous.startswith("item")):
+            out.append("")
+        out.append(line)
+        previous = kind
+    return "\n".join(out)
+
+
+def _confidence(text: str) -> float:
+    """Placeholder scale until the ensemble gives a real one: more words, more trust."""
+    words = len(_WORD.findall(text))
+    return round(min(1.0, words / 300), 3)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))

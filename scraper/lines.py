@@ -1,0 +1,95 @@
+"""Line-level filters on extracted text: the last net for boilerplate.
+
+DOM pruning (`scraper.clean`) removes what markup gives away. What survives
+it and still reads as boilerplate is caught here by wording: a line that *is*
+a call to action, a consent sentence, a share prompt or a byline. Patterns
+are anchored and short-line-only, so an article sentence that merely
+mentions cookies or comments is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from scraper.clean import starts_with_related_wording
+
+Block = tuple[str, str]
+"""(kind, text): kind is p, heading, item<depth>, row, quote or code."""
+
+# Whole lines that are interface text, in several languages (matched lower-cased).
+BOILERPLATE_LINES = (
+    r"(?:leave|post|add|write) a (?:comment|reply)",
+    r"this site uses akismet to reduce spam.*",
+    r"your email address will not be published.*",
+    r"required fields are marked.*",
+    r"(?:share|tweet|email|print)(?: this)?(?: (?:article|story|post|page))?(?: on \w+)?:?",
+    r"share (?:on|via) .*",
+    r"(?:like|share) this:?",
+    r"click to (?:share|email|print) .*",
+    r"(?:follow|subscribe to) us(?: on .*)?",
+    r"sign up (?:for|to) (?:our|the) newsletter.*",
+    r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
+    r"(?:advertisement|advertising|anzeige|publicité|реклама|werbung|sponsored)",
+    r"(?:this (?:website|site) uses cookies|we use cookies).*",
+    r"(?:accept|reject|decline)(?: all)?(?: cookies)?(?: read more)?",
+    r"privacy (?:&|and) cookies policy",
+    r"cookie (?:settings|preferences|policy)",
+    r"(?:skip|jump) to (?:main )?content",
+    r"(?:previous|next) (?:post|article|story)",
+    r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
+    r"(?:no|\d+) comments?",
+    r"loading\.*",
+    r"(?:partager|teilen|поделиться|condividi|compartir)(?: .{0,40})?",
+    r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
+    r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",
+    r"(?:подписывайтесь|abonnez-vous|abonnieren sie).{0,80}",
+)
+_BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
+# Lines longer than this are prose, whatever words they start with.
+MAX_BOILERPLATE_LINE = 160
+# Lines made only of punctuation / symbols, like a lone "." left by an empty element.
+_NO_WORDS = re.compile(r"^[\W_]*$")
+
+
+# "By Jane Doe", "by admin", "Von Max Muster und Erika Mustermann".
+_BYLINE_WORD = re.compile(r"^(?:by|von|par|por|door|di|av|от)$", re.IGNORECASE)
+_CONNECTORS = frozenset({"and", "und", "et", "y", "e", "&", "и", "|", "-", "–", "—"})
+MAX_BYLINE_WORDS = 8
+
+
+def is_byline(line: str) -> bool:
+    words = line.replace(",", " ").split()
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS or not _BYLINE_WORD.match(words[0]):
+        return False
+    rest = [w for w in words[1:] if w.lower() not in _CONNECTORS]
+    if len(rest) == 1 and rest[0].lower() in {"admin", "administrator", "staff", "editor"}:
+        return True
+    return bool(rest) and all(w[:1].isupper() for w in rest)
+
+
+def is_boilerplate_line(line: str) -> bool:
+    if _NO_WORDS.match(line) or is_byline(line):
+        return True
+    if len(line) > MAX_BOILERPLATE_LINE:
+        return False
+    if _BOILERPLATE_RE.match(line.strip().rstrip(".!")):
+        return True
+    return len(line) < 200 and starts_with_related_wording(line) and not line.rstrip().endswith((".", "?", "!", "»", '"'))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Block]:
+    """Drop boilerplate lines, and the title where the body repeats it at the top."""
+    kept: list[Block] = []
+    for kind, line in blocks:
+        line = " ".join(line.split())
+        if not line or is_boilerplate_line(line):
+            continue
+        if not kept and title and _same(line, title):
+            continue
+        kept.append((kind, line))
+    return kept

@@ -1,0 +1,134 @@
+"""Scrape one target: URL, file or stdin -> Outcome. Never raises for a bad target.
+
+A *target* is what the user typed: an http(s) URL, a path to a saved page
+(`.html`, `.htm`, `.html.gz`, ...), or `-` for HTML on standard input. Every
+failure, from a missing file to a refused connection, becomes a record with
+`ok: false` and an `error`, so a batch always has one record per input.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from pathlib import Path
+
+from scraper.errors import ExtractionError, FileReadError, InvalidURL, ScraperError
+from scraper.extract import extract_html, word_count
+from scraper.decode import decode_html
+from scraper.fetch import Fetcher, now_iso
+from scraper.models import ErrorInfo, Outcome, Page, Record
+from scraper.settings import Settings
+from scraper.urls import check_fetchable, looks_like_url, redact
+
+STDIN = "-"
+
+
+def read_page_file(path: str, url: str | None = None, max_bytes: int | None = None) -> Page:
+    """A saved page from disk (gzip by magic number, not by name)."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FileReadError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise FileReadError(f"is a directory, not a file: {path}") from None
+    except OSError as exc:
+        raise FileReadError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return page_from_bytes(data, url or path, final_url=url, max_bytes=max_bytes)
+
+
+def read_page_stdin(url: str | None = None, max_bytes: int | None = None) -> Page:
+    data = sys.stdin.buffer.read()
+    return page_from_bytes(data, url or STDIN, final_url=url, max_bytes=max_bytes)
+
+
+def page_from_bytes(
+    data: bytes, url: str, final_url: str | None = None, max_bytes: int | None = None
+) -> Page:
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, max_bytes)
+    html, encoding = decode_html(data)
+    return Page(url=redact(url), html=html, final_url=final_url, fetched_at=now_iso(), encoding=encoding)
+
+
+def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
+    """Decompress with a cap, so a gzip bomb on disk is refused, not inflated."""
+    limit = max_bytes or Settings().max_bytes
+    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = decoder.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise FileReadError(f"corrupt gzip data: {exc}") from None
+    if len(out) > limit:
+        raise FileReadError(f"decompressed page is over the {limit}-byte cap")
+    return out
+
+
+def record_from_page(page: Page) -> Outcome:
+    """Extract a fetched or read page into an Outcome."""
+    try:
+        article = extract_html(page.html, page.final_url or page.url)
+    except ScraperError as exc:
+        return error_outcome(page.url, exc, page.status, page.final_url, page.fetched_at)
+    except (ValueError, RecursionError, MemoryError) as exc:
+        # Parsers can choke on pathological markup; the batch must go on.
+        error = ExtractionError(f"{type(exc).__name__}: {exc}")
+        return error_outcome(page.url, error, page.status, page.final_url, page.fetched_at)
+    record = Record(
+        url=page.url,
+        final_url=page.final_url,
+        status=page.status,
+        ok=True,
+        title=article.title,
+        author=article.author,
+        date=article.date,
+        sitename=article.sitename,
+        description=article.description,
+        language=article.language,
+        text=article.text,
+        word_count=word_count(article.text),
+        confidence=article.confidence,
+        fetched_at=page.fetched_at,
+    )
+    return Outcome(record=record, markdown=article.markdown)
+
+
+def error_outcome(
+    url: str,
+    error: ScraperError,
+    status: int | None = None,
+    final_url: str | None = None,
+    fetched_at: str | None = None,
+) -> Outcome:
+    status = getattr(error, "status", status)
+    record = Record(
+        url=redact(url),
+        final_url=final_url,
+        status=status,
+        ok=False,
+        fetched_at=fetched_at or now_iso(),
+        error=ErrorInfo(type=error.type, message=str(error)),
+    )
+    return Outcome(record=record)
+
+
+async def scrape_target(
+    target: str, fetcher: Fetcher, url: str | None = None, settings: Settings | None = None
+) -> Outcome:
+    """One target of any kind -> Outcome; failures become error records."""
+    settings = settings or fetcher.settings
+    try:
+        page = await load_target(target, fetcher, url, settings)
+    except ScraperError as exc:
+        return error_outcome(url or target, exc)
+    return record_from_page(page)
+
+
+async def load_target(target: str, fetcher: Fetcher, url: str | None, settings: Settings) -> Page:
+    if target == STDIN:
+        return read_page_stdin(url, settings.max_bytes)
+    if looks_like_url(target):
+        check_fetchable(target)
+        return await fetcher.fetch(target)
+    if not target.strip():
+        raise InvalidURL("empty target")
+    return read_page_file(target, url, settings.max_bytes)

@@ -1,0 +1,53 @@
+"""One frozen `Settings` object with named defaults; nothing is read at import.
+
+| setting         | default      | meaning                                               |
+|-----------------|--------------|-------------------------------------------------------|
+| connect_timeout | 10 s         | TCP + TLS connect                                     |
+| read_timeout    | 20 s         | longest silence between two body chunks               |
+| deadline        | 60 s         | whole fetch of one URL, retries excluded              |
+| max_bytes       | 10 MB        | cap on the *decompressed* body, enforced while reading |
+| max_redirects   | 10           | hops followed (http/https only)                       |
+| retries         | 2            | extra attempts on connect errors, timeouts, 429, 5xx  |
+| user_agent      | scraper/VER  | sent with every request                               |
+| concurrency     | 32           | requests in flight, all hosts                         |
+| per_host        | 2            | requests in flight to one host                        |
+| delay           | 0 s          | minimum gap between two requests to one host          |
+| respect_robots  | True         | fetch and honour robots.txt                           |
+| workers         | cores        | extraction processes in a batch                       |
+| page_timeout    | 10 s         | extraction guard per page                             |
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from scraper import __version__
+
+DEFAULT_USER_AGENT = f"scraper/{__version__} (+https://github.com/scraper/scraper)"
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    deadline: float = 60.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = 10
+    retries: int = 2
+    backoff: float = 0.5
+    """Base of the exponential backoff between retries, in seconds."""
+    max_retry_after: float = 60.0
+    """Longest Retry-After we wait for; longer ones fail the URL instead."""
+    user_agent: str = DEFAULT_USER_AGENT
+    concurrency: int = 32
+    per_host: int = 2
+    delay: float = 0.0
+    respect_robots: bool = True
+    workers: int = field(default_factory=_cores)
+    page_timeout: float = 10.0

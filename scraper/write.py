@@ -1,0 +1,64 @@
+"""Records -> JSON, JSON Lines, text or Markdown on a stream.
+
+Every record is one complete line, written and flushed at once, so a reader
+at the other end of a pipe (or a crash) never sees half a record. Strings are
+made safe for any JSON reader first: lone surrogates (from broken pages)
+become U+FFFD, and U+2028/U+2029 are escaped so the line stays one line for
+tools that treat them as line breaks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any, Literal, TextIO
+
+from scraper.models import Outcome
+
+Format = Literal["json", "text", "markdown"]
+FORMATS: tuple[Format, ...] = ("json", "text", "markdown")
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    return value
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """One record as one line of JSON (no trailing newline)."""
+    text = json.dumps(_safe(data), ensure_ascii=False, separators=(", ", ": "))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render(outcome: Outcome, fmt: Format) -> str:
+    record = outcome.record
+    if fmt == "json":
+        return json_line(record.to_dict())
+    if not record.ok:
+        return ""
+    if fmt == "markdown":
+        heading = f"# {record.title}\n\n" if record.title else ""
+        return heading + (outcome.markdown or record.text or "")
+    return record.text or ""
+
+
+def write_outcome(outcome: Outcome, stream: TextIO, fmt: Format = "json") -> None:
+    """Write one outcome and flush. Text formats separate records by a blank line."""
+    out = render(outcome, fmt)
+    if fmt != "json" and not out:
+        return
+    stream.write(_SURROGATE.sub("\ufffd", out) + "\n")
+    stream.flush()
+
+
+def write_all(outcomes: Iterable[Outcome], stream: TextIO, fmt: Format = "json") -> None:
+    for outcome in outcomes:
+        write_outcome(outcome, stream, fmt)

@@ -1,0 +1,68 @@
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.clean import prune, starts_with_related_wording
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html
+
+
+def pruned_text(html: str) -> str:
+    tree = prune(LexborHTMLParser(html))
+    assert tree.body is not None
+    return " ".join(tree.body.text(separator=" ").split())
+
+
+def test_article_survives_pruning() -> None:
+    text = pruned_text(article_html())
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in text
+
+
+def test_consent_managers_removed() -> None:
+    banners = (
+        "<div id='onetrust-consent-sdk'><div id='onetrust-banner-sdk'>We value your privacy. I Accept</div></div>"
+        "<div id='CybotCookiebotDialog'>This website uses cookies. Allow all</div>"
+        "<div class='qc-cmp2-container'>We and our partners store information. AGREE</div>"
+    )
+    text = pruned_text(article_html(extra_outside=banners))
+    assert "privacy" not in text and "Allow all" not in text and "AGREE" not in text
+
+
+def test_comment_systems_and_forms_removed() -> None:
+    comments = (
+        "<div id='comments' class='comments-area'><ol class='comment-list'><li>Great post! Bob</li></ol>"
+        "<div id='respond' class='comment-respond'><h3>Leave a Comment</h3><form id='commentform'>"
+        "<p class='akismet_comment_form_privacy_notice'>This site uses Akismet to reduce spam.</p></form></div></div>"
+        "<div id='disqus_thread'>Please enable JavaScript to view the comments</div>"
+    )
+    text = pruned_text(article_html(extra_outside=comments))
+    assert "Great post" not in text and "Akismet" not in text and "Leave a Comment" not in text
+    assert "Please enable JavaScript" not in text
+
+
+def test_inline_see_also_between_paragraphs_removed() -> None:
+    inline = "<p><strong>See also</strong> <a href='/x'>Four dead after missile attack on Kramatorsk</a></p>"
+    text = pruned_text(article_html(extra_inside=inline))
+    assert "Kramatorsk" not in text
+    assert ARTICLE_PARAGRAPHS[2] in text
+
+
+def test_weak_words_spare_the_article_wrapper() -> None:
+    # A theme that puts "sidebar" in the class of the element around the article.
+    html = article_html().replace("<main>", "<main class='content-with-sidebar'>")
+    text = pruned_text(html)
+    assert ARTICLE_PARAGRAPHS[0] in text
+
+
+def test_small_weak_blocks_go() -> None:
+    widget = "<div class='sidebar-widget'><h4>Popular</h4><a href='/a'>Ten things</a></div>"
+    assert "Ten things" not in pruned_text(article_html(extra_outside=widget))
+
+
+def test_page_wrapped_in_a_form_is_kept() -> None:
+    html = article_html().replace("<main>", "<form id='aspnetForm'><main>").replace("</main>", "</main></form>")
+    assert ARTICLE_PARAGRAPHS[3] in pruned_text(html)
+
+
+def test_related_wording_in_several_languages() -> None:
+    for text in ("See also: x", "Lire aussi : y", "Siehe auch z", "Читайте также: q", "» Read more"):
+        assert starts_with_related_wording(text)
+    assert not starts_with_related_wording("Seeing is believing")

@@ -1,0 +1,152 @@
+"""The CLI end to end, in real subprocesses: stdout is data, stderr is for people."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from tests.conftest import ARTICLE_PARAGRAPHS, RunCli, article_html
+
+RECORD_KEYS = [
+    "url", "final_url", "status", "ok", "title", "author", "date", "sitename", "description", "language",
+    "text", "word_count", "confidence", "fetched_at",
+]
+
+
+def test_url_from_local_server(run_cli: RunCli, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/story").respond_with_data(article_html(), content_type="text/html")
+    result = run_cli("extract", httpserver.url_for("/story"))
+    assert result.returncode == 0, result.stderr
+    [record] = result.records
+    assert list(record) == RECORD_KEYS
+    assert record["ok"] is True and record["status"] == 200
+    assert record["title"] == "A test article"
+    assert record["text"].split("\n") == ARTICLE_PARAGRAPHS
+    assert record["word_count"] == sum(len(p.split()) for p in ARTICLE_PARAGRAPHS)
+
+
+def test_file_and_gzip_file(run_cli: RunCli, tmp_path: Path) -> None:
+    plain = tmp_path / "page.html"
+    plain.write_text(article_html(), encoding="utf-8")
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress(article_html().encode()))
+    result = run_cli("extract", str(plain), str(packed))
+    assert result.returncode == 0
+    first, second = result.records
+    assert first["url"] == str(plain) and first["status"] is None and first["final_url"] is None
+    assert first["text"] == second["text"] != ""
+
+
+def test_url_option_names_a_file(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(article_html())
+    [record] = run_cli("extract", str(path), "--url", "https://example.org/p").records
+    assert record["url"] == record["final_url"] == "https://example.org/p"
+
+
+def test_stdin(run_cli: RunCli) -> None:
+    result = run_cli("extract", "-", "--url", "https://example.org/s", input=article_html())
+    assert result.returncode == 0
+    [record] = result.records
+    assert record["url"] == "https://example.org/s" and ARTICLE_PARAGRAPHS[0] in record["text"]
+
+
+def test_bare_url_is_short_for_extract(run_cli: RunCli) -> None:
+    result = run_cli("-", input=article_html())
+    assert result.returncode == 0 and result.records[0]["ok"] is True
+
+
+def test_failures_are_records_and_exit_1(run_cli: RunCli, tmp_path: Path) -> None:
+    good = tmp_path / "good.html"
+    good.write_text(article_html())
+    result = run_cli("extract", str(tmp_path / "missing.html"), str(good), "http://127.0.0.1:9/", "--retries", "0")
+    assert result.returncode == 1
+    missing, ok, refused = result.records  # stdout is nothing but JSON lines
+    assert missing["ok"] is False and missing["error"]["type"] == "FileReadError"
+    assert missing["text"] is None and missing["title"] is None
+    assert ok["ok"] is True
+    assert refused["error"]["type"] == "ConnectError"
+    assert "FileReadError" in result.stderr and "ConnectError" in result.stderr
+
+
+def test_404_and_non_html_records(run_cli: RunCli, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/404").respond_with_data("no", status=404)
+    httpserver.expect_request("/img").respond_with_data(b"\x89PNG" + b"0" * 2000, content_type="image/png")
+    result = run_cli("extract", httpserver.url_for("/404"), httpserver.url_for("/img"), "--quiet")
+    assert result.returncode == 1 and result.stderr == ""
+    not_found, image = result.records
+    assert not_found["status"] == 404 and not_found["error"]["type"] == "HTTPStatusError"
+    assert image["error"]["type"] == "NotHTML"
+
+
+def test_refused_scheme(run_cli: RunCli) -> None:
+    result = run_cli("extract", "file:///etc/passwd")
+    assert result.returncode == 1
+    assert result.records[0]["error"]["type"] == "InvalidURL"
+
+
+def test_text_and_markdown_formats(run_cli: RunCli) -> None:
+    text = run_cli("extract", "-", "--format", "text", input=article_html())
+    assert text.stdout.strip().split("\n") == ARTICLE_PARAGRAPHS
+    markdown = run_cli("extract", "-", "-f", "markdown", input=article_html())
+    assert markdown.stdout.startswith("# A test article\n\n" + ARTICLE_PARAGRAPHS[0] + "\n\n")
+
+
+def test_usage_errors_exit_2(run_cli: RunCli) -> None:
+    assert run_cli("extract", "-", "--format", "xml", input="").returncode == 2
+    assert run_cli("extract").returncode == 2
+    assert run_cli("extract", "--no-such-option", "x").returncode == 2
+    assert run_cli("batch", "/no/such/list.txt").returncode == 2
+
+
+def test_help_has_examples(run_cli: RunCli) -> None:
+    for command in ([], ["extract"], ["batch"]):
+        result = run_cli(*command, "--help")
+        assert result.returncode == 0 and "Example" in result.stdout
+
+
+def test_batch_one_record_per_distinct_input(run_cli: RunCli, httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/a").respond_with_data(article_html(), content_type="text/html")
+    httpserver.expect_request("/b").respond_with_data("x", status=404)
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    listing = tmp_path / "list.txt"
+    listing.write_text(
+        "# my list\n\n"
+        f"{httpserver.url_for('/a')}\n{httpserver.url_for('/b')}\n{page_file}\n{httpserver.url_for('/a')}\n"
+        "ftp://example.com/x\n"
+    )
+    result = run_cli("batch", str(listing), "--retries", "0")
+    assert result.returncode == 1
+    records = result.records
+    assert [r["url"] for r in records] == [
+        httpserver.url_for("/a"), httpserver.url_for("/b"), str(page_file), "ftp://example.com/x"
+    ]
+    assert [r["ok"] for r in records] == [True, False, True, False]
+    assert "1 duplicate" in result.stderr
+
+
+def test_batch_from_stdin_to_file(run_cli: RunCli, tmp_path: Path) -> None:
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    out = tmp_path / "out.jsonl"
+    result = run_cli("batch", "-", "-o", str(out), input=f"{page_file}\n")
+    assert result.returncode == 0 and result.stdout == ""
+    assert out.read_text().count("\n") == 1
+
+
+def test_records_match_the_shipped_schema(run_cli: RunCli, tmp_path: Path) -> None:
+    import json
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(files("scraper").joinpath("record.schema.json").read_text(encoding="utf-8"))
+    good = tmp_path / "good.html"
+    good.write_text(article_html())
+    result = run_cli("extract", str(good), str(tmp_path / "missing.html"))
+    assert len(result.records) == 2
+    for record in result.records:
+        jsonschema.validate(record, schema)

@@ -1,0 +1,72 @@
+import codecs
+
+import pytest
+
+from scraper.decode import decode_html, normalise_label
+
+RUSSIAN = "<html><body><p>Читайте также: новости дня и свежие материалы</p></body></html>"
+FRENCH = "<html><body><p>L'été à Besançon : crème brûlée, façade rénovée, où aller ?</p></body></html>"
+
+
+def test_bom_wins_over_everything() -> None:
+    data = codecs.BOM_UTF8 + FRENCH.encode("utf-8")
+    text, encoding = decode_html(data, "text/html; charset=windows-1251")
+    assert encoding == "utf-8"
+    assert "crème brûlée" in text
+
+
+def test_header_charset() -> None:
+    text, encoding = decode_html(RUSSIAN.encode("cp1251"), "text/html; charset=windows-1251")
+    assert encoding == "cp1251"
+    assert "Читайте также" in text
+
+
+def test_meta_charset_when_header_is_silent() -> None:
+    html = "<html><head><meta charset='windows-1251'></head>" + RUSSIAN[6:]
+    text, encoding = decode_html(html.encode("cp1251"), "text/html")
+    assert encoding == "cp1251"
+    assert "новости" in text
+
+
+def test_http_equiv_meta() -> None:
+    html = '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">' + FRENCH
+    text, _ = decode_html(html.encode("latin-1"))
+    assert "Besançon" in text
+
+
+def test_lying_header_falls_through() -> None:
+    # Says UTF-8, sends windows-1251: the bytes are not valid UTF-8.
+    text, encoding = decode_html(RUSSIAN.encode("cp1251"), "text/html; charset=utf-8")
+    assert "Читайте" in text
+    assert encoding != "utf-8"
+
+
+def test_stale_legacy_declaration_loses_to_valid_utf8() -> None:
+    text, encoding = decode_html(FRENCH.encode("utf-8"), "text/html; charset=iso-8859-1")
+    assert encoding == "utf-8"
+    assert "crème brûlée" in text
+
+
+def test_undeclared_utf8() -> None:
+    text, encoding = decode_html(RUSSIAN.encode("utf-8"))
+    assert encoding == "utf-8"
+    assert "Читайте" in text
+
+
+def test_undeclared_legacy_goes_to_detector() -> None:
+    long_russian = "<html><body>" + "<p>Президент заявил, что правительство продолжит реформы в экономике.</p>" * 20
+    text, _ = decode_html(long_russian.encode("cp1251"))
+    assert "правительство" in text
+
+
+def test_garbage_never_raises() -> None:
+    text, _ = decode_html(bytes(range(256)) * 10)
+    assert isinstance(text, str)
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [("ISO-8859-1", "cp1252"), ("latin1", "cp1252"), ("GB2312", "gb18030"), ("Shift_JIS", "cp932"), ("nonsense", None)],
+)
+def test_labels_follow_whatwg(label: str, codec: str | None) -> None:
+    assert normalise_label(label) == codec

@@ -1,0 +1,44 @@
+import pytest
+
+from scraper.errors import InvalidURL
+from scraper.urls import check_fetchable, host_key, looks_like_url, redact
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "ftp://example.com/x", "data:text/html,hi", "javascript:alert(1)", "http://", "https:///x",
+     "http://exa mple.com/", "http://example.com:99999/"],
+)
+def test_refused(url: str) -> None:
+    with pytest.raises(InvalidURL):
+        check_fetchable(url)
+
+
+@pytest.mark.parametrize("url", ["http://example.com/", "https://example.com:8443/a?b=c", "HTTPS://EXAMPLE.COM/"])
+def test_accepted(url: str) -> None:
+    assert check_fetchable(url) == url
+
+
+def test_redact_removes_credentials() -> None:
+    assert redact("https://user:secret@example.com:8080/p?q=1") == "https://example.com:8080/p?q=1"
+    assert redact("https://example.com/p") == "https://example.com/p"
+
+
+def test_refusal_message_does_not_leak_credentials() -> None:
+    with pytest.raises(InvalidURL) as info:
+        check_fetchable("ftp://user:secret@example.com/")
+    assert "secret" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("target", "is_url"),
+    [("https://x.org/a", True), ("file:///tmp/a.html", True), ("page.html", False), ("./dir/page.html", False),
+     ("/abs/page.html.gz", False), ("C:/pages/a.html", False)],
+)
+def test_looks_like_url(target: str, is_url: bool) -> None:
+    assert looks_like_url(target) is is_url
+
+
+def test_host_key() -> None:
+    assert host_key("https://Example.COM:8080/x") == "example.com:8080"
+    assert host_key("https://example.com/x") == "example.com"
