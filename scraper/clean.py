@@ -22,7 +22,7 @@ density, since their markup is whatever the theme chose.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -309,14 +309,14 @@ CHROME_SELECTORS = (
     ".paywall",
 )
 
-# Every strong table, in the order they are applied.
-STRONG_SELECTORS: tuple[str, ...] = (
+# Markup of consent managers and plugins: removed wherever it sits, except
+# around the article itself.
+PLUGIN_SELECTORS: tuple[str, ...] = (
     *CONSENT_SELECTORS,
     *COMMENT_SELECTORS,
     *SHARE_SELECTORS,
     *RELATED_SELECTORS,
     *NEWSLETTER_SELECTORS,
-    *CHROME_SELECTORS,
 )
 
 # class / id words that usually, not always, mark boilerplate.
@@ -353,7 +353,7 @@ WEAK_WORDS = (
 )
 
 _WEAK_RE = re.compile(
-    r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in WEAK_WORDS) + r")(?:$|[\s_-])",
+    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in WEAK_WORDS) + r")(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -401,6 +401,11 @@ INLINE_RELATED_PREFIXES = (
     "по теме",
 )
 
+# ...unless the same class/id also names content: page builders put "widget"
+# on the block holding the article ("elementor-widget-theme-post-content").
+CONTENT_WORDS = ("content", "article", "entry", "main", "body", "story", "text", "post-", "column")
+_CONTENT_RE = re.compile("|".join(re.escape(w) for w in CONTENT_WORDS), re.IGNORECASE)
+
 # A weak-rule element is boilerplate only if it holds less than this share
 # of the page's text, or is mostly link text.
 WEAK_MAX_TEXT_SHARE = 0.25
@@ -422,10 +427,77 @@ def link_density(node: LexborNode) -> float:
     return link_text_length(node) / total if total else 0.0
 
 
+# Elements whose text makes a paragraph for the content score (Readability's idea).
+SCORED_TAGS = "p, pre, td, blockquote, dd, li, h2, h3"
+MIN_SCORED_TEXT = 25
+
+
+class Guard:
+    """Keeps pruning away from the article itself.
+
+    Before any rule fires, the likely main container is found by a
+    Readability-style score: every paragraph adds points for its length and
+    commas to its parent, half to its grandparent, a third above that; the
+    best total, discounted by link density, wins. That container and its
+    ancestors are never removed, whatever their class says. Generic rules
+    must also leave alone any element holding a large share of the page's
+    text, unless it is mostly links.
+    """
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        body = tree.body
+        self.total = text_length(body) if body is not None else 0
+        self.protected: set[int] = set()
+        candidate = main_candidate(tree)
+        while candidate is not None:
+            self.protected.add(candidate.mem_id)
+            candidate = candidate.parent
+
+    def may_remove(self, node: LexborNode) -> bool:
+        return node.mem_id not in self.protected
+
+    def may_remove_generic(self, node: LexborNode) -> bool:
+        if not self.may_remove(node):
+            return False
+        length = text_length(node)
+        return length <= WEAK_MAX_TEXT_SHARE * self.total or link_density(node) >= LINK_DENSITY_BOILERPLATE
+
+
+def main_candidate(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element most likely to hold the article, or None on an empty page."""
+    scores: dict[int, tuple[LexborNode, float]] = {}
+    for node in tree.css(SCORED_TAGS):
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if len(text) < MIN_SCORED_TEXT:
+            continue
+        points = 1 + text.count(",") + min(len(text) / 100, 3)
+        ancestor = node.parent
+        for share in (1.0, 0.5, 1 / 3):
+            if ancestor is None or ancestor.tag in ("html", "body"):
+                break
+            held = scores.get(ancestor.mem_id)
+            scores[ancestor.mem_id] = (ancestor, (held[1] if held else 0.0) + points * share)
+            ancestor = ancestor.parent
+    if not scores:
+        return None
+    # Link density is costly; weigh it only for the strongest few.
+    top = sorted(scores.values(), key=lambda pair: pair[1], reverse=True)[:8]
+    return max(top, key=lambda pair: pair[1] * (1 - link_density(pair[0])))[0]
+
+
 def _remove_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> None:
     for selector in selectors:
         for node in tree.css(selector):
             node.decompose()
+
+
+def _remove_where(
+    tree: LexborHTMLParser, selectors: Iterable[str], allowed: Callable[[LexborNode], bool]
+) -> None:
+    for selector in selectors:
+        for node in tree.css(selector):
+            if allowed(node):
+                node.decompose()
 
 
 def _attr_words(node: LexborNode) -> str:
@@ -433,21 +505,19 @@ def _attr_words(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
-def _prune_weak(tree: LexborHTMLParser, total: int) -> None:
-    if tree.body is not None:
-        _prune_weak_node(tree.body, total)
+def _is_weak(node: LexborNode) -> bool:
+    """A class token that *starts* with a weak word ("sidebar-left", "widget"),
+    and no token that names content."""
+    words = _attr_words(node)
+    return bool(_WEAK_RE.search(words)) and not _CONTENT_RE.search(words)
 
 
-def _prune_weak_node(node: LexborNode, total: int) -> None:
+def _prune_weak(node: LexborNode, guard: Guard) -> None:
     for child in list(node.iter(include_text=False)):
-        if child.tag in CONTAINER_TAGS or not _WEAK_RE.search(_attr_words(child)):
-            _prune_weak_node(child, total)
-            continue
-        length = text_length(child)
-        if length <= WEAK_MAX_TEXT_SHARE * total or link_density(child) >= LINK_DENSITY_BOILERPLATE:
+        if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
             child.decompose()
         else:
-            _prune_weak_node(child, total)
+            _prune_weak(child, guard)
 
 
 def starts_with_related_wording(text: str) -> bool:
@@ -482,21 +552,20 @@ def _remove_box(node: LexborNode) -> None:
 def prune(tree: LexborHTMLParser) -> LexborHTMLParser:
     """Remove boilerplate from `tree` in place and return it.
 
-    1. elements that never carry text (scripts, forms, embeds);
-    2. hidden elements;
-    3. the strong tables (consent, comments, share, related, newsletter, chrome),
-       then forms that hold a small share of the text;
-    4. weak class/id words, guarded by text share and link density;
-    5. inline related boxes found by their wording.
+    1. elements that never carry text (scripts, embeds, controls);
+    2. find the likely article container and protect it (`Guard`);
+    3. hidden elements and the generic tables (chrome, forms), where the guard allows;
+    4. the plugin tables (consent, comments, share, related, newsletter),
+       anywhere but the protected container and its ancestors;
+    5. weak class/id words, guarded by text share and link density;
+    6. inline related boxes found by their wording.
     """
     _remove_all(tree, NON_CONTENT_TAGS)
-    _remove_all(tree, HIDDEN_SELECTORS)
-    body = tree.body
-    total = text_length(body) if body is not None else 0
-    _remove_all(tree, STRONG_SELECTORS)
-    for form in tree.css("form"):
-        if text_length(form) <= WEAK_MAX_TEXT_SHARE * total:
-            form.decompose()
-    _prune_weak(tree, total)
+    guard = Guard(tree)
+    _remove_where(tree, HIDDEN_SELECTORS, guard.may_remove_generic)
+    _remove_where(tree, PLUGIN_SELECTORS, guard.may_remove)
+    _remove_where(tree, (*CHROME_SELECTORS, "form"), guard.may_remove_generic)
+    if tree.body is not None:
+        _prune_weak(tree.body, guard)
     _prune_inline_related(tree)
     return tree
