@@ -1,18 +1,25 @@
 """HTTP fetching: the only module that imports httpx.
 
-`Fetcher.fetch(url)` returns a decoded `Page` or raises a `FetchError`:
+`Fetcher.fetch(url)` returns a decoded `Page` or raises a `FetchError`
+(`fetch_raw` stops before decoding, so a batch can decode off the event loop):
 
 1. the URL must be http(s) with a host (`scraper.urls.check_fetchable`);
 2. redirects are followed by hand, so each hop is checked the same way and
    the chain is capped (`Settings.max_redirects`);
-3. the body is streamed and the *decompressed* size is capped while reading
-   (`Settings.max_bytes`), so a gzip bomb or an endless body stops early;
-4. the whole fetch of one URL has a deadline (`Settings.deadline`) on top of
-   httpx's connect/read timeouts, so a server that drips a byte a second
-   cannot hold a slot;
-5. only HTML and XHTML bodies are accepted; everything else is `NotHTML`;
-6. connection errors, timeouts, 429 and 502/503/504 are retried with
-   exponential backoff and jitter, honouring `Retry-After`.
+3. the body is streamed and inflated here (`scraper.inflate`), so the
+   *decompressed* size is capped to the byte while reading
+   (`Settings.max_bytes`) and a truncated gzip stream is an error, not a page;
+4. each attempt has a deadline (`Settings.deadline`) on top of httpx's
+   connect/read timeouts, so a server that drips a byte a second cannot hold
+   a slot;
+5. only HTML and XHTML bodies are accepted; a declared non-HTML type is
+   refused before its body is read, a vague one is sniffed;
+6. connection errors, timeouts, 429 and 5xx are retried with exponential
+   backoff and jitter, honouring `Retry-After`.
+
+A batch passes a `Gate` to take part in scheduling: each attempt runs inside
+`gate.slot()` (so a URL sleeping between retries holds no slot), and a
+`Retry-After` is reported to `gate.pause()` so the whole host backs off.
 """
 
 from __future__ import annotations
@@ -20,10 +27,13 @@ from __future__ import annotations
 import asyncio
 import random
 import ssl
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Literal, Protocol
 from urllib.parse import urljoin
 
 import httpx
@@ -40,6 +50,7 @@ from scraper.errors import (
     NotHTML,
     TooManyRedirects,
 )
+from scraper.inflate import ACCEPT_ENCODING, TruncatedBody, UnsupportedEncoding, inflater_for
 from scraper.models import Page
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
@@ -49,21 +60,30 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Types servers send for HTML often enough that refusing them loses real pages.
 LENIENT_TYPES = ("", "text/plain", "application/octet-stream", "application/xml", "text/xml")
+SNIFF_BYTES = 1024
+# RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; the rest is dropped.
+ROBOTS_MAX_BYTES = 512 * 1024
+
+Mode = Literal["page", "robots"]
 
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+def _mime(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
 def _looks_like_html(head: bytes) -> bool:
-    sample = head[:1024].lstrip().lower()
+    sample = head[:SNIFF_BYTES].lstrip().lower()
     return sample.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<!--")) or (
         b"<html" in sample or b"<body" in sample
     )
 
 
 def is_html(content_type: str | None, head: bytes) -> bool:
-    mime = (content_type or "").split(";", 1)[0].strip().lower()
+    mime = _mime(content_type)
     if mime in HTML_TYPES:
         return True
     if mime in LENIENT_TYPES:
@@ -87,6 +107,52 @@ def retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A fetched body before decoding: small to pickle, decoded where there is CPU to spare."""
+
+    url: str
+    """The address asked for, credentials removed."""
+    final_url: str
+    status: int
+    content_type: str | None
+    body: bytes
+    fetched_at: str
+
+
+def decode_page(raw: RawPage) -> Page:
+    html, encoding = decode_html(raw.body, raw.content_type)
+    return Page(
+        url=raw.url,
+        html=html,
+        final_url=raw.final_url,
+        status=raw.status,
+        fetched_at=raw.fetched_at,
+        content_type=raw.content_type,
+        encoding=encoding,
+    )
+
+
+class Gate(Protocol):
+    """How a scheduler admits one attempt (one request chain) to the network."""
+
+    def slot(self) -> AbstractAsyncContextManager[None]: ...
+
+    def pause(self, seconds: float) -> None:
+        """The server asked us (Retry-After) to stay away this long."""
+
+
+class OpenGate:
+    """No scheduling: every attempt goes at once (the `extract` command)."""
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        yield
+
+    def pause(self, seconds: float) -> None:
+        pass
+
+
 class _Retryable(Exception):
     """Internal: this attempt failed in a way worth another try."""
 
@@ -102,7 +168,7 @@ class Fetcher:
         self,
         settings: Settings | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        sleep: Callable[[float], object] | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self.settings = settings or Settings()
         s = self.settings
@@ -114,6 +180,7 @@ class Fetcher:
                 "User-Agent": s.user_agent,
                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                 "Accept-Language": "en;q=0.9,*;q=0.5",
+                "Accept-Encoding": ACCEPT_ENCODING,
             },
             limits=httpx.Limits(max_connections=None, max_keepalive_connections=s.concurrency),
         )
@@ -133,40 +200,57 @@ class Fetcher:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def fetch(self, url: str) -> Page:
-        """Fetch one URL with retries; raises FetchError or InvalidURL."""
+    async def fetch(self, url: str, gate: Gate | None = None) -> Page:
+        """Fetch and decode one URL with retries; raises FetchError or InvalidURL."""
+        return decode_page(await self.fetch_raw(url, gate))
+
+    async def fetch_raw(self, url: str, gate: Gate | None = None) -> RawPage:
+        """Fetch one URL with retries, without decoding the body."""
         check_fetchable(url)
+        return await self._with_retries(url, "page", gate or OpenGate())
+
+    async def fetch_robots(self, url: str, gate: Gate | None = None) -> RawPage:
+        """robots.txt: any final status is returned (4xx with an empty body); 5xx and 429
+        are retried and then raised as HTTPStatusError; the body is cut, not refused,
+        at ROBOTS_MAX_BYTES; any content type is accepted."""
+        check_fetchable(url)
+        return await self._with_retries(url, "robots", gate or OpenGate())
+
+    async def _with_retries(self, url: str, mode: Mode, gate: Gate) -> RawPage:
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
-                return await self._fetch_once(url)
+                async with gate.slot():
+                    return await self._attempt(url, mode)
             except _Retryable as retry:
                 if attempt + 1 >= attempts:
                     raise retry.error from None
-                wait = retry.wait
-                if wait is None:
-                    base = self.settings.backoff * (2**attempt)
-                    wait = base + random.uniform(0, base)  # jitter spreads retries out
-                elif wait > self.settings.max_retry_after:
-                    raise retry.error from None
+                base = self.settings.backoff * (2**attempt)
+                wait = base + random.uniform(0, base)  # jitter spreads retries out
+                if retry.wait is not None:
+                    if retry.wait > self.settings.max_retry_after:
+                        raise retry.error from None
+                    gate.pause(retry.wait)
+                    wait = max(wait, retry.wait)
                 await self._sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _fetch_once(self, url: str) -> Page:
+    async def _attempt(self, url: str, mode: Mode) -> RawPage:
         try:
-            return await asyncio.wait_for(self._follow(url), timeout=self.settings.deadline)
+            async with asyncio.timeout(self.settings.deadline):
+                return await self._follow(url, mode)
         except TimeoutError:
             raise _Retryable(
                 FetchTimeout(f"no complete response within {self.settings.deadline:g} s")
             ) from None
 
-    async def _follow(self, url: str) -> Page:
+    async def _follow(self, url: str, mode: Mode) -> RawPage:
         current = url
         seen: set[str] = set()
         for _ in range(self.settings.max_redirects + 1):
             seen.add(current)
-            result = await self._request(url, current)
-            if isinstance(result, Page):
+            result = await self._request(url, current, mode)
+            if isinstance(result, RawPage):
                 return result
             target = urljoin(current, result)
             try:
@@ -178,68 +262,101 @@ class Fetcher:
             current = target
         raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects")
 
-    async def _request(self, url: str, current: str) -> Page | str:
-        """One request: a Page, or the Location to follow next."""
+    async def _request(self, url: str, current: str, mode: Mode) -> RawPage | str:
+        """One request: a RawPage, or the Location to follow next."""
         try:
             async with self._client.stream("GET", current) as response:
                 status = response.status_code
                 if status in REDIRECT_STATUSES and "location" in response.headers:
                     return response.headers["location"]
-                if status in RETRY_STATUSES:
+                if status in RETRY_STATUSES or status >= 500:
                     raise _Retryable(
                         HTTPStatusError(f"HTTP {status}", status),
                         retry_after_seconds(response.headers.get("retry-after")),
                     )
-                if status >= 500:
-                    raise _Retryable(HTTPStatusError(f"HTTP {status}", status))
-                if not 200 <= status < 300:
-                    raise HTTPStatusError(f"HTTP {status}", status)
                 content_type = response.headers.get("content-type")
-                body = await self._read_capped(response, content_type)
+                if mode == "robots":
+                    ok = 200 <= status < 300
+                    body = await self._read(response, ROBOTS_MAX_BYTES, truncate=True) if ok else b""
+                else:
+                    if not 200 <= status < 300:
+                        raise HTTPStatusError(f"HTTP {status}", status)
+                    body = await self._read_page(response, content_type)
                 fetched_at = now_iso()
         except httpx.TimeoutException as exc:
             raise _Retryable(FetchTimeout(f"{type(exc).__name__} from {redact(current)}")) from None
         except (httpx.TransportError, ssl.SSLError) as exc:
-            # DecodingError (a corrupt gzip stream) is not worth retrying.
-            if isinstance(exc, httpx.DecodingError):
-                raise ConnectError(f"corrupt compressed body: {exc}") from None
+            # A peer that resets or closes mid-body lands here too: worth another try.
             message = str(exc) or type(exc).__name__
             raise _Retryable(ConnectError(f"{message} ({redact(current)})")) from None
-        except httpx.DecodingError as exc:
-            raise ConnectError(f"corrupt compressed body: {exc}") from None
         except httpx.HTTPError as exc:
             raise ConnectError(f"{type(exc).__name__}: {exc}") from None
-        html, encoding = decode_html(body, content_type)
-        return Page(
+        return RawPage(
             url=redact(url),
-            html=html,
             final_url=redact(current),
             status=status,
-            fetched_at=fetched_at,
             content_type=content_type,
-            encoding=encoding,
+            body=body,
+            fetched_at=fetched_at,
         )
 
-    async def _read_capped(self, response: httpx.Response, content_type: str | None) -> bytes:
+    async def _read_page(self, response: httpx.Response, content_type: str | None) -> bytes:
         cap = self.settings.max_bytes
+        mime = _mime(content_type)
+        if mime not in HTML_TYPES and mime not in LENIENT_TYPES:
+            # A declared PDF or image is refused before a byte of it is read.
+            raise NotHTML(f"not an HTML page (Content-Type: {content_type})")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and "content-encoding" not in response.headers and int(declared) > cap:
             raise BodyTooLarge(f"Content-Length {declared} is over the {cap}-byte cap")
-        chunks: list[bytes] = []
-        size = 0
-        checked = False
-        async for chunk in response.aiter_bytes():
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > cap:
-                raise BodyTooLarge(f"body is over the {cap}-byte cap")
-            if not checked and size >= 1024:
-                checked = True
-                if not is_html(content_type, b"".join(chunks)):
-                    raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")
-        body = b"".join(chunks)
+        body = await self._read(response, cap, sniff=mime not in HTML_TYPES, content_type=content_type)
         if not body.strip():
             raise EmptyResponse(f"HTTP {response.status_code} with an empty body")
-        if not checked and not is_html(content_type, body):
-            raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")
         return body
+
+    async def _read(
+        self,
+        response: httpx.Response,
+        cap: int,
+        *,
+        truncate: bool = False,
+        sniff: bool = False,
+        content_type: str | None = None,
+    ) -> bytes:
+        """The inflated body, at most `cap` bytes: over it, BodyTooLarge (or cut, if `truncate`)."""
+        try:
+            inflater = inflater_for(response.headers.get("content-encoding"))
+        except UnsupportedEncoding as exc:
+            raise NotHTML(str(exc)) from None
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for raw in response.aiter_raw():
+                out = inflater.feed(raw, cap - size)
+                size += len(out)
+                chunks.append(out)
+                if size > cap:
+                    if truncate:
+                        return b"".join(chunks)[:cap]
+                    raise BodyTooLarge(f"body is over the {cap}-byte cap")
+                if sniff and size >= SNIFF_BYTES:
+                    sniff = False
+                    self._check_html(content_type, b"".join(chunks))
+            tail = inflater.finish(cap - size)
+        except TruncatedBody as exc:
+            raise ConnectError(f"{exc} ({redact(str(response.url))})") from None
+        chunks.append(tail)
+        size += len(tail)
+        if size > cap:
+            if truncate:
+                return b"".join(chunks)[:cap]
+            raise BodyTooLarge(f"body is over the {cap}-byte cap")
+        body = b"".join(chunks)
+        if sniff and body.strip():
+            self._check_html(content_type, body)
+        return body
+
+    @staticmethod
+    def _check_html(content_type: str | None, head: bytes) -> None:
+        if not is_html(content_type, head):
+            raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")

@@ -1,11 +1,16 @@
-"""The fetcher against a real HTTP server on 127.0.0.1 (pytest-httpserver)."""
+"""The fetcher against real HTTP servers on loopback: pytest-httpserver for well-formed
+answers, tests/faultserver.py for the faults (resets, drips, truncated gzip, 50 MB bodies)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import time
+import zlib
+from collections.abc import AsyncIterator, Iterator
 
+import brotli  # type: ignore[import-untyped]
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -24,6 +29,17 @@ from scraper.fetch import Fetcher, retry_after_seconds
 from scraper.models import Page
 from scraper.settings import Settings
 from tests.conftest import article_html
+from tests.faultserver import (
+    Conn,
+    FaultServer,
+    drip,
+    endless,
+    reset_mid_body,
+    respond,
+    sequence,
+    truncated_gzip,
+)
+from tests.faultserver import Request as WireRequest
 
 FAST = Settings(retries=0, connect_timeout=2, read_timeout=2, deadline=5)
 
@@ -73,7 +89,9 @@ def test_redirect_loop(httpserver: HTTPServer) -> None:
 
 
 def test_redirect_to_file_scheme_refused(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/evil").respond_with_data("", status=302, headers={"Location": "file:///etc/passwd"})
+    httpserver.expect_request("/evil").respond_with_data(
+        "", status=302, headers={"Location": "file:///etc/passwd"}
+    )
     with pytest.raises(InvalidURL, match="refused redirect"):
         fetch(httpserver.url_for("/evil"))
 
@@ -86,7 +104,9 @@ def test_404_is_an_error_with_status(httpserver: HTTPServer) -> None:
 
 
 def test_non_html_refused(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/doc.pdf").respond_with_data(b"%PDF-1.7 " + b"x" * 3000, content_type="application/pdf")
+    httpserver.expect_request("/doc.pdf").respond_with_data(
+        b"%PDF-1.7 " + b"x" * 3000, content_type="application/pdf"
+    )
     with pytest.raises(NotHTML):
         fetch(httpserver.url_for("/doc.pdf"))
 
@@ -164,3 +184,245 @@ def test_connection_refused() -> None:
 @pytest.mark.parametrize(("header", "seconds"), [("7", 7.0), (None, None), ("soon", None)])
 def test_retry_after(header: str | None, seconds: float | None) -> None:
     assert retry_after_seconds(header) == seconds
+
+
+# -- faults on the wire (tests/faultserver.py) ------------------------------------------------
+
+
+class RecordingGate:
+    """A Gate that counts attempts and remembers Retry-After pauses."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+        self.pauses: list[float] = []
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        self.attempts += 1
+        yield
+
+    def pause(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+
+
+def fetch_via(url: str, settings: Settings, gate: RecordingGate | None = None) -> Page:
+    async def go() -> Page:
+        async with Fetcher(settings) as fetcher:
+            return await fetcher.fetch(url, gate)
+
+    return asyncio.run(go())
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    with FaultServer(hosts=1) as running:
+        yield running
+
+
+RETRYING = Settings(retries=2, backoff=0.01, connect_timeout=5, read_timeout=5, deadline=20)
+
+
+def test_500_then_200_is_retried(server: FaultServer) -> None:
+    server.route("/p", sequence(respond(500, "oops"), respond(200, article_html())))
+    gate = RecordingGate()
+    page = fetch_via(server.url("/p"), RETRYING, gate)
+    assert page.status == 200 and "river rose" in page.html
+    assert server.stats.count("/p") == 2 and gate.attempts == 2
+
+
+def test_429_with_retry_after_is_honoured(server: FaultServer) -> None:
+    server.route(
+        "/p", sequence(respond(429, "slow down", headers={"Retry-After": "1"}), respond(200, article_html()))
+    )
+    gate = RecordingGate()
+    fetch_via(server.url("/p"), RETRYING, gate)
+    assert gate.pauses == [1.0]  # the whole host is told to back off
+    (first, _, _), (second, _, _) = server.stats.log
+    assert second - first >= 0.9  # a lower bound only: a busy machine makes it longer, never shorter
+
+
+def test_retry_after_beyond_the_limit_fails_at_once(server: FaultServer) -> None:
+    server.route("/p", respond(503, "maintenance", headers={"Retry-After": "3600"}))
+    with pytest.raises(HTTPStatusError) as info:
+        fetch_via(server.url("/p"), RETRYING)
+    assert info.value.status == 503 and server.stats.count("/p") == 1
+
+
+def test_404_gets_one_attempt(server: FaultServer) -> None:
+    server.route("/p", respond(404, "gone"))
+    with pytest.raises(HTTPStatusError):
+        fetch_via(server.url("/p"), RETRYING)
+    assert server.stats.count("/p") == 1
+
+
+def test_reset_mid_body_is_a_retried_connect_error(server: FaultServer) -> None:
+    server.route("/p", reset_mid_body())
+    with pytest.raises(ConnectError):
+        fetch_via(server.url("/p"), RETRYING)
+    assert server.stats.count("/p") == 3
+
+
+def test_reset_then_success(server: FaultServer) -> None:
+    server.route("/p", sequence(reset_mid_body(), respond(200, article_html())))
+    assert "river rose" in fetch_via(server.url("/p"), RETRYING).html
+
+
+def test_drip_is_cut_by_the_deadline(server: FaultServer) -> None:
+    server.route("/p", drip(interval=0.1))
+    settings = Settings(retries=0, read_timeout=30, deadline=1)
+    with pytest.raises(FetchTimeout, match="within 1 s"):
+        fetch_via(server.url("/p"), settings)
+    # The read timeout never fired (a byte every 0.1 s); only the deadline can stop it.
+    assert server.stats.count("/p") == 1
+
+
+def test_truncated_gzip_is_an_error_not_a_short_page(server: FaultServer) -> None:
+    server.route("/p", truncated_gzip(article_html() * 20))
+    with pytest.raises(ConnectError, match="gzip"):
+        fetch_via(server.url("/p"), RETRYING)
+    assert server.stats.count("/p") == 1  # a server bug, not bad luck: not retried
+
+
+def test_fifty_megabytes_declared_are_refused_unread(server: FaultServer) -> None:
+    server.route("/p", endless(50_000_000, declare_length=True))
+    with pytest.raises(BodyTooLarge, match="Content-Length"):
+        fetch_via(server.url("/p"), FAST)
+    assert server.stats.bytes_sent["127.0.0.1 /p"] < 20_000_000
+
+
+def test_fifty_megabytes_chunked_are_cut_while_streaming(server: FaultServer) -> None:
+    server.route("/p", endless(50_000_000))
+    with pytest.raises(BodyTooLarge, match="10485760-byte cap"):
+        fetch_via(server.url("/p"), FAST)
+    # The client hung up near the 10 MB cap; the rest never left the server (socket buffers aside).
+    assert server.stats.bytes_sent["127.0.0.1 /p"] < 30_000_000
+
+
+def test_pdf_is_refused_before_its_body_is_read(server: FaultServer) -> None:
+    server.route("/doc.pdf", endless(50_000_000, content_type="application/pdf"))
+    with pytest.raises(NotHTML, match="application/pdf"):
+        fetch_via(server.url("/doc.pdf"), FAST)
+    assert server.stats.bytes_sent["127.0.0.1 /doc.pdf"] < 30_000_000
+
+
+def test_empty_200_on_the_wire(server: FaultServer) -> None:
+    server.route("/p", respond(200, b""))
+    with pytest.raises(EmptyResponse):
+        fetch_via(server.url("/p"), FAST)
+
+
+def test_redirect_loop_on_the_wire(server: FaultServer) -> None:
+    server.route("/a", respond(302, b"", headers={"Location": "/b"}))
+    server.route("/b", respond(302, b"", headers={"Location": "/a"}))
+    with pytest.raises(TooManyRedirects, match="loop"):
+        fetch_via(server.url("/a"), FAST)
+
+
+def test_redirect_chain_is_capped(server: FaultServer) -> None:
+    async def hop(request: WireRequest, conn: Conn) -> None:
+        n = int(request.route.rsplit("/", 1)[1])
+        await conn.respond(302, b"", {"Location": f"/r/{n + 1}"})
+
+    server.route("/r/", hop)
+    with pytest.raises(TooManyRedirects, match="more than 3"):
+        fetch_via(server.url("/r/0"), Settings(retries=0, max_redirects=3))
+    assert server.stats.count("/r/3") == 1 and server.stats.count("/r/4") == 0
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "br", "gzip-two-members"])
+def test_compressed_bodies_are_inflated(server: FaultServer, encoding: str) -> None:
+    html = article_html().encode()
+    if encoding == "gzip":
+        body = gzip.compress(html)
+    elif encoding == "deflate":
+        body = zlib.compress(html)
+    elif encoding == "br":
+        body = brotli.compress(html)
+    else:
+        half = len(html) // 2
+        body = gzip.compress(html[:half]) + gzip.compress(html[half:])
+    header = encoding.split("-")[0]
+    server.route("/p", respond(200, body, headers={"Content-Encoding": header}))
+    assert fetch_via(server.url("/p"), FAST).html == article_html()
+
+
+def test_brotli_bomb_stopped_at_the_cap(server: FaultServer) -> None:
+    bomb = brotli.compress(b"<html><body>" + b"a" * 20_000_000)
+    server.route("/p", respond(200, bomb, headers={"Content-Encoding": "br"}))
+    with pytest.raises(BodyTooLarge):
+        fetch_via(server.url("/p"), Settings(retries=0, max_bytes=100_000))
+
+
+def test_unknown_content_encoding_is_refused(server: FaultServer) -> None:
+    server.route("/p", respond(200, b"\x00\x01garbage", headers={"Content-Encoding": "zstd"}))
+    with pytest.raises(NotHTML, match="zstd"):
+        fetch_via(server.url("/p"), FAST)
+
+
+def test_robots_fetch_returns_4xx_and_cuts_big_bodies(server: FaultServer) -> None:
+    server.route(
+        "/robots.txt", respond(200, "User-agent: *\n" + "Disallow: /x\n" * 100_000, content_type="text/plain")
+    )
+
+    async def go(url: str) -> tuple[int, int]:
+        async with Fetcher(FAST) as fetcher:
+            raw = await fetcher.fetch_robots(url)
+            return raw.status, len(raw.body)
+
+    status, size = asyncio.run(go(server.url("/robots.txt")))
+    assert status == 200 and size == 512 * 1024
+    assert asyncio.run(go(server.url("/missing/robots.txt"))) == (404, 0)
+
+
+# -- charsets, decoded as a browser would, over the wire ---------------------------------------
+
+FRENCH = (
+    "Le président a déclaré mercredi que l’économie française « résiste » malgré la hausse des prix. "
+    "Les élèves de l’école élémentaire ont reçu des cahiers neufs à la rentrée, précise le ministère. "
+)
+RUSSIAN = "Президент заявил, что правительство продолжит реформы в экономике и образовании. "
+JAPANESE = "東京都は今日、新しい交通計画を発表しました。市民の生活に大きな影響を与えると見られています。"
+CHINESE = "国家统计局今天公布了最新的经济数据，显示工业生产继续保持稳定增长。"
+
+
+def doc(text: str, meta: str = "") -> str:
+    return (
+        f"<!doctype html><html><head>{meta}<title>t</title></head><body>"
+        + f"<p>{text}</p>" * 6
+        + "</body></html>"
+    )
+
+
+CHARSET_CASES = {
+    # name: (html, encoding of the bytes sent, Content-Type header)
+    "latin-1 undeclared": (
+        doc(FRENCH.replace("’", "'").replace("« ", '"').replace(" »", '"')),
+        "latin-1",
+        "text/html",
+    ),
+    "windows-1252 undeclared": (doc(FRENCH + "Prix : 20 € — “enfin”. "), "cp1252", "text/html"),
+    "windows-1251 in header": (doc(RUSSIAN), "cp1251", "text/html; charset=windows-1251"),
+    "windows-1251 in meta": (doc(RUSSIAN, "<meta charset='windows-1251'>"), "cp1251", "text/html"),
+    "windows-1251 undeclared": (doc(RUSSIAN), "cp1251", "text/html"),
+    "shift_jis in meta": (
+        doc(JAPANESE, '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'),
+        "shift_jis",
+        "text/html",
+    ),
+    "shift_jis in header": (doc(JAPANESE), "shift_jis", "text/html; charset=shift_jis"),
+    "gb2312 in meta": (doc(CHINESE, "<meta charset='gb2312'>"), "gb2312", "text/html"),
+    "gbk in header": (doc(CHINESE + "镕"), "gbk", "text/html; charset=GBK"),
+    "shift_jis undeclared": (doc(JAPANESE), "shift_jis", "text/html"),
+    "gbk undeclared": (doc(CHINESE), "gbk", "text/html"),
+    "header lies: says utf-8, sends windows-1251": (doc(RUSSIAN), "cp1251", "text/html; charset=utf-8"),
+    "header lies: says iso-8859-1, sends utf-8": (doc(FRENCH), "utf-8", "text/html; charset=iso-8859-1"),
+    "utf-8 BOM beats the header": (doc(FRENCH), "utf-8-sig", "text/html; charset=windows-1251"),
+}
+
+
+@pytest.mark.parametrize("case", list(CHARSET_CASES))
+def test_charsets_over_http(server: FaultServer, case: str) -> None:
+    html, encoding, content_type = CHARSET_CASES[case]
+    server.route("/p", respond(200, html.encode(encoding), content_type=content_type))
+    page = fetch_via(server.url("/p"), FAST)
+    assert page.html == html, f"{case}: decoded as {page.encoding}"
