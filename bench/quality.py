@@ -665,7 +665,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--datasets",
-        type=csv_choice([*DATASETS, *DATASETS.values()]),
+        type=csv_choice(dict.fromkeys([*DATASETS, *DATASETS.values()])),
         default=list(DATASETS),
         help="comma-separated: scrapinghub,readability,wcxb",
     )
