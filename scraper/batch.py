@@ -1,28 +1,66 @@
-"""Scrape many targets listed one per line: one record per distinct input.
+"""Scrape many targets listed one per line: exactly one record per distinct input.
 
-Input is read as a stream (blank lines and `#` comments skipped), records
-are written as they complete, each as one flushed line, and a summary goes
-to stderr at the end.
+    list ─▶ reader ─▶ per-host queues ─▶ lanes: robots.txt, fetch ─▶ process pool: extract ─▶ one line each
+             │ dedup, shard, resume         (scraper.hosts)  (scraper.fetch)  (scraper.workers)
+             └─ files and bad URLs go straight to the pool / to an error record
+
+1. The list is read as a stream, in a thread, a chunk of lines at a time:
+   blank lines and `#` comments are skipped; a repeated line is counted as a
+   duplicate (seen inputs are kept as 8-byte digests, `scraper.digests`);
+   with `--shard K/N` only targets whose host hashes to shard K are kept;
+   with `--resume`, targets whose record is already in the output are skipped.
+2. URLs go to their host's queue; each host's lanes (≤ `per_host`) check
+   robots.txt, wait for the host's turn and a global slot (≤ `concurrency`),
+   and fetch. Local files skip the network.
+3. Fetched bytes go to the process pool for decoding and extraction, so the
+   event loop only moves bytes; when the pool falls behind, lanes wait
+   before fetching more, so pages in memory stay bounded.
+4. Each record is written, in completion order, as one line with a single
+   write() and flushed: after a crash or `kill -9` only the last line can be
+   torn, and `--resume` cuts it off (`scraper.resume`).
+
+Memory does not grow with the list: at most `window` targets are in memory
+at once (queued or in flight); a host's queue beyond `queue_cap` waits in a
+temporary file; only the 8-byte digests of seen inputs grow, ~8 MB per
+million distinct lines.
 """
 
 from __future__ import annotations
 
 import asyncio
+import io
+import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO, TypeVar
 
 from rich.console import Console
 
+from scraper.digests import DigestSet
+from scraper.errors import InvalidURL, ScraperError
 from scraper.fetch import Fetcher
-from scraper.pipeline import scrape_target
+from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
+from scraper.models import Outcome
+from scraper.pipeline import error_outcome
+from scraper.report import ProgressBar, Summary, print_summary
+from scraper.resume import ResumeState, prepare_resume
+from scraper.robots import RobotsCache
 from scraper.settings import Settings
-from scraper.write import write_outcome
+from scraper.urls import check_fetchable, host_key, looks_like_url, redact
+from scraper.workers import ExtractionPool, Job, PoolFailed, extract_file, extract_raw
+from scraper.write import json_line
+
+__all__ = ["BatchFailed", "BatchOptions", "Summary", "parse_shard", "read_targets", "run_batch"]
+
+T = TypeVar("T")
+
+READ_CHUNK = 1024
+"""Lines read per trip to the reader thread."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +69,18 @@ class BatchOptions:
     """Path of the list, or "-" for stdin."""
     output: Path | None = None
     quiet: bool = False
-
-
-@dataclass(slots=True)
-class Summary:
-    total: int = 0
-    ok: int = 0
-    failed: int = 0
-    duplicates: int = 0
-    errors: Counter[str] = field(default_factory=Counter)
-    elapsed: float = 0.0
+    resume: bool = False
+    """Keep the records already in `output`, skip their inputs, append the rest."""
+    retry_failed: bool = False
+    """With `resume`: drop the error records from `output` and try their inputs again."""
+    shard: tuple[int, int] | None = None
+    """(K, N): only targets whose host falls in shard K of N (1-based)."""
+    window: int = 10_000
+    """Targets in memory at once (queued or in flight); the reader waits beyond it."""
+    queue_cap: int = 64
+    """Targets one host keeps in memory; more wait in a temporary file."""
+    progress: bool | None = None
+    """Force the progress bar on or off; None: only when stderr is a terminal."""
 
 
 def read_targets(stream: TextIO) -> Iterator[str]:
@@ -51,42 +91,256 @@ def read_targets(stream: TextIO) -> Iterator[str]:
             yield target
 
 
+def count_targets(path: str) -> int:
+    """How many targets a list file holds (for the progress bar's total), reading bytes fast."""
+    count = 0
+    with open(path, "rb") as handle:
+        for line in handle:
+            stripped = line.strip()
+            if stripped and not stripped.startswith(b"#"):
+                count += 1
+    return count
+
+
 def run_batch(options: BatchOptions, settings: Settings, console: Console) -> Summary:
-    return asyncio.run(_run(options, settings, console))
+    """Run a batch to the end; on Ctrl-C the summary is printed and KeyboardInterrupt re-raised."""
+    return asyncio.run(_Batch(options, settings, console).run())
 
 
-async def _run(options: BatchOptions, settings: Settings, console: Console) -> Summary:
-    summary = Summary()
-    started = time.monotonic()
-    seen: set[str] = set()
-    with ExitStack() as stack:
-        source = sys.stdin if options.source == "-" else stack.enter_context(open(options.source, encoding="utf-8", errors="replace"))
-        out = sys.stdout if options.output is None else stack.enter_context(open(options.output, "w", encoding="utf-8"))
-        async with Fetcher(settings) as fetcher:
-            for target in read_targets(source):
-                if target in seen:
-                    summary.duplicates += 1
+class OutputClosed(Exception):
+    """stdout went away (`scraper batch list | head`): stop quietly."""
+
+
+class BatchFailed(Exception):
+    """The batch cannot go on at all (the extraction workers do not start)."""
+
+
+class RecordSink:
+    """JSON Lines out: each record one complete line, in one write(), flushed."""
+
+    def __init__(self, output: Path | None, append: bool) -> None:
+        self._stdout = output is None
+        # Unbuffered: what write() took is in the file, whatever happens to us next.
+        # Closed by close(), at the end of the run, not by a with-block.
+        self._stream: BinaryIO = (
+            sys.stdout.buffer if output is None else open(output, "ab" if append else "wb", buffering=0)  # noqa: SIM115
+        )
+
+    def write(self, outcome: Outcome) -> None:
+        line = json_line(outcome.record.to_dict()).encode("utf-8", "replace") + b"\n"
+        view = memoryview(line)
+        try:
+            while view:
+                written = self._stream.write(view)
+                # An unbuffered file may take less than asked (a signal, a full disk):
+                # the rest goes in the next call, never interleaved with another record.
+                view = view[written if written is not None else len(view) :]
+            self._stream.flush()
+        except BrokenPipeError:
+            # Point stdout at /dev/null so the interpreter's final flush stays quiet too.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise OutputClosed from None
+
+    def close(self) -> None:
+        if not self._stdout:
+            self._stream.close()
+
+
+class _Batch:
+    def __init__(self, options: BatchOptions, settings: Settings, console: Console) -> None:
+        self.options = options
+        self.settings = settings
+        self.console = console
+        self.summary = Summary()
+        self._seen = DigestSet()
+        self._resume = ResumeState()
+        self._overflow = Overflow()
+        self._hosts = HostTable(settings.delay, options.queue_cap, self._overflow)
+        show = console.is_terminal if options.progress is None else options.progress
+        self._progress = ProgressBar(console, enabled=show and not options.quiet)
+        # Built inside run(), on the running loop:
+        self._window: asyncio.Semaphore
+        self._global: asyncio.Semaphore
+        self._room: asyncio.Event
+        self._tasks: asyncio.TaskGroup
+        self._fetcher: Fetcher
+        self._robots: RobotsCache | None
+        self._pool: ExtractionPool
+        self._sink: RecordSink
+        self._backlog = 0
+        self._backlog_limit = 3 * max(settings.workers, 1) + 2
+
+    # -- the run -----------------------------------------------------------------------
+
+    async def run(self) -> Summary:
+        options, settings, summary = self.options, self.settings, self.summary
+        started = time.monotonic()
+        self._window = asyncio.Semaphore(options.window)
+        self._global = asyncio.Semaphore(settings.concurrency)
+        self._room = asyncio.Event()
+        self._room.set()
+        if options.resume and options.output is not None:
+            self._resume = await asyncio.to_thread(prepare_resume, options.output, options.retry_failed)
+            summary.retried_failed = self._resume.dropped_failed
+        self._sink = RecordSink(options.output, append=options.resume)
+        interrupted = True
+        try:
+            # The workers start (and import the extractor) while the first robots.txt
+            # and pages are fetched.
+            async with ExtractionPool(settings.workers) as pool, Fetcher(settings) as fetcher:
+                self._pool = pool
+                self._fetcher = fetcher
+                self._robots = RobotsCache(fetcher, settings.user_agent) if settings.respect_robots else None
+                with self._progress:
+                    try:
+                        async with asyncio.TaskGroup() as tasks:
+                            self._tasks = tasks
+                            tasks.create_task(self._read())
+                    except* OutputClosed:
+                        summary.output_closed = True
+                    except* PoolFailed as group:
+                        raise BatchFailed(str(group.exceptions[0])) from None
+                    self._progress.show(summary)
+            interrupted = False
+        except BatchFailed:
+            interrupted = False
+            raise
+        finally:
+            summary.interrupted = interrupted
+            self._overflow.close()
+            self._sink.close()
+            summary.elapsed = time.monotonic() - started
+            if not options.quiet:
+                name = str(options.output) if options.output else None
+                print_summary(summary, self.console, name)
+        return summary
+
+    # -- reading the list ----------------------------------------------------------------
+
+    async def _lines(self) -> AsyncIterator[str]:
+        with ExitStack() as stack:
+            if self.options.source == "-":
+                wrapper = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+                stack.callback(wrapper.detach)  # leave sys.stdin itself open
+                stream: TextIO = wrapper
+            else:
+                stream = stack.enter_context(open(self.options.source, encoding="utf-8", errors="replace"))
+                if self._progress.enabled:
+                    self._tasks.create_task(self._count(self.options.source))
+            targets = read_targets(stream)
+            while chunk := await asyncio.to_thread(_take, targets, READ_CHUNK):
+                for target in chunk:
+                    yield target
+
+    async def _count(self, path: str) -> None:
+        self._progress.set_total(await asyncio.to_thread(count_targets, path))
+
+    async def _read(self) -> None:
+        summary = self.summary
+        shard = self.options.shard
+        async for target in self._lines():
+            summary.inputs += 1
+            is_url = looks_like_url(target)
+            host = host_key(target) if is_url else ""
+            key = redact(target)
+            if shard is not None and shard_of(host, shard[1]) != shard[0]:
+                summary.other_shards += 1
+            elif key in self._resume.done:
+                summary.resumed += 1
+            elif not self._seen.add(key):
+                summary.duplicates += 1
+            elif not is_url:
+                await self._window.acquire()
+                await self._wait_for_room()
+                self._submit(extract_file, (target, self.settings.max_bytes), target)
+                continue
+            else:
+                try:
+                    check_fetchable(target)
+                except InvalidURL as exc:
+                    self._write(error_outcome(target, exc), holds_slot=False)
                     continue
-                seen.add(target)
-                outcome = await scrape_target(target, fetcher, settings=settings)
-                write_outcome(outcome, out)
-                summary.total += 1
-                if outcome.record.ok:
-                    summary.ok += 1
-                else:
-                    summary.failed += 1
-                    summary.errors[outcome.record.error.type if outcome.record.error else "?"] += 1
-    summary.elapsed = time.monotonic() - started
-    if not options.quiet:
-        print_summary(summary, console)
-    return summary
+                await self._window.acquire()
+                entry = self._hosts.get(host)
+                if not self._hosts.push(entry, target):
+                    self._window.release()  # parked on disk: it takes a slot when a lane picks it up
+                self._start_lanes(entry)
+                continue
+            self._progress.show(summary)
+        self._progress.set_total(summary.inputs)
+
+    # -- per host ------------------------------------------------------------------------
+
+    def _start_lanes(self, host: Host) -> None:
+        while host.lanes < self.settings.per_host and host.lanes < host.waiting:
+            host.lanes += 1
+            self._tasks.create_task(self._lane(host))
+
+    async def _lane(self, host: Host) -> None:
+        gate = HostGate(host, self._global)
+        try:
+            while (item := self._hosts.pop(host)) is not None:
+                url, in_memory = item
+                if not in_memory:
+                    await self._window.acquire()
+                await self._visit(url, host, gate)
+        finally:
+            host.lanes -= 1
+            self._hosts.retire(host)
+
+    async def _visit(self, url: str, host: Host, gate: HostGate) -> None:
+        try:
+            if self._robots is not None:
+                policy = await self._robots.policy(url, gate)
+                host.interval = max(host.interval, policy.crawl_delay)
+                policy.check(url, self._robots.agent)
+            await self._wait_for_room()
+            raw = await self._fetcher.fetch_raw(url, gate)
+        except ScraperError as exc:
+            self._write(error_outcome(url, exc), holds_slot=True)
+            return
+        self._submit(extract_raw, raw, url)
+
+    # -- extraction ----------------------------------------------------------------------
+
+    async def _wait_for_room(self) -> None:
+        """Hold off fetching while the pool has a backlog: pages in memory stay bounded."""
+        while self._backlog >= self._backlog_limit:
+            await self._room.wait()
+
+    def _submit(self, job: Job[T], arg: T, url: str) -> None:
+        self._backlog += 1
+        if self._backlog >= self._backlog_limit:
+            self._room.clear()
+        self._tasks.create_task(self._extract(job, arg, url))
+
+    async def _extract(self, job: Job[T], arg: T, url: str) -> None:
+        try:
+            outcome = await self._pool.run(job, arg, url)
+        finally:
+            self._backlog -= 1
+            if self._backlog < self._backlog_limit:
+                self._room.set()
+        self._write(outcome, holds_slot=True)
+
+    # -- output --------------------------------------------------------------------------
+
+    def _write(self, outcome: Outcome, holds_slot: bool) -> None:
+        """Write one record; a target that took a window slot gives it back here."""
+        self._sink.write(outcome)
+        if holds_slot:
+            self._window.release()
+        record = outcome.record
+        summary = self.summary
+        summary.total += 1
+        if record.ok:
+            summary.ok += 1
+        else:
+            summary.failed += 1
+            summary.errors[record.error.type if record.error else "?"] += 1
+        self._progress.show(summary)
 
 
-def print_summary(summary: Summary, console: Console) -> None:
-    rate = summary.total / summary.elapsed if summary.elapsed else 0.0
-    console.print(
-        f"{summary.total} records: {summary.ok} ok, {summary.failed} failed, "
-        f"{summary.duplicates} duplicate inputs skipped; {summary.elapsed:.1f} s, {rate:.1f}/s"
-    )
-    for kind, count in summary.errors.most_common():
-        console.print(f"  {kind}: {count}")
+def _take(iterator: Iterator[T], count: int) -> list[T]:
+    return list(islice(iterator, count))

@@ -99,6 +99,11 @@ class Stats:
     """(monotonic time the request arrived, host, path)."""
     bytes_sent: Counter[str] = field(default_factory=Counter)
     user_agents: set[str] = field(default_factory=set)
+    connections: Counter[str] = field(default_factory=Counter)
+    """TCP connections accepted per host."""
+    total_in_flight: int = 0
+    max_total_in_flight: int = 0
+    """Most requests in flight at once, all hosts together."""
 
     def count(self, path: str, host: str | None = None) -> int:
         return sum(
@@ -167,6 +172,8 @@ class FaultServer:
         return respond(404, b"not here")
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str) -> None:
+        with self._lock:
+            self.stats.connections[host] += 1
         try:
             while True:
                 try:
@@ -191,11 +198,16 @@ class FaultServer:
                     self.stats.max_in_flight[host] = max(
                         self.stats.max_in_flight[host], self.stats.in_flight[host]
                     )
+                    self.stats.total_in_flight += 1
+                    self.stats.max_total_in_flight = max(
+                        self.stats.max_total_in_flight, self.stats.total_in_flight
+                    )
                 try:
                     await self._handler(request.route)(request, conn)
                 finally:
                     with self._lock:
                         self.stats.in_flight[host] -= 1
+                        self.stats.total_in_flight -= 1
                 if not conn.keep_alive or writer.is_closing():
                     return
         except (ConnectionError, asyncio.CancelledError):

@@ -1,0 +1,138 @@
+"""What a person sees of a batch, all on stderr: a progress bar while it runs, a summary after.
+
+The bar is shown only when stderr is a terminal (and not `--quiet`); in a
+pipe or a log file only the summary is written, as plain lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+
+@dataclass(slots=True)
+class Summary:
+    total: int = 0
+    """Records written by this run."""
+    ok: int = 0
+    failed: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    """Failed records by error type."""
+    inputs: int = 0
+    """Targets read from the list (blank lines and comments not counted)."""
+    duplicates: int = 0
+    resumed: int = 0
+    """Inputs skipped because the output file already holds their record."""
+    retried_failed: int = 0
+    """Error records removed from the output file by --retry-failed."""
+    other_shards: int = 0
+    elapsed: float = 0.0
+    interrupted: bool = False
+    output_closed: bool = False
+
+    @property
+    def handled(self) -> int:
+        """Inputs dealt with one way or another: the progress bar's numerator."""
+        return self.total + self.duplicates + self.resumed + self.other_shards
+
+    @property
+    def rate(self) -> float:
+        return self.total / self.elapsed if self.elapsed > 0 else 0.0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def summary_lines(summary: Summary, output_name: str | None = None) -> list[str]:
+    lines = [
+        f"{_plural(summary.total, 'record')} in {summary.elapsed:.1f} s ({summary.rate:.1f}/s): "
+        f"{summary.ok:,} ok, {summary.failed:,} failed"
+    ]
+    if summary.errors:
+        kinds = ", ".join(f"{kind} {count:,}" for kind, count in summary.errors.most_common())
+        lines.append(f"  failed by type: {kinds}")
+    skipped = []
+    if summary.duplicates:
+        skipped.append(_plural(summary.duplicates, "duplicate input"))
+    if summary.resumed:
+        skipped.append(f"{summary.resumed:,} already in {output_name or 'the output'}")
+    if summary.other_shards:
+        skipped.append(f"{summary.other_shards:,} in other shards")
+    if skipped:
+        lines.append("  skipped: " + ", ".join(skipped))
+    if summary.retried_failed:
+        lines.append(f"  {_plural(summary.retried_failed, 'earlier error record')} removed to retry them")
+    if summary.interrupted:
+        lines.append("interrupted: every record written is complete; rerun with --resume to go on")
+    if summary.output_closed:
+        lines.append("stopped: the output was closed")
+    return lines
+
+
+def print_summary(summary: Summary, console: Console, output_name: str | None = None) -> None:
+    for line in summary_lines(summary, output_name):
+        console.print(line, markup=False, highlight=False)
+
+
+class _Rate(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text(f"{speed:,.1f}/s" if speed else "–/s", style="progress.data.speed")
+
+
+class ProgressBar:
+    """done / total, ok / failed, rate and ETA; does nothing unless `enabled`."""
+
+    def __init__(self, console: Console, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        if enabled:
+            self._progress = Progress(
+                TextColumn("[green]{task.fields[ok]:,} ok[/] [red]{task.fields[failed]:,} failed[/]"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                _Rate(),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=False,
+                speed_estimate_period=30.0,
+            )
+            self._task = self._progress.add_task("batch", total=None, ok=0, failed=0)
+
+    def __enter__(self) -> ProgressBar:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def set_total(self, total: int) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, total=total)
+
+    def show(self, summary: Summary) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=summary.handled, ok=summary.ok, failed=summary.failed)
