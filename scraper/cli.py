@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from scraper import __version__
-from scraper.batch import BatchOptions, run_batch
+from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
 from scraper.fetch import Fetcher
 from scraper.pipeline import scrape_target
 from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings
@@ -129,9 +129,13 @@ async def _extract_all(
     return failed
 
 
+EXIT_INTERRUPTED = 130  # the shell's convention for "ended by SIGINT"
+
+
 @app.command(
     epilog=(
         "Examples:  scraper batch urls.txt -o records.jsonl  |  "
+        "scraper batch urls.txt -o records.jsonl --resume  |  "
         "cat urls.txt | scraper batch - | jq -c 'select(.ok) | {url, title}'"
     )
 )
@@ -140,21 +144,93 @@ def batch(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write JSON Lines here instead of stdout.")
     ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Keep the records already in -o FILE (a torn last line is cut off), "
+            "skip their inputs and append the rest.",
+        ),
+    ] = False,
+    retry_failed: Annotated[
+        bool,
+        typer.Option("--retry-failed", help="Like --resume, but drop FILE's error records and retry those."),
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", help="Requests in flight, all hosts together.", min=1)
+    ] = 32,
+    per_host: Annotated[int, typer.Option("--per-host", help="Requests in flight to one host.", min=1)] = 2,
+    delay: Annotated[
+        float,
+        typer.Option(
+            "--delay",
+            help="Minimum seconds between two requests to one host (a robots.txt Crawl-delay can ask more).",
+            min=0.0,
+        ),
+    ] = 0.0,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="Extraction processes [default: the number of cores]; 0 extracts in this process.",
+            min=0,
+        ),
+    ] = None,
+    ignore_robots: Annotated[
+        bool, typer.Option("--ignore-robots", help="Neither fetch nor honour robots.txt.")
+    ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard", metavar="K/N", help="Only URLs whose host falls in shard K of N (1 <= K <= N)."
+        ),
+    ] = None,
     timeout: TimeoutOption = 60.0,
     user_agent: UserAgentOption = DEFAULT_USER_AGENT,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     retries: RetriesOption = 2,
     quiet: QuietOption = False,
 ) -> None:
-    """Extract every URL or file listed in SOURCE; one JSON record per input line.
+    """Extract every URL or file listed in SOURCE; one JSON record per distinct input line.
 
-    Blank lines and lines starting with # are skipped.
+    Blank lines and lines starting with # are skipped. Records come in the order
+    they complete. Progress (on a terminal) and a summary go to stderr.
     """
-    settings = Settings(deadline=timeout, user_agent=user_agent, max_bytes=max_bytes, retries=retries)
     if source != "-" and not Path(source).is_file():
         raise typer.BadParameter(f"no such file: {source}", param_hint="SOURCE")
-    options = BatchOptions(source=source, output=output, quiet=quiet)
-    summary = run_batch(options, settings, _stderr())
+    if (resume or retry_failed) and output is None:
+        raise typer.BadParameter("needs -o FILE to resume into", param_hint="--resume / --retry-failed")
+    try:
+        shard_k_n = parse_shard(shard) if shard is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--shard") from None
+    settings = Settings(
+        deadline=timeout,
+        user_agent=user_agent,
+        max_bytes=max_bytes,
+        retries=retries,
+        concurrency=concurrency,
+        per_host=per_host,
+        delay=delay,
+        respect_robots=not ignore_robots,
+        **({"workers": workers} if workers is not None else {}),
+    )
+    options = BatchOptions(
+        source=source,
+        output=output,
+        quiet=quiet,
+        resume=resume or retry_failed,
+        retry_failed=retry_failed,
+        shard=shard_k_n,
+    )
+    console = _stderr()
+    try:
+        summary = run_batch(options, settings, console)
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BatchFailed as exc:
+        console.print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_FAILED) from None
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
