@@ -307,6 +307,20 @@ CHROME_SELECTORS = (
     ".modal",
     ".popup",
     ".paywall",
+    # The article's own header: title, kicker, dek and byline go to metadata.
+    "article header",
+    ".entry-header",
+    ".article-header",
+    ".article__header",
+    ".post-header",
+    ".story-header",
+    ".kicker",
+    ".eyebrow",
+    ".dek",
+    ".standfirst",
+    # Affiliate and editorial disclosures above or below the body.
+    "[class*='disclosure']",
+    ".affiliate-note",
 )
 
 # Markup of consent managers and plugins: removed wherever it sits, except
@@ -350,10 +364,17 @@ WEAK_WORDS = (
     "mostread",
     "outbrain",
     "taboola",
+    "paywall",
 )
 
+# Words page builders also use for content blocks ("elementor-widget-text"):
+# these match only at the start of a class token.
+TOKEN_START_WORDS = frozenset({"sidebar", "widget", "banner", "footer", "header", "masthead", "menu"})
 _WEAK_RE = re.compile(
-    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in WEAK_WORDS) + r")(?:$|[\s_-])",
+    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in TOKEN_START_WORDS) + r")(?:$|[\s_-])"
+    r"|(?:^|[\s_-])(?:"
+    + "|".join(re.escape(w) for w in WEAK_WORDS if w not in TOKEN_START_WORDS)
+    + r")(?:$|[\s_-])",
     re.IGNORECASE,
 )
 
@@ -491,15 +512,6 @@ def _remove_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> None:
             node.decompose()
 
 
-def _remove_where(
-    tree: LexborHTMLParser, selectors: Iterable[str], allowed: Callable[[LexborNode], bool]
-) -> None:
-    for selector in selectors:
-        for node in tree.css(selector):
-            if allowed(node):
-                node.decompose()
-
-
 def _attr_words(node: LexborNode) -> str:
     attrs = node.attributes
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
@@ -512,33 +524,60 @@ def _is_weak(node: LexborNode) -> bool:
     return bool(_WEAK_RE.search(words)) and not _CONTENT_RE.search(words)
 
 
-def _prune_weak(node: LexborNode, guard: Guard) -> None:
-    for child in list(node.iter(include_text=False)):
-        if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
-            child.decompose()
-        else:
-            _prune_weak(child, guard)
-
-
 def starts_with_related_wording(text: str) -> bool:
     lowered = text.lstrip(" \t\n»›>•-–—|:").lower()
     return lowered.startswith(INLINE_RELATED_PREFIXES)
 
 
-def _prune_inline_related(tree: LexborHTMLParser) -> None:
-    """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
-    for node in tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
-        if node.parent is None:
-            continue
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if not text or len(text) > 300 or not starts_with_related_wording(text):
-            continue
-        if node.css_first("a") is not None or len(text) < 40:
-            _remove_box(node)
+def flat_text(node: LexborNode) -> str:
+    """Text as a reader sees it on one line: text nodes joined, whitespace collapsed."""
+    return " ".join((node.text(deep=True, separator="") or "").split())
 
 
-def _remove_box(node: LexborNode) -> None:
-    """Remove `node`, or its wrapper when the wrapper holds nothing else."""
+class Pruner:
+    """Applies the tables to one tree and remembers the text it removed.
+
+    The removed text lets the extractor recognise boilerplate lines later,
+    whichever engine produced them (see `scraper.extract`).
+    """
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        self.removed: list[str] = []
+
+    def remove(self, node: LexborNode) -> None:
+        text = flat_text(node)
+        if text:
+            self.removed.append(text)
+        node.decompose()
+
+    def remove_where(self, selectors: Iterable[str], allowed: Callable[[LexborNode], bool]) -> None:
+        for selector in selectors:
+            for node in self.tree.css(selector):
+                if allowed(node):
+                    self.remove(node)
+
+    def remove_weak(self, node: LexborNode, guard: Guard) -> None:
+        for child in list(node.iter(include_text=False)):
+            if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
+                self.remove(child)
+            else:
+                self.remove_weak(child, guard)
+
+    def remove_inline_related(self) -> None:
+        """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
+        for node in self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
+            if node.parent is None:
+                continue
+            text = " ".join((node.text(deep=True, separator=" ") or "").split())
+            if not text or len(text) > 300 or not starts_with_related_wording(text):
+                continue
+            if node.css_first("a") is not None or len(text) < 40:
+                self.remove(_box_of(node))
+
+
+def _box_of(node: LexborNode) -> LexborNode:
+    """`node`, or its wrapper when the wrapper holds nothing else."""
     target = node
     parent = node.parent
     while parent is not None and parent.tag not in CONTAINER_TAGS and parent.tag != "body":
@@ -546,26 +585,28 @@ def _remove_box(node: LexborNode) -> None:
             break
         target = parent
         parent = parent.parent
-    target.decompose()
+    return target
 
 
-def prune(tree: LexborHTMLParser) -> LexborHTMLParser:
-    """Remove boilerplate from `tree` in place and return it.
+def prune(tree: LexborHTMLParser) -> list[str]:
+    """Remove boilerplate from `tree` in place; return the text of what was removed.
 
     1. elements that never carry text (scripts, embeds, controls);
     2. find the likely article container and protect it (`Guard`);
-    3. hidden elements and the generic tables (chrome, forms), where the guard allows;
+    3. hidden elements, where the guard allows;
     4. the plugin tables (consent, comments, share, related, newsletter),
        anywhere but the protected container and its ancestors;
-    5. weak class/id words, guarded by text share and link density;
-    6. inline related boxes found by their wording.
+    5. the chrome table and forms, where the guard allows;
+    6. weak class/id words, where the guard allows;
+    7. inline related boxes found by their wording.
     """
     _remove_all(tree, NON_CONTENT_TAGS)
     guard = Guard(tree)
-    _remove_where(tree, HIDDEN_SELECTORS, guard.may_remove_generic)
-    _remove_where(tree, PLUGIN_SELECTORS, guard.may_remove)
-    _remove_where(tree, (*CHROME_SELECTORS, "form"), guard.may_remove_generic)
+    pruner = Pruner(tree)
+    pruner.remove_where(HIDDEN_SELECTORS, guard.may_remove_generic)
+    pruner.remove_where(PLUGIN_SELECTORS, guard.may_remove)
+    pruner.remove_where((*CHROME_SELECTORS, "form"), guard.may_remove_generic)
     if tree.body is not None:
-        _prune_weak(tree.body, guard)
-    _prune_inline_related(tree)
-    return tree
+        pruner.remove_weak(tree.body, guard)
+    pruner.remove_inline_related()
+    return pruner.removed

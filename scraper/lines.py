@@ -40,6 +40,11 @@ BOILERPLATE_LINES = (
     r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
     r"(?:no|\d+) comments?",
     r"loading\.*",
+    r"(?:copyright|©|\(c\)) .{0,40}(?:all rights reserved|tous droits réservés|alle rechte vorbehalten).*",
+    r"all rights reserved\.?",
+    r"(?:table of contents|contents|inhaltsverzeichnis|sommaire|содержание)",
+    r"(?:learn more|read more|read the full (?:story|article|review)|read our full review|click here.{0,40}|"
+    r"continue reading.{0,60}|explore further)",
     r"(?:partager|teilen|поделиться|condividi|compartir)(?: .{0,40})?",
     r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
     r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",

@@ -1,0 +1,245 @@
+"""The DOM engine: find the article's container in a pruned tree and write it as blocks.
+
+1. Score containers (Readability's idea, on selectolax): each paragraph-like
+   element gives points for its length and commas to its parent, half to
+   its grandparent and a third to the level above; a container's class and
+   id add or subtract (`POSITIVE_WORDS`, `NEGATIVE_WORDS`); the total is
+   discounted by the container's link density.
+2. The best container is the root; siblings that score well, or are plain
+   paragraphs with few links, join it (bodies split by ad slots).
+3. Walk the root in document order and emit one block per paragraph,
+   heading, list item, table row, quote paragraph, caption or code line,
+   skipping link lists (related / navigation blocks that survived pruning).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.clean import flat_text, link_density, text_length
+from scraper.lines import Block
+
+# Elements that end a line: derived from HTML's block-level content model.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "body",
+    }
+)  # fmt: skip
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
+# Containers that become a link list when most of their text is links.
+LINK_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "dl", "nav", "header", "footer"})
+LINK_LIST_DENSITY = 0.6
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "img", "-comment"})
+
+# Paragraph-like elements whose text feeds the container score.
+SCORED_SELECTOR = "p, pre, td, blockquote, div, section"
+MIN_PARAGRAPH = 25
+# Class / id words that make a container more or less likely (Readability's lists, extended).
+POSITIVE_WORDS = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|markdown|rich-?text",
+    re.IGNORECASE,
+)
+NEGATIVE_WORDS = re.compile(
+    r"hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|"
+    r"related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|nav",
+    re.IGNORECASE,
+)
+TAG_BONUS = {"div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3}
+SIBLING_SHARE = 0.2
+_CELL_SEPARATOR = " | "
+
+
+@dataclass(slots=True)
+class _Scored:
+    node: LexborNode
+    score: float
+
+
+def _class_weight(node: LexborNode) -> int:
+    attrs = node.attributes
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    weight = 0
+    if NEGATIVE_WORDS.search(words):
+        weight -= 25
+    if POSITIVE_WORDS.search(words):
+        weight += 25
+    return weight
+
+
+def _own_text_length(node: LexborNode) -> int:
+    """Length of the text directly inside `node` and its inline children."""
+    total = 0
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            total += len((child.text_content or "").strip())
+        elif child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
+            total += len(flat_text(child))
+    return total
+
+
+def score_containers(tree: LexborHTMLParser) -> list[_Scored]:
+    """Every container that holds paragraphs, with its score, best first."""
+    scores: dict[int, _Scored] = {}
+    for node in tree.css(SCORED_SELECTOR):
+        length = _own_text_length(node) if node.tag in ("div", "section") else len(flat_text(node))
+        if length < MIN_PARAGRAPH:
+            continue
+        text = flat_text(node)
+        points = 1 + text.count(",") + text.count("،") + text.count("，") + min(length / 100, 3)
+        ancestor = node.parent
+        for share in (1.0, 0.5, 1 / 3):
+            if ancestor is None or ancestor.tag == "html":
+                break
+            held = scores.get(ancestor.mem_id)
+            if held is None:
+                held = _Scored(ancestor, TAG_BONUS.get(ancestor.tag, 0) + _class_weight(ancestor))
+                scores[ancestor.mem_id] = held
+            held.score += points * share
+            ancestor = ancestor.parent
+    ranked = sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
+    for scored in ranked:
+        scored.score *= 1 - link_density(scored.node)
+    ranked.sort(key=lambda s: s.score, reverse=True)
+    return ranked
+
+
+def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The best container, and the siblings that belong with it, in document order."""
+    ranked = score_containers(tree)
+    if not ranked:
+        return []
+    best = ranked[0]
+    parent = best.node.parent
+    if parent is None:
+        return [best.node]
+    by_id = {s.node.mem_id: s.score for s in ranked}
+    threshold = max(10.0, best.score * SIBLING_SHARE)
+    roots = []
+    for sibling in parent.iter(include_text=False):
+        if sibling.mem_id == best.node.mem_id:
+            roots.append(sibling)
+        elif by_id.get(sibling.mem_id, 0.0) >= threshold:
+            roots.append(sibling)
+        elif sibling.tag == "p":
+            text = flat_text(sibling)
+            if len(text) > 80 and link_density(sibling) < 0.25:
+                roots.append(sibling)
+    return roots
+
+
+class _Writer:
+    """Collects inline text into lines; a block boundary ends the line."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._kind = "p"
+
+    def text(self, value: str, kind: str) -> None:
+        if not self._parts:
+            self._kind = kind
+        self._parts.append(value)
+
+    def flush(self) -> None:
+        line = " ".join("".join(self._parts).split())
+        self._parts = []
+        if line:
+            self.blocks.append((self._kind, line))
+
+    def emit(self, kind: str, line: str) -> None:
+        self.flush()
+        line = " ".join(line.split())
+        if line:
+            self.blocks.append((kind, line))
+
+
+def _is_link_list(node: LexborNode) -> bool:
+    if node.tag not in LINK_LIST_TAGS:
+        return False
+    links = node.css("a")
+    if len(links) < 2:
+        return False
+    return link_density(node) >= LINK_LIST_DENSITY
+
+
+def _row_cells(row: LexborNode) -> list[str]:
+    return [flat_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
+
+
+def _is_data_table(table: LexborNode) -> bool:
+    """Layout tables (whole pages in cells) are walked as containers, not rows."""
+    return table.css_first("table") is None and not any(
+        len(flat_text(cell)) > 400 for cell in table.css("td")
+    )
+
+
+def _walk(node: LexborNode, out: _Writer, kind: str, depth: int) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            out.text(child.text_content or "", kind)
+        elif tag in SKIP_TAGS:
+            continue
+        elif tag == "br":
+            out.flush()
+        elif tag in HEADING_TAGS:
+            out.flush()
+            _walk(child, out, "heading", depth)
+            out.flush()
+        elif _is_link_list(child):
+            continue
+        elif tag == "li":
+            out.flush()
+            _walk(child, out, f"item{max(depth - 1, 0)}", depth)
+            out.flush()
+        elif tag in LIST_TAGS:
+            out.flush()
+            _walk(child, out, kind, depth + 1)
+            out.flush()
+        elif tag == "table" and _is_data_table(child):
+            out.flush()
+            for row in child.css("tr"):
+                cells = [c for c in _row_cells(row) if c]
+                if cells:
+                    out.emit("row", _CELL_SEPARATOR.join(cells))
+        elif tag == "blockquote":
+            out.flush()
+            _walk(child, out, "quote", depth)
+            out.flush()
+        elif tag == "pre":
+            out.flush()
+            for line in (child.text(deep=True, separator="") or "").split("\n"):
+                if line.strip():
+                    out.blocks.append(("code", line.rstrip()))
+        elif tag in BLOCK_TAGS:
+            out.flush()
+            inner = kind if kind == "quote" or kind.startswith("item") else "p"
+            _walk(child, out, inner, depth)
+            out.flush()
+        else:
+            _walk(child, out, kind, depth)
+
+
+def blocks_of(roots: list[LexborNode]) -> list[Block]:
+    out = _Writer()
+    for root in roots:
+        out.flush()
+        if root.tag in HEADING_TAGS:
+            _walk(root, out, "heading", 0)
+        elif not _is_link_list(root):
+            _walk(root, out, "p", 0)
+    out.flush()
+    return out.blocks
+
+
+def extract_blocks(tree: LexborHTMLParser) -> tuple[list[Block], int]:
+    """Blocks of the main content of a pruned tree, and the root's text length."""
+    roots = choose_roots(tree)
+    return blocks_of(roots), sum(text_length(r) for r in roots)
