@@ -143,3 +143,31 @@ def test_suite_runs_without_the_bench_folder(tmp_path: Path) -> None:
 
     assert len(seed_set(tmp_path / "missing")) == len(BUILTIN_SEEDS)
     assert len(seed_set(None)) == len(BUILTIN_SEEDS)
+
+
+def test_the_oracle_sees_an_escaping_exception(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fuzz harness that cannot fail is worse than none."""
+    import scripts.fuzz
+
+    def boom(page: object) -> None:
+        raise TypeError("escaped")
+
+    monkeypatch.setattr(scripts.fuzz, "record_from_page", boom)
+    result = run_case(BUILTIN_SEEDS[0])
+    assert result.crash is not None and "TypeError: escaped" in result.crash
+
+
+def test_the_oracle_sees_a_line_that_is_not_one_line() -> None:
+    from scripts.fuzz import json_problems
+
+    record = {"url": "u\x85v", "text": "t"}
+    assert any("U+0085" in problem for problem in json_problems('{"url": "u\x85v", "text": "t"}', record))
+    assert any("read back" in problem for problem in json_problems('{"url": "u", "text": "t"}', record))
+
+
+def test_a_small_campaign_runs_in_worker_processes() -> None:
+    from scripts.fuzz import run_campaign
+
+    report = run_campaign(6, 1, None, 1, guard=BUDGET, kill_after=60, progress=lambda _: None)
+    assert sum(report.tried.values()) == 6
+    assert not [f for f in report.findings if f.category != "slow"]
