@@ -105,10 +105,12 @@ class Brotli:
             return b""
         self._started = True
         try:
+            # The limit stops the output buffer growing once past it (by up to one
+            # block), so a brotli bomb costs a bounded allocation, never its full size.
             out: bytes = self._d.process(data, output_buffer_limit=room + 1)
         except brotli.error as exc:
             raise TruncatedBody(f"corrupt brotli stream: {exc}") from None
-        return out
+        return out[: room + 1]
 
     def finish(self, room: int) -> bytes:
         if self._started and not self._d.is_finished():

@@ -32,7 +32,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
-import os
 import pickle
 import signal
 import socket
@@ -102,8 +101,12 @@ def _send_frame(sock: socket.socket, data: bytes) -> None:
 def _serve(sock: socket.socket) -> None:
     """A worker's whole life: answer jobs until the parent closes the socket."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(int(os.environ.get("SCRAPER_WORKER_NICE", "10")))
+    # The parent going away mid-page (Ctrl-C, kill -9, end of batch) is how we stop.
+    with contextlib.suppress(ConnectionError, OSError):
+        _answer(sock)
+
+
+def _answer(sock: socket.socket) -> None:
     _send_frame(sock, _READY)
     while True:
         header = _recv_exact(sock, _HEADER.size)

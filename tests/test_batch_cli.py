@@ -1,0 +1,210 @@
+"""`scraper batch` as a person runs it: real subprocesses, real signals, local servers.
+
+The kill -9 test is the contract of `--resume`: whenever the batch is killed,
+a rerun with `--resume` leaves exactly one complete record per distinct input
+in the output file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, RunCli, article_html
+from tests.faultserver import FaultServer, respond
+
+ROBOTS_OK = respond(200, "User-agent: *\nDisallow:\n", content_type="text/plain")
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    with FaultServer(hosts=3) as running:
+        running.route("/robots.txt", ROBOTS_OK)
+        running.route("/a/", respond(200, article_html(), delay=0.02))
+        running.route("/slow/", respond(200, article_html(), delay=0.3))
+        running.route("/gone/", respond(404, "gone"))
+        yield running
+
+
+def start(*args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper", "batch", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,  # its own process group: the workers can be found (and reaped) by it
+    )
+
+
+def complete_lines(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def wait_for_lines(path: Path, count: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while complete_lines(path) < count and proc.poll() is None:
+        assert time.monotonic() < deadline, f"no {count} records within {timeout} s"
+        time.sleep(0.02)
+
+
+def session_members(session: int) -> list[int]:
+    members = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[3]) == session and fields[0] != "Z":  # fields[3]: session id
+            members.append(int(entry))
+    return members
+
+
+def assert_no_orphans(session: int, timeout: float = 20) -> None:
+    """The workers notice their parent is gone (EOF on their socket) and exit."""
+    deadline = time.monotonic() + timeout
+    while session_members(session):
+        if time.monotonic() > deadline:
+            leftover = session_members(session)
+            for pid in leftover:  # clean up what this test started, then fail
+                os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"worker processes outlived the batch: {leftover}")
+        time.sleep(0.1)
+
+
+def records_in(path: Path) -> list[dict[str, object]]:
+    """Every line of the file must be one complete JSON record."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n")[:-1]]
+
+
+def test_kill_9_at_any_moment_then_resume(server: FaultServer, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    urls = [server.url(f"/a/{i}", host=i % 3) for i in range(150)]
+    urls += [server.url(f"/gone/{i}", host=i % 3) for i in range(20)]
+    inputs = [*urls, str(saved), "ftp://nope/x", *urls[:15]]  # 15 duplicate lines
+    distinct = set(urls) | {str(saved), "ftp://nope/x"}
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(inputs) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+
+    # Kill at several moments: at once, during start-up, after the first record, mid-run.
+    for step, kill_after in enumerate([None, 1, 30, 90]):
+        proc = start(str(listing), "-o", str(out), *(["--resume"] if step else []), "--retries", "0")
+        if kill_after is None:
+            time.sleep(0.3)
+        else:
+            wait_for_lines(out, complete_lines(out) + kill_after, proc)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(30)
+        assert proc.returncode == -signal.SIGKILL
+        proc.stdout.close()  # type: ignore[union-attr]
+        proc.stderr.close()  # type: ignore[union-attr]
+        assert_no_orphans(proc.pid)
+        if out.exists():
+            body = out.read_bytes()
+            whole = body[: body.rfind(b"\n") + 1]
+            for line in whole.decode("utf-8").splitlines():
+                json.loads(line)  # only the last line may be torn
+
+    # A write torn by the kill (rare by luck, so made certain here).
+    with open(out, "ab") as handle:
+        handle.write(b'{"url": "' + urls[-1].encode() + b'", "final_url": "http://127.0.0.1')
+
+    final = start(str(listing), "-o", str(out), "--resume", "--retries", "0")
+    _, stderr = final.communicate(timeout=180)
+    assert final.returncode == 1, stderr.decode()  # the 404s failed
+    records = records_in(out)
+    urls_written = [str(r["url"]) for r in records]
+    assert len(urls_written) == len(set(urls_written)), "a URL has two records"
+    assert set(urls_written) == distinct
+    assert sum(1 for r in records if r["ok"]) == 151
+    assert "already in" in stderr.decode()
+
+
+def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path: Path) -> None:
+    urls = [server.url(f"/slow/{i}", host=i % 3) for i in range(60)]
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(urls) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = start(str(listing), "-o", str(out), "--per-host", "1")
+    wait_for_lines(out, 3, proc)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: the whole group
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr.decode()
+    assert "interrupted" in stderr.decode() and "--resume" in stderr.decode()
+    assert "Traceback" not in stderr.decode()
+    assert_no_orphans(proc.pid)
+    done = len(records_in(out))
+    assert 3 <= done < 60
+    rest = start(str(listing), "-o", str(out), "--resume")
+    rest.communicate(timeout=120)
+    assert rest.returncode == 0
+    assert sorted(str(r["url"]) for r in records_in(out)) == sorted(urls)
+
+
+def test_stdout_is_records_only(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{server.url('/a/1')}\n{server.url('/gone/1')}\n{server.url('/a/1')}\nnot a file\n")
+    result = run_cli("batch", str(listing))
+    assert result.returncode == 1
+    assert sorted(r["url"] for r in result.records) == sorted(
+        [server.url("/a/1"), server.url("/gone/1"), "not a file"]
+    )
+    assert "3 records" in result.stderr and "1 duplicate input" in result.stderr
+    assert "HTTPStatusError 1" in result.stderr and "FileReadError 1" in result.stderr
+    assert "\r" not in result.stderr  # no progress bar when stderr is not a terminal
+    quiet = run_cli("batch", str(listing), "--quiet")
+    assert quiet.stderr == "" and len(quiet.records) == 3
+
+
+def test_list_on_stdin(run_cli: RunCli, server: FaultServer) -> None:
+    result = run_cli("batch", "-", input=f"# list\n{server.url('/a/1')}\n\n{server.url('/a/2', host=1)}\n")
+    assert result.returncode == 0 and len(result.records) == 2
+
+
+def test_options_reach_the_batch(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text("".join(server.url(f"/a/{i}", host=i % 3) + "\n" for i in range(9)))
+    result = run_cli(
+        "batch", str(listing), "--ignore-robots", "--per-host", "1", "--concurrency", "2",
+        "--workers", "1", "--user-agent", "TestBot/9", "--shard", "1/1",
+    )  # fmt: skip
+    assert result.returncode == 0 and len(result.records) == 9
+    assert server.stats.count("/robots.txt") == 0
+    assert max(server.stats.max_in_flight.values()) == 1
+    assert server.stats.max_total_in_flight <= 2
+    assert server.stats.user_agents == {"TestBot/9"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--resume"],
+        ["--retry-failed"],
+        ["--shard", "0/2"],
+        ["--shard", "3/2"],
+        ["--shard", "half"],
+        ["--per-host", "0"],
+        ["--concurrency", "0"],
+        ["--delay", "-1"],
+    ],
+)
+def test_usage_errors(run_cli: RunCli, tmp_path: Path, args: list[str]) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text("x\n")
+    result = run_cli("batch", str(listing), *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""

@@ -1,0 +1,183 @@
+"""The batch's small parts as plain tables: URL digests, resume repair, host queues, inflating."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from pathlib import Path
+
+import brotli  # type: ignore[import-untyped]
+import pytest
+
+from scraper.batch import read_targets
+from scraper.digests import DigestSet
+from scraper.hosts import HostTable, Overflow, shard_of
+from scraper.inflate import TruncatedBody, UnsupportedEncoding, inflater_for
+from scraper.resume import prepare_resume
+
+# -- digests ---------------------------------------------------------------------------------
+
+
+def test_digest_set_across_compactions() -> None:
+    seen = DigestSet(buffer=64)  # compacts every 64 additions
+    urls = [f"https://example.com/{i}" for i in range(1000)]
+    assert all(seen.add(url) for url in urls)
+    assert not any(seen.add(url) for url in urls)
+    assert len(seen) == 1000
+    assert all(url in seen for url in urls)
+    assert "https://example.com/1000" not in seen and 42 not in seen
+
+
+def test_read_targets_skips_blanks_and_comments() -> None:
+    import io
+
+    text = "# list\n\n  https://a/1  \n\t\n#https://b\nfile.html\n"
+    assert list(read_targets(io.StringIO(text))) == ["https://a/1", "file.html"]
+
+
+# -- resume ----------------------------------------------------------------------------------
+
+
+def record(url: str, ok: bool = True) -> bytes:
+    data = {"url": url, "final_url": url, "status": 200, "ok": ok}
+    if not ok:
+        data["error"] = {"type": "ConnectError", "message": "refused"}
+    return json.dumps(data).encode() + b"\n"
+
+
+def test_resume_of_a_missing_file(tmp_path: Path) -> None:
+    state = prepare_resume(tmp_path / "none.jsonl")
+    assert len(state.done) == 0 and not (tmp_path / "none.jsonl").exists()
+
+
+def test_resume_cuts_a_torn_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record("u1") + record("u2", ok=False) + b'{"url": "u3", "fin')
+    state = prepare_resume(path)
+    assert path.read_bytes() == record("u1") + record("u2", ok=False)
+    assert "u1" in state.done and "u2" in state.done and "u3" not in state.done
+    assert (state.ok, state.failed, state.dropped_lines) == (1, 1, 1)
+
+
+def test_resume_cuts_an_unparsable_last_line_even_with_its_newline(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record("u1") + b'{"url": "u2", "final_url\n')
+    prepare_resume(path)
+    assert path.read_bytes() == record("u1")
+
+
+def test_resume_drops_garbage_in_the_middle_by_rewriting(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record("u1") + b"garbage\n" + record("u2") + b"[1, 2]\n" + record("u3"))
+    state = prepare_resume(path)
+    assert path.read_bytes() == record("u1") + record("u2") + record("u3")
+    assert state.dropped_lines == 2 and len(state.done) == 3
+    assert not list(tmp_path.glob("*.resume-tmp"))
+
+
+def test_retry_failed_drops_error_records(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(record("u1") + record("u2", ok=False) + record("u3") + record("u4", ok=False))
+    state = prepare_resume(path, retry_failed=True)
+    assert path.read_bytes() == record("u1") + record("u3")
+    assert state.dropped_failed == 2 and "u2" not in state.done and "u1" in state.done
+
+
+def test_resume_of_a_clean_file_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    body = record("u1") + record("u2", ok=False)
+    path.write_bytes(body)
+    before = path.stat().st_mtime_ns
+    prepare_resume(path)
+    assert path.read_bytes() == body and path.stat().st_mtime_ns == before
+
+
+# -- hosts ------------------------------------------------------------------------------------
+
+
+def test_host_queue_spills_in_order_and_comes_back() -> None:
+    overflow = Overflow()
+    table = HostTable(delay=0.0, queue_cap=3, overflow=overflow)
+    host = table.get("a")
+    kept = [table.push(host, f"https://a/{i}") for i in range(10)]
+    assert kept == [True] * 3 + [False] * 7
+    assert host.waiting == 10 and overflow.parked == 7
+    popped = []
+    while (item := table.pop(host)) is not None:
+        popped.append(item)
+    assert [url for url, _ in popped] == [f"https://a/{i}" for i in range(10)]
+    assert [in_memory for _, in_memory in popped] == [True] * 3 + [False] * 7
+    # Once drained, the host keeps targets in memory again.
+    assert table.push(host, "https://a/again")
+    overflow.close()
+
+
+def test_non_ascii_targets_survive_the_overflow_file() -> None:
+    overflow = Overflow()
+    offset = overflow.park("https://例え.jp/ページ?q=ü")
+    assert overflow.take(offset) == "https://例え.jp/ページ?q=ü"
+    overflow.close()
+
+
+def test_shards_are_stable_and_spread() -> None:
+    # The same host lands in the same shard on every machine and every run.
+    assert shard_of("example.com", 4) == shard_of("example.com", 4)
+    assert shard_of("example.com", 1) == 1
+    counts = [0, 0, 0, 0]
+    for i in range(400):
+        counts[shard_of(f"host{i}.example", 4) - 1] += 1
+    assert min(counts) > 60
+
+
+# -- inflate ----------------------------------------------------------------------------------
+
+HTML = b"<html><body>" + b"<p>Some text, repeated.</p>" * 2000 + b"</body></html>"
+
+
+def inflate(encoding: str, data: bytes, cap: int = 10_000_000, chunk: int = 1000) -> bytes:
+    inflater = inflater_for(encoding)
+    out = b""
+    for i in range(0, len(data), chunk):
+        out += inflater.feed(data[i : i + chunk], cap - len(out))
+        if len(out) > cap:
+            return out
+    return out + inflater.finish(cap - len(out))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "packed"),
+    [
+        ("gzip", gzip.compress(HTML)),
+        ("x-gzip", gzip.compress(HTML)),
+        ("deflate", zlib.compress(HTML)),
+        ("deflate", zlib.compress(HTML)[2:-4]),  # raw deflate, as some servers send it
+        ("br", brotli.compress(HTML)),
+        ("gzip, br", brotli.compress(gzip.compress(HTML))),
+        ("identity", HTML),
+        ("", HTML),
+    ],
+)
+def test_inflate(encoding: str, packed: bytes) -> None:
+    assert inflate(encoding, packed) == HTML
+
+
+@pytest.mark.parametrize(
+    ("encoding", "packed"),
+    [("gzip", gzip.compress(HTML)), ("deflate", zlib.compress(HTML)), ("br", brotli.compress(HTML))],
+)
+def test_truncated_streams_are_refused(encoding: str, packed: bytes) -> None:
+    with pytest.raises(TruncatedBody):
+        inflate(encoding, packed[: len(packed) // 2])
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "br"])
+def test_output_stops_just_past_the_cap(encoding: str) -> None:
+    bomb = (gzip.compress if encoding == "gzip" else brotli.compress)(b"a" * 50_000_000)
+    out = inflate(encoding, bomb, cap=100_000, chunk=65_536)
+    assert 100_000 < len(out) <= 100_001 + 65_536
+
+
+def test_unknown_encoding() -> None:
+    with pytest.raises(UnsupportedEncoding):
+        inflater_for("zstd")

@@ -1,0 +1,140 @@
+"""robots.txt: parsing through Protego, and the cache's answers to each kind of server reply."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+
+from scraper.errors import ConnectError, RobotsDisallowed
+from scraper.fetch import Fetcher, OpenGate
+from scraper.robots import (
+    MAX_CRAWL_DELAY,
+    RobotsCache,
+    RobotsPolicy,
+    policy_from_text,
+    product_token,
+    robots_url,
+)
+from scraper.settings import Settings
+from tests.faultserver import FaultServer, respond
+
+AGENT = "scraper"
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "token"),
+    [
+        ("scraper/0.1.0 (+https://github.com/scraper/scraper)", "scraper"),
+        ("MyBot/2.0", "MyBot"),
+        ("plainname", "plainname"),
+        ("", "*"),
+    ],
+)
+def test_product_token(user_agent: str, token: str) -> None:
+    assert product_token(user_agent) == token
+
+
+def test_robots_url_is_per_origin() -> None:
+    assert robots_url("https://Example.com:8443/a/b?c#d") == "https://example.com:8443/robots.txt"
+    assert robots_url("http://user:pw@example.com/x") == "http://example.com/robots.txt"
+
+
+def test_rules_for_our_group_and_everyone() -> None:
+    policy = policy_from_text("User-agent: *\nDisallow: /private\nAllow: /private/ok\n", AGENT)
+    policy.check("http://x/public", AGENT)
+    policy.check("http://x/private/ok/page", AGENT)
+    with pytest.raises(RobotsDisallowed):
+        policy.check("http://x/private/page", AGENT)
+
+
+def test_crawl_delay_and_request_rate() -> None:
+    assert policy_from_text("User-agent: *\nCrawl-delay: 2.5\n", AGENT).crawl_delay == 2.5
+    assert policy_from_text("User-agent: *\nRequest-rate: 1/5\n", AGENT).crawl_delay == 5.0
+    assert policy_from_text("User-agent: *\nCrawl-delay: 86400\n", AGENT).crawl_delay == MAX_CRAWL_DELAY
+    assert policy_from_text("User-agent: *\nDisallow:\n", AGENT).crawl_delay == 0.0
+
+
+def test_garbage_robots_allows_everything() -> None:
+    policy_from_text("<html><body>Not found</body></html>", AGENT).check("http://x/anything", AGENT)
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    with FaultServer() as running:
+        yield running
+
+
+def policy_for(url: str, retries: int = 0) -> tuple[RobotsPolicy, int]:
+    async def go() -> tuple[RobotsPolicy, int]:
+        async with Fetcher(Settings(retries=retries, backoff=0.01)) as fetcher:
+            cache = RobotsCache(fetcher, "scraper/1.0")
+            policy = await cache.policy(url, OpenGate())
+            return policy, cache.fetches
+
+    return asyncio.run(go())
+
+
+def test_404_means_no_rules(server: FaultServer) -> None:
+    policy, _ = policy_for(server.url("/page"))
+    policy.check(server.url("/page"), AGENT)
+    assert server.stats.count("/robots.txt") == 1
+
+
+def test_403_means_no_rules_too(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(403, "forbidden"))
+    policy_for(server.url("/page"))[0].check(server.url("/page"), AGENT)
+
+
+def test_5xx_means_everything_disallowed_after_retries(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(503, "down"))
+    policy, _ = policy_for(server.url("/page"), retries=1)
+    with pytest.raises(RobotsDisallowed, match="unreachable"):
+        policy.check(server.url("/page"), AGENT)
+    assert server.stats.count("/robots.txt") == 2
+
+
+def test_unreachable_host_fails_its_urls_with_the_network_error() -> None:
+    policy, _ = policy_for("http://127.0.0.1:9/page")
+    with pytest.raises(ConnectError, match=r"robots\.txt"):
+        policy.check("http://127.0.0.1:9/page", AGENT)
+
+
+def test_redirected_robots_is_followed(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(301, b"", headers={"Location": "/real-robots.txt"}))
+    server.route("/real-robots.txt", respond(200, "User-agent: *\nDisallow: /x\n", content_type="text/plain"))
+    policy, _ = policy_for(server.url("/x"))
+    with pytest.raises(RobotsDisallowed):
+        policy.check(server.url("/x"), AGENT)
+
+
+def test_robots_redirect_loop_means_no_rules(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(302, b"", headers={"Location": "/robots.txt"}))
+    policy_for(server.url("/x"))[0].check(server.url("/x"), AGENT)
+
+
+def test_concurrent_lookups_share_one_fetch(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(200, "User-agent: *\nDisallow: /x\n", delay=0.3))
+
+    async def go() -> int:
+        async with Fetcher(Settings(retries=0)) as fetcher:
+            cache = RobotsCache(fetcher, "scraper/1.0")
+            await asyncio.gather(*(cache.policy(server.url(f"/{i}"), OpenGate()) for i in range(10)))
+            await cache.policy(server.url("/later"), OpenGate())
+            return cache.fetches
+
+    assert asyncio.run(go()) == 1
+    assert server.stats.count("/robots.txt") == 1
+
+
+def test_cache_is_bounded(server: FaultServer) -> None:
+    async def go() -> int:
+        async with Fetcher(Settings(retries=0)) as fetcher:
+            cache = RobotsCache(fetcher, "scraper/1.0", max_origins=2)
+            for port_url in (server.url("/a"), "http://127.0.0.1:9/a", "http://127.0.0.1:10/a"):
+                await cache.policy(port_url, OpenGate())
+            await cache.policy(server.url("/b"), OpenGate())  # evicted: fetched again
+            return cache.fetches
+
+    assert asyncio.run(go()) == 4
