@@ -36,7 +36,9 @@ LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Containers that become a link list when most of their text is links.
 LINK_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "dl", "nav", "header", "footer"})
 LINK_LIST_DENSITY = 0.6
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "img", "-comment"})
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "button", "select", "img", "-comment"}
+)
 
 # Paragraph-like elements whose text feeds the container score.
 SCORED_SELECTOR = "p, pre, td, blockquote, div, section"
@@ -123,9 +125,7 @@ def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     threshold = max(10.0, best.score * SIBLING_SHARE)
     roots = []
     for sibling in parent.iter(include_text=False):
-        if sibling.mem_id == best.node.mem_id:
-            roots.append(sibling)
-        elif by_id.get(sibling.mem_id, 0.0) >= threshold:
+        if sibling.mem_id == best.node.mem_id or by_id.get(sibling.mem_id, 0.0) >= threshold:
             roots.append(sibling)
         elif sibling.tag == "p":
             text = flat_text(sibling)

@@ -23,14 +23,20 @@ from lxml.etree import _Element
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import metadata
+from scraper.body import extract_blocks
 from scraper.clean import prune
+from scraper.confidence import confidence
 from scraper.decode import decode_html
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
+from scraper.pagetype import is_teaser_listing
 
 # trafilatura's output elements that start a line of their own.
 _CELL_SEPARATOR = " | "
 _WORD = re.compile(r"\w+")
+# Below this share of the DOM engine's word count, the main engine's body is
+# taken to have missed the content.
+FALLBACK_SHARE = 0.3
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -55,12 +61,37 @@ def extract_html(html: str, url: str | None = None) -> Article:
         "language": metadata.extract_language(tree, meta),
     }
     prune(tree)
+    if is_teaser_listing(tree):
+        return Article(text="", markdown="", confidence=0.0, **article_meta)
+    _plain_captions(tree)
+    second = filter_blocks(extract_blocks(tree)[0], title)
     body = _main_content(_captions_as_paragraphs(tree.html or ""), url)
     blocks = filter_blocks(_blocks(body) if body is not None else [], title)
     text = "\n".join(line for _, line in blocks)
+    second_text = "\n".join(line for _, line in second)
+    if word_count(text) < FALLBACK_SHARE * word_count(second_text) and word_count(second_text) >= 50:
+        # The main engine found next to nothing where the DOM engine found a body.
+        blocks, text = second, second_text
     return Article(
-        text=text, markdown=render_markdown(blocks), confidence=_confidence(text), **article_meta
+        text=text,
+        markdown=render_markdown(blocks),
+        confidence=confidence(text, second_text),
+        **article_meta,
     )
+
+
+# Inline tags flattened inside captions: the engine drops any element whose
+# class says "caption" or "credit", which is every caption's markup.
+CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "abbr", "time"]
+
+
+def _plain_captions(tree: LexborHTMLParser) -> None:
+    for caption in tree.css("figcaption"):
+        caption.unwrap_tags(CAPTION_INLINE_TAGS)
+        for node in (caption, caption.parent):
+            if node is not None:
+                for name in list(node.attrs.keys()):
+                    del node.attrs[name]
 
 
 def _captions_as_paragraphs(html: str) -> str:
@@ -163,17 +194,14 @@ def render_markdown(blocks: list[Block]) -> str:
         else:
             line = text
         # Paragraphs are separated by a blank line; items and rows stay together.
-        if out and not (kind == previous and kind in ("row", "code") or kind.startswith("item") and previous.startswith("item")):
+        if out and not (
+            (kind == previous and kind in ("row", "code"))
+            or (kind.startswith("item") and previous.startswith("item"))
+        ):
             out.append("")
         out.append(line)
         previous = kind
     return "\n".join(out)
-
-
-def _confidence(text: str) -> float:
-    """Placeholder scale until the ensemble gives a real one: more words, more trust."""
-    words = len(_WORD.findall(text))
-    return round(min(1.0, words / 300), 3)
 
 
 def word_count(text: str) -> int:

@@ -80,7 +80,11 @@ def is_boilerplate_line(line: str) -> bool:
         return False
     if _BOILERPLATE_RE.match(line.strip().rstrip(".!")):
         return True
-    return len(line) < 200 and starts_with_related_wording(line) and not line.rstrip().endswith((".", "?", "!", "»", '"'))
+    return (
+        len(line) < 200
+        and starts_with_related_wording(line)
+        and not line.rstrip().endswith((".", "?", "!", "»", '"'))
+    )
 
 
 def _same(a: str, b: str) -> bool:

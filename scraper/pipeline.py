@@ -12,9 +12,9 @@ import sys
 import zlib
 from pathlib import Path
 
+from scraper.decode import decode_html
 from scraper.errors import ExtractionError, FileReadError, InvalidURL, ScraperError
 from scraper.extract import extract_html, word_count
-from scraper.decode import decode_html
 from scraper.fetch import Fetcher, now_iso
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings

@@ -5,7 +5,8 @@ from tests.conftest import ARTICLE_PARAGRAPHS, article_html
 
 
 def pruned_text(html: str) -> str:
-    tree = prune(LexborHTMLParser(html))
+    tree = LexborHTMLParser(html)
+    prune(tree)
     assert tree.body is not None
     return " ".join(tree.body.text(separator=" ").split())
 

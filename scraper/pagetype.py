@@ -1,0 +1,60 @@
+"""Is this page an index of other articles rather than an article?
+
+A category page, a tag archive or a blog's front page is a column of teaser
+cards: a linked headline, a short excerpt, perhaps a date. Any extractor
+will happily glue the excerpts into a fake "article". We recognise the shape
+instead and return no body for it.
+
+A page counts as a teaser listing when
+
+1. it does not declare itself an article (`og:type` = article), and
+2. at least `MIN_TEASERS` separate cards each hold a linked headline
+   (`h2`-`h4` > `a`) and an excerpt paragraph, within `MAX_TEASER_CHARS`, and
+3. those cards hold at least `MIN_TEASER_SHARE` of the page's text.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.clean import text_length
+
+MIN_TEASERS = 4
+MAX_TEASER_CHARS = 700
+MIN_TEASER_SHARE = 0.6
+HEADLINE_LINKS = "h2 a[href], h3 a[href], h4 a[href]"
+
+
+def _card_of(headline: LexborNode) -> LexborNode | None:
+    """The largest ancestor of a headline that is still teaser-sized."""
+    card = None
+    node = headline.parent
+    while node is not None and node.tag not in ("body", "html") and text_length(node) <= MAX_TEASER_CHARS:
+        card = node
+        node = node.parent
+    return card
+
+
+def declares_article(tree: LexborHTMLParser) -> bool:
+    og_type = tree.css_first("meta[property='og:type']")
+    return og_type is not None and (og_type.attributes.get("content") or "").strip().lower() == "article"
+
+
+def is_teaser_listing(tree: LexborHTMLParser) -> bool:
+    """True for a (pruned) page that is a list of teasers, not an article."""
+    body = tree.body
+    if body is None or declares_article(tree):
+        return False
+    total = text_length(body)
+    if not total:
+        return False
+    cards: dict[int, int] = {}
+    for link in tree.css(HEADLINE_LINKS):
+        heading = link.parent
+        card = _card_of(heading) if heading is not None else None
+        if card is None or card.mem_id in cards or card.mem_id == getattr(heading, "mem_id", None):
+            continue
+        if card.css_first("p") is None:
+            continue
+        cards[card.mem_id] = text_length(card)
+    return len(cards) >= MIN_TEASERS and sum(cards.values()) >= MIN_TEASER_SHARE * total
