@@ -108,6 +108,7 @@ def test_help_has_examples(run_cli: RunCli) -> None:
 
 
 def test_batch_one_record_per_distinct_input(run_cli: RunCli, httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
     httpserver.expect_request("/a").respond_with_data(article_html(), content_type="text/html")
     httpserver.expect_request("/b").respond_with_data("x", status=404)
     page_file = tmp_path / "saved.html"
