@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -243,7 +244,7 @@ class _Batch:
             summary.inputs += 1
             is_url = looks_like_url(target)
             host = host_key(target) if is_url else ""
-            key = redact(target)
+            key = _recorded(target)
             if shard is not None and shard_of(host, shard[1]) != shard[0]:
                 summary.other_shards += 1
             elif key in self._resume.done:
@@ -253,13 +254,16 @@ class _Batch:
             elif not is_url:
                 await self._window.acquire()
                 await self._wait_for_room()
-                self._submit(extract_file, (target, self.settings.max_bytes), target)
+                self._submit(extract_file, (target, key, self.settings.max_bytes), key)
                 continue
             else:
                 try:
                     check_fetchable(target)
-                except InvalidURL as exc:
-                    self._write(error_outcome(target, exc), holds_slot=False)
+                except (InvalidURL, ValueError) as exc:
+                    # The message quotes the URL: quote the recorded one.
+                    error = InvalidURL(f"malformed URL {key!r}" if isinstance(exc, ValueError) else str(exc))
+                    error = InvalidURL(str(error).replace(target, key))
+                    self._write(error_outcome(key, error), holds_slot=False)
                     continue
                 await self._window.acquire()
                 entry = self._hosts.get(host)
@@ -340,6 +344,25 @@ class _Batch:
             summary.failed += 1
             summary.errors[record.error.type if record.error else "?"] += 1
         self._progress.show(summary)
+
+
+# "user:password@" in the authority: right after "scheme://" or a leading "//".
+_USERINFO = re.compile(r"^([^/@]*//)[^/@\s]*:[^/@\s]*@")
+
+
+def _recorded(target: str) -> str:
+    """The `url` a target's record carries: the target without credentials, always.
+
+    `redact` does it for URLs it can parse; on malformed ones it raises (a port out
+    of range) or gives the URL back whole (a broken IPv6 literal). One line of a long
+    list must neither end the batch nor put a password in a record, so `user:password@`
+    after `//` is cut off here as well.
+    """
+    try:
+        recorded = redact(target)
+    except ValueError:
+        recorded = target
+    return _USERINFO.sub(r"\1", recorded, count=1)
 
 
 def _take(iterator: Iterator[T], count: int) -> list[T]:

@@ -153,6 +153,18 @@ class OpenGate:
         pass
 
 
+# httpx parses the Location of every 3xx, followed or not, and raises on one it cannot
+# parse ("javascript:...", "http://256.256.256.256/"). The hook moves the header out of
+# its sight before that happens; `_follow` then judges the target like any other URL.
+_LOCATION = "x-scraper-location"
+
+
+async def _hide_location(response: httpx.Response) -> None:
+    if "location" in response.headers:
+        response.headers[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
+
+
 class _Retryable(Exception):
     """Internal: this attempt failed in a way worth another try."""
 
@@ -183,6 +195,7 @@ class Fetcher:
                 "Accept-Encoding": ACCEPT_ENCODING,
             },
             limits=httpx.Limits(max_connections=None, max_keepalive_connections=s.concurrency),
+            event_hooks={"response": [_hide_location]},
         )
         self._sleep = sleep or asyncio.sleep
 
@@ -265,10 +278,17 @@ class Fetcher:
     async def _request(self, url: str, current: str, mode: Mode) -> RawPage | str:
         """One request: a RawPage, or the Location to follow next."""
         try:
-            async with self._client.stream("GET", current) as response:
+            request = self._client.build_request("GET", current)
+        except (httpx.InvalidURL, ValueError) as exc:
+            # A host IDNA refuses (xn--, a snowman), an impossible IPv4 address, a lone
+            # surrogate: httpx cannot even write the request line.
+            raise InvalidURL(f"cannot request {redact(current)!r}: {exc}") from None
+        try:
+            response = await self._client.send(request, stream=True)
+            try:
                 status = response.status_code
-                if status in REDIRECT_STATUSES and "location" in response.headers:
-                    return response.headers["location"]
+                if status in REDIRECT_STATUSES and _LOCATION in response.headers:
+                    return response.headers[_LOCATION]
                 if status in RETRY_STATUSES or status >= 500:
                     raise _Retryable(
                         HTTPStatusError(f"HTTP {status}", status),
@@ -283,6 +303,8 @@ class Fetcher:
                         raise HTTPStatusError(f"HTTP {status}", status)
                     body = await self._read_page(response, content_type)
                 fetched_at = now_iso()
+            finally:
+                await response.aclose()
         except httpx.TimeoutException as exc:
             raise _Retryable(FetchTimeout(f"{type(exc).__name__} from {redact(current)}")) from None
         except (httpx.TransportError, ssl.SSLError) as exc:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import multiprocessing
 import pickle
 import signal
@@ -40,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from scraper.errors import ExtractionError, ScraperError
+from scraper.errors import ExtractionError, FileReadError, ScraperError
 from scraper.fetch import RawPage, decode_page
 from scraper.models import Outcome
 from scraper.pipeline import error_outcome, read_page_file, record_from_page
@@ -67,13 +68,20 @@ def extract_raw(raw: RawPage) -> Outcome:
     return record_from_page(decode_page(raw))
 
 
-def extract_file(path_and_cap: tuple[str, int]) -> Outcome:
-    """A saved page on disk -> Outcome; a missing file is an error record."""
-    path, max_bytes = path_and_cap
+def extract_file(job: tuple[str, str, int]) -> Outcome:
+    """(path, name to record it under, size cap) -> Outcome; a missing file is an error record."""
+    path, recorded, max_bytes = job
     try:
         page = read_page_file(path, None, max_bytes)
+    except FileReadError as exc:
+        # The message names the path: name it as recorded (without any credentials).
+        return error_outcome(recorded, FileReadError(str(exc).replace(path, recorded)))
     except ScraperError as exc:
-        return error_outcome(path, exc)
+        return error_outcome(recorded, exc)
+    except ValueError as exc:  # a NUL in the path: the OS refuses to even look
+        return error_outcome(recorded, FileReadError(f"cannot read {recorded!r}: {exc}"))
+    if page.url != recorded:
+        page = dataclasses.replace(page, url=recorded)
     return record_from_page(page)
 
 

@@ -60,7 +60,9 @@ class Conn:
         head = {"Content-Length": str(len(body)), **(headers or {})}
         lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}"]
         lines += [f"{k}: {v}" for k, v in head.items()]
-        await self.send(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
+        # UTF-8, not latin-1: a hostile header (a snowman in a Location) goes out as the raw
+        # bytes a real server would send, instead of failing here.
+        await self.send(("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + body)
 
     def reset(self) -> None:
         """Close with RST instead of FIN: the client sees 'connection reset by peer'."""
