@@ -436,9 +436,9 @@ def test_a_worker_that_dies_costs_one_page(tmp_path: Path) -> None:
     async def go() -> list[Any]:
         async with ExtractionPool(1) as pool:
             return await asyncio.gather(
-                pool.run(extract_file, (str(good), 10_000_000), str(good)),
+                pool.run(extract_file, (str(good), str(good), 10_000_000), str(good)),
                 pool.run(_die, 0, "killer"),
-                pool.run(extract_file, (str(good), 10_000_000), str(good)),
+                pool.run(extract_file, (str(good), str(good), 10_000_000), str(good)),
             )
 
     first, killed, after = asyncio.run(go())
