@@ -1,46 +1,133 @@
-"""Date strings from pages -> ISO 8601.
+"""Date strings from pages -> ISO 8601, and the page-wide date search.
 
-Keeps the precision the page gave: a bare day stays `YYYY-MM-DD`, a time with
-an offset stays a full timestamp. Parsing is python-dateutil's, after the
-standard library's own ISO parser has had its go.
+`normalise_date` keeps the precision the page gave, in one shape: a bare day
+stays `YYYY-MM-DD` (a month, `YYYY-MM`); a time becomes
+`YYYY-MM-DDTHH:MM:SS`, followed by its offset as `±HH:MM` when the page gave
+one (`Z`, `UTC` and `GMT` become `+00:00`, `+0200` becomes `+02:00`). The
+offset is never converted and fractions of a second are dropped. Strings that
+are not ISO 8601 go through python-dateutil, after a check of which parts the
+string really named, so that "2015" never becomes 2015-<today's month and day>.
+
+`search_date` is the expensive fallback for pages that declare no date:
+htmldate's search of the whole document (URL, date markup, visible dates).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
+from htmldate import find_date
 
 EARLIEST_YEAR = 1990
-_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+"""Older dates on the web are almost always the subject of a page, not its publication."""
+LATEST_AHEAD = timedelta(days=2)
+"""Pages stamped a little ahead of our clock (time zones, scheduled posts) are still plausible."""
+
+# YYYY-MM-DD, optionally a time (HH:MM, :SS, .fraction) and an offset; the
+# space separator (SQL style, RFC 3339) and a trailing "UTC" are accepted.
+_ISO = re.compile(
+    r"""^(?P<date>\d{4}-\d{2}-\d{2})
+    (?:[T\s](?P<time>\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)
+       \s*(?P<offset>Z|[+-]\d{2}(?::?\d{2})?|\s?(?:UTC|GMT))?)?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+# Two defaults that differ in every field: a field that comes out different
+# from the two parses was not in the string.
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0)
+_DEFAULT_B = datetime(2001, 2, 2, 0, 0)
 
 
 def normalise_date(value: str | None) -> str | None:
     """ISO 8601 for a date string, or None if it is not a plausible publication date."""
     if not value:
         return None
-    text = value.strip()
+    text = " ".join(value.split())
     if not text or len(text) > 80:
         return None
-    if _DAY_ONLY.match(text):
-        return text if _plausible(datetime.fromisoformat(text)) else None
-    parsed: datetime | None
+    match = _ISO.match(text)
+    if match:
+        return _tidy_iso(match)
+    if _ISO_MONTH.match(text):
+        return text if _plausible(datetime.fromisoformat(text + "-01")) else None
+    if _EPOCH.match(text):
+        return _from_epoch(int(text[:10]))
+    return _parse_free(text)
+
+
+def _tidy_iso(match: re.Match[str]) -> str | None:
+    day, time, offset = match.group("date"), match.group("time"), match.group("offset")
     try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(day + ("T" + time[:8] if time else ""))
     except ValueError:
-        try:
-            parsed = dateutil_parser.parse(text, fuzzy=False)
-        except (ValueError, OverflowError):
-            return None
-    if not _plausible(parsed):
         return None
+    if not _plausible(moment):
+        return None
+    if not time:
+        return day
+    return moment.isoformat(timespec="seconds") + _tidy_offset(offset)
+
+
+def _tidy_offset(offset: str | None) -> str:
+    """'Z', 'UTC' and 'GMT' become '+00:00'; '+0100' and '+01' become '+01:00'."""
+    if not offset:
+        return ""
+    offset = offset.strip().upper()
+    if offset in ("Z", "UTC", "GMT"):
+        return "+00:00"
+    digits = offset[1:].replace(":", "")
+    return f"{offset[0]}{digits[:2]}:{digits[2:4] or '00'}"
+
+
+def _from_epoch(seconds: int) -> str | None:
+    moment = datetime.fromtimestamp(seconds, UTC)
+    return moment.isoformat(timespec="seconds") if _plausible(moment) else None
+
+
+def _parse_free(text: str) -> str | None:
+    """'March 5, 2024', 'Tue, 05 Mar 2024 10:00:00 GMT', '05.03.2024': only the parts the text names."""
+    try:
+        first = dateutil_parser.parse(text, default=_DEFAULT_A)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year or first.month != second.month:
+        return None  # a bare year, or a day without its month: not a publication date
+    if not _plausible(first):
+        return None
+    if first.day != second.day:
+        return f"{first.year:04d}-{first.month:02d}"
     if not _HAS_TIME.search(text):
-        return parsed.date().isoformat()
-    return parsed.isoformat()
+        return first.date().isoformat()
+    return first.replace(microsecond=0).isoformat()
 
 
 def _plausible(moment: datetime) -> bool:
-    now = datetime.now(UTC)
-    return EARLIEST_YEAR <= moment.year <= now.year + 1
+    now = datetime.now(UTC).replace(tzinfo=None)  # offsets ignored: LATEST_AHEAD is wider than any
+    return moment.year >= EARLIEST_YEAR and moment.replace(tzinfo=None) <= now + LATEST_AHEAD
+
+
+def search_date(html: str, url: str | None = None) -> str | None:
+    """Publication day found anywhere in the page by htmldate, as `YYYY-MM-DD`.
+
+    Costs a second parse (lxml) and a walk of the document, so callers try
+    the declared dates first. Only the day is kept: htmldate reads many of its
+    dates from text that names no time, and a time it did not see would be
+    invented precision.
+    """
+    if not html.strip():
+        return None
+    for extensive in (False,):  # the quick pass first; the free-text search only when it finds nothing
+        try:
+            found = find_date(
+                html, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d"
+            )
+        except (ValueError, TypeError):
+            return None
+        if found:
+            return normalise_date(found)
+    return None

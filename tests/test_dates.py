@@ -1,0 +1,69 @@
+"""Date strings -> the one ISO 8601 shape records use, and the page-wide search."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from scraper.dates import normalise_date, search_date
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        # ISO 8601 as pages write it: the offset kept, never converted; Z and UTC spelled +00:00.
+        ("2024-03-02T08:15:00+01:00", "2024-03-02T08:15:00+01:00"),
+        ("2015-10-15T02:19:15.607Z", "2015-10-15T02:19:15+00:00"),
+        ("2021-11-01T10:52:50+0100", "2021-11-01T10:52:50+01:00"),
+        ("2019-06-01T08:00:00-05", "2019-06-01T08:00:00-05:00"),
+        ("2013-08-22 21:43:53 UTC", "2013-08-22T21:43:53+00:00"),
+        ("2017-11-03 03:01:00.000000", "2017-11-03T03:01:00"),
+        ("2018-04-05T06:00", "2018-04-05T06:00:00"),
+        # A day stays a day; a month stays a month.
+        ("2020-09-21", "2020-09-21"),
+        ("2015-11", "2015-11"),
+        # Free text: only what it names.
+        ("March 5, 2024", "2024-03-05"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
+        ("November 2015", "2015-11"),
+        # Unix time, as some CMSs put in their <meta>.
+        ("1709629200", "2024-03-05T09:00:00+00:00"),
+    ],
+)
+def test_normalise_date(given: str, expected: str) -> None:
+    assert normalise_date(given) == expected
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        None,
+        "",
+        "2015",  # a bare year would become 2015-<today>
+        "soon",
+        "2024-13-40",
+        "1970-01-01T00:00:00Z",  # epoch zero and other pre-web dates are placeholders
+        "10:30 am",
+    ],
+)
+def test_not_a_publication_date(given: str | None) -> None:
+    assert normalise_date(given) is None
+
+
+def test_future_dates_are_refused_beyond_a_small_margin() -> None:
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    next_year = (datetime.now(UTC) + timedelta(days=400)).date().isoformat()
+    assert normalise_date(tomorrow) == tomorrow
+    assert normalise_date(next_year) is None
+
+
+def test_search_date_reads_the_page_and_its_address() -> None:
+    visible = (
+        "<html><body><h1>Floods</h1><p class='date'>Published on 18 July 2023</p><p>Text.</p></body></html>"
+    )
+    assert search_date(visible) == "2023-07-18"
+    bare = "<html><body><h1>Floods</h1><p>No date here at all.</p></body></html>"
+    assert search_date(bare, "https://example.com/2022/05/09/floods/") == "2022-05-09"
+    assert search_date(bare) is None
+    assert search_date("") is None
