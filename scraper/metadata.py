@@ -1,22 +1,37 @@
 """Page metadata: one small pure function per field over the parsed tree.
 
-Sources are tried from the most specific to the least: JSON-LD (what the
-publisher declared for this article), then OpenGraph / article:* and named
-`<meta>` tags, then microdata and the document itself (`<title>`, `<h1>`,
-`<time>`, bylines, `<html lang>`).
+`collect` reads, in one pass, what the publisher declared: `<meta>` tags and
+JSON-LD (flattened out of `@graph` and lists, `@id` references resolvable).
+Each `extract_*` function then tries its sources from the most deliberate to
+the least:
+
+- title: the page's visible `<h1>` when it agrees with a declared title (it is
+  the headline without the site's decoration), else the declared title
+  (og:title, JSON-LD headline, `<title>`) with the site name cut off;
+- author: JSON-LD Person names, author `<meta>` tags, byline markup
+  (itemprop / rel / class names / author links / "By ..." under the headline);
+  never the site's own name, a placeholder such as "admin", or a label such as
+  "Written by";
+- date: JSON-LD datePublished, published-time `<meta>` tags, published-time
+  markup, then a search of the whole page (`scraper.dates.search_date`), and
+  only then a modification date;
+- site name, description, language: declared values, then the document.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dates import normalise_date
+from scraper.dates import normalise_date, search_date
 
 # schema.org types whose JSON-LD describes the page's main content.
 ARTICLE_TYPES = frozenset(
@@ -24,69 +39,150 @@ ARTICLE_TYPES = frozenset(
         "article",
         "newsarticle",
         "blogposting",
+        "posting",
         "reportagenews",
         "analysisnewsarticle",
         "opinionnewsarticle",
         "reviewnewsarticle",
         "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
         "scholarlyarticle",
+        "medicalscholarlyarticle",
         "techarticle",
+        "apireference",
         "socialmediaposting",
         "liveblogposting",
+        "discussionforumposting",
         "report",
         "webpage",
         "itempage",
         "medicalwebpage",
         "aboutpage",
+        "collectionpage",
+        "profilepage",
         "qapage",
-        "discussionforumposting",
+        "question",
         "recipe",
         "product",
         "howto",
         "review",
         "creativework",
         "videoobject",
+        "podcastepisode",
         "event",
+        "course",
     }
 )
-PUBLISHER_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "website"})
+# Of those, the ones that describe a page around the content rather than the content itself.
+PAGE_TYPES = frozenset(
+    {"webpage", "itempage", "aboutpage", "medicalwebpage", "qapage", "collectionpage", "profilepage"}
+)
+# Things that are not the content: ranked after articles, before plain pages.
+THING_TYPES = frozenset(
+    {
+        "product",
+        "recipe",
+        "event",
+        "videoobject",
+        "howto",
+        "review",
+        "creativework",
+        "course",
+        "podcastepisode",
+    }
+)
+# Listing pages: the dates on them belong to the items listed.
+LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+# Hosts where each subdomain is somebody's own site.
+HOSTING_PLATFORMS = frozenset(
+    {
+        "blogspot.com",
+        "wordpress.com",
+        "substack.com",
+        "tumblr.com",
+        "medium.com",
+        "github.io",
+        "gitlab.io",
+        "wixsite.com",
+        "weebly.com",
+        "ghost.io",
+        "netlify.app",
+        "vercel.app",
+        "pages.dev",
+        "livejournal.com",
+        "typepad.com",
+        "squarespace.com",
+        "hashnode.dev",
+        "bearblog.dev",
+    }
+)
+ORGANISATION_TYPES = frozenset(
+    {
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "website",
+        "localbusiness",
+        "educationalorganization",
+    }
+)
 
-TITLE_META = ("og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title")
+TITLE_META = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "dc:title",
+    "parsely-title",
+    "sailthru.title",
+)
+# Dublin Core's creator is by definition the person responsible for the work;
+# `author` is often filled by themes and SEO plugins with the site's owner.
 AUTHOR_META = (
+    "dc.creator",
+    "dc:creator",
+    "dcterms.creator",
     "author",
     "article:author",
     "parsely-author",
     "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
     "byl",
-    "twitter:creator",
     "citation_author",
+    "twitter:creator",
 )
-DATE_META = (
+# Tags that can repeat, one author each (Google Scholar, Highwire Press).
+REPEATED_AUTHOR_META = ("citation_author", "dc.creator", "dc:creator", "article:author")
+PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
+    "article.published",
     "datepublished",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
     "date",
     "dc.date",
     "dc.date.issued",
+    "dc.date.created",
     "dcterms.date",
     "dcterms.issued",
     "dcterms.created",
-    "publish-date",
-    "publish_date",
-    "pubdate",
-    "publishdate",
-    "parsely-pub-date",
-    "sailthru.date",
-    "article.published",
     "citation_publication_date",
+    "citation_date",
     "date_published",
     "og:published_time",
-    "article:modified_time",
-    "og:updated_time",
-    "last-modified",
+    "article:published",
+    "published_time",
+    "release_date",
 )
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified", "lastmod")
+# JSON-LD keys for the day the content first appeared, best first.
+JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate", "startDate")
 SITENAME_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.description")
 LANGUAGE_META = ("og:locale", "content-language", "language", "dc.language")
@@ -114,43 +210,163 @@ PLACEHOLDER_AUTHORS = frozenset(
         "site admin",
         "siteadmin",
         "default",
+        "test",
+        "null",
+        "none",
+        "undefined",
+        "na",
+        "n/a",
     }
 )
+# Words that make up byline labels and links ("Written by", "View all posts",
+# "About the author"): a candidate made only of these names nobody.
+# fmt: off
+BYLINE_LABEL_WORDS = frozenset({
+    "by", "written", "posted", "published", "author", "authors", "authored", "about", "the", "a",
+    "view", "all", "more", "posts", "post", "articles", "article", "stories", "follow", "profile",
+    "see", "read", "bio", "biography", "contributor", "contributors", "reviewed", "edited", "fact",
+    "checked", "updated", "on", "from", "and", "of", "in", "share", "email", "contact", "me", "us",
+    "our", "my", "guest", "expert", "medically", "last", "latest", "recent", "other", "info", "details",
+    "writer", "writers", "this", "with", "meet", "team", "editorial", "staff", "admin", "byline",
+    "name", "avatar", "photo", "image", "image:", "von", "par", "por", "door", "di", "de", "av", "af",
+    "autor", "auteur", "autore", "redaktion"
+})
+# fmt: on
+# Leading labels of a byline, in the languages we see most.
+_BY_PREFIX = re.compile(
+    r"^\s*(?:(?:(?:written|posted|published|reported|reviewed|edited|curated|compiled|words|story|text|"
+    r"photos?|article|medically\s+reviewed|fact[- ]checked)\s+)?by\b|author(?:s|ed\s+by)?\s*:|"
+    r"von|par|por|di|door|av|af|от|автор:?|autor(?:in)?:?|auteur\s*:?|作者[:：]?)\s*",
+    re.IGNORECASE,
+)
+# Where a byline's name ends and its dateline or role begins.
+_BYLINE_TAIL = re.compile(
+    r"""\s*(?:[|•·/]|\s[-–—]\s|\bon\s+(?=\w+\s+\d)|\b(?:last\s+)?(?:updated|published|posted|modified)\b|
+    \b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}|
+    \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|
+    \b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d+\s+(?:min|minutes?|mins?)\b
+    ).*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A host name given as author ("example.com"): the site, not a person.
+_DOMAIN = re.compile(r"^[\w.-]+\.(?:com|org|net|io|co|info|biz|gov|edu|news|blog|[a-z]{2})$", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s*;\s*|\s+(?:and|&|und|et|y|e|och|og|en)\s+|\s*,\s*(?:and\s+)?", re.IGNORECASE)
+# Academic and professional letters after a name: "Jane Doe, MD" is one person.
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.?){1,4}(?:\s*\([^)]*\))?$")
 # Separators between a page title and the site name in <title>.
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/]\s+")
-_BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|от|автор:?)\s+", re.IGNORECASE)
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*")
+# Permalink anchors documentation generators append to headings (Sphinx's ¶, MkDocs' #).
+_HEADING_ANCHOR = re.compile(r"\s*[¶§#🔗]\s*$")
+_NON_WORD = re.compile(r"[\W_]+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+# Containers whose bylines belong to something else than the page's article:
+# one dash- or underscore-separated part of a class or id names them
+# ("comment-list", "related_posts"), so "noComments" does not. Layout words
+# that page builders put on every box ("widget", "sidebar_content",
+# "flex-nav") are left out: document order already puts the article's own
+# byline before the sidebar's.
+# fmt: off
+FOREIGN_PARTS = frozenset({
+    "comment", "comments", "commentlist", "replies", "related", "recommended", "recommendations",
+    "popular", "trending", "newsletter", "promo", "teaser", "teasers", "breadcrumb", "breadcrumbs",
+    "menu", "navbar", "navigation", "carousel", "pagination", "pager"
+})
+# fmt: on
+# Whole class or id words that name the page's own sidebar or footer.
+FOREIGN_WORDS = frozenset({"sidebar", "footer", "site-footer", "page-footer", "global-footer", "colophon"})
+_CLASS_PARTS = re.compile(r"[-_\s]+")
+FOREIGN_DEPTH = 10
+"""Ancestors looked at: layout containers further up name the whole page, not a box in it."""
+FOREIGN_TAGS = frozenset({"nav", "aside", "form", "select", "button", "template", "script", "style"})
+# Byline markup, most explicit first. Each group is searched in document order.
+BYLINE_SELECTORS = (
+    "[itemprop~='author'] [itemprop~='name']",
+    "[itemprop~='author'], [itemprop~='creator']",
+    "a[rel~='author'], .vcard .fn, .h-card .p-name, .p-author",
+    "[class*='byline'], [id*='byline'], [class*='Byline']",
+    "[class*='author'], [id*='author'], [class*='Author'], [data-author]",
+    "[class*='writer'], [class*='Writer']",
+    "a[href*='/author/'], a[href*='/authors/'], a[href*='/autor/'], a[href*='/auteur/']",
+)
+# Inside a byline container, the part that carries the name.
+BYLINE_NAME_PARTS = (
+    "[itemprop~='name']",
+    ".fn",
+    "[class*='name']",
+    "[class*='Name']",
+    "a[rel~='author']",
+    "a[href*='/author']",
+    "a",
+    "strong, b",
+)
+MAX_BYLINE_CHARS = 100
+"""Longer byline containers hold a biography, not a name: their name part is searched instead."""
+MAX_NAME_WORDS = 6
+# Lower-case words inside names: "Ludwig van Beethoven", "Maria da Silva".
+NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "al", "y", "e"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Meta:
     """Everything metadata reads, gathered in one pass over the tree."""
 
-    tags: dict[str, str]
-    """Lower-cased meta name/property -> first non-empty content."""
+    tags: dict[str, list[str]]
+    """Lower-cased meta name/property -> non-empty contents, in page order."""
     jsonld: list[dict[str, Any]]
     """JSON-LD objects flattened out of @graph and lists."""
+    ids: dict[str, dict[str, Any]]
+    """JSON-LD @id -> the fullest object with that id, for resolving references."""
+
+
+# --------------------------------------------------------------------------
+# Collecting
+# --------------------------------------------------------------------------
 
 
 def collect(tree: LexborHTMLParser) -> Meta:
-    tags: dict[str, str] = {}
+    tags: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = attrs.get("content")
-        if key and content and content.strip():
-            tags.setdefault(key.strip().lower(), " ".join(content.split()))
+        if not content or not content.strip():
+            continue
+        # RDFa allows several properties on one tag: property="dc:creator og:author".
+        keys = (attrs.get("property") or "").split() or [
+            attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv") or ""
+        ]
+        for key in keys:
+            if key.strip():
+                tags.setdefault(key.strip().lower(), []).append(_squash(content))
     jsonld: list[dict[str, Any]] = []
-    for node in tree.css("script[type='application/ld+json']"):
-        raw = node.text(deep=True) or ""
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            try:  # trailing commas and control characters are common
-                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw), strict=False)
-            except ValueError:
-                continue
-        jsonld.extend(_flatten(data))
-    return Meta(tags=tags, jsonld=jsonld)
+    for node in tree.css("script[type='application/ld+json'], script[type='application/json+ld']"):
+        data = parse_jsonld(node.text(deep=True) or "")
+        if data is not None:
+            jsonld.extend(_flatten(data))
+    ids: dict[str, dict[str, Any]] = {}
+    for obj in jsonld:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and len(obj) > len(ids.get(ref, {})):
+            ids[ref] = obj
+    return Meta(tags=tags, jsonld=jsonld, ids=ids)
+
+
+def parse_jsonld(raw: str) -> Any:
+    """A JSON-LD script's data, forgiving the wrappers and slips seen in the wild; None if hopeless."""
+    # CDATA sections and HTML comments are left around JSON by XHTML-era templates.
+    text = re.sub(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$", "", raw.strip()).strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:  # trailing commas and raw control characters are common
+        return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
+    except ValueError:
+        return None
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
@@ -162,12 +378,15 @@ def _flatten(data: Any) -> Iterator[dict[str, Any]]:
         graph = data.get("@graph")
         if graph is not None:
             yield from _flatten(graph)
+        main = data.get("mainEntity")
+        if isinstance(main, dict) and _types(main) & ARTICLE_TYPES:
+            yield from _flatten(main)
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
     value = obj.get("@type", "")
     values = value if isinstance(value, list) else [value]
-    return {str(v).lower() for v in values}
+    return {str(v).lower().rsplit("/", 1)[-1] for v in values}
 
 
 def _main_objects(meta: Meta) -> list[dict[str, Any]]:
@@ -176,20 +395,36 @@ def _main_objects(meta: Meta) -> list[dict[str, Any]]:
 
     def rank(obj: dict[str, Any]) -> int:
         types = _types(obj)
-        if types & {"webpage", "itempage", "aboutpage", "medicalwebpage", "qapage"}:
+        if types & PAGE_TYPES:
             return 2
-        if types & {"product", "recipe", "event", "videoobject", "howto", "review", "creativework"}:
+        if types & THING_TYPES:
             return 1
         return 0
 
     return sorted(found, key=rank)
 
 
-def _first_meta(meta: Meta, names: tuple[str, ...]) -> str | None:
+def _resolve(meta: Meta, value: Any) -> Any:
+    """A JSON-LD {"@id": ...} reference replaced by the object it points to."""
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+        return meta.ids.get(value["@id"], value)
+    return value
+
+
+def _squash(value: str) -> str:
+    """Whitespace collapsed and entities decoded (pages often escape twice: `&amp;#8217;`)."""
+    return " ".join(html.unescape(value).split())
+
+
+def _meta_values(meta: Meta, name: str) -> list[str]:
+    return meta.tags.get(name, [])
+
+
+def _first_meta(meta: Meta, names: Iterable[str]) -> str | None:
     for name in names:
-        value = meta.tags.get(name)
-        if value:
-            return value
+        values = meta.tags.get(name)
+        if values:
+            return values[0]
     return None
 
 
@@ -198,155 +433,631 @@ def _clean(value: Any) -> str | None:
         value = next((v for v in value if v), None)
     if isinstance(value, dict):
         value = value.get("name") or value.get("@value")
-    if value is None:
+    if value is None or isinstance(value, (dict, list)):
         return None
-    text = " ".join(str(value).split())
+    text = _squash(str(value))
     return text or None
 
 
-def _node_text(tree: LexborHTMLParser, selector: str) -> str | None:
-    node = tree.css_first(selector)
+def _node_text(node: LexborNode | None) -> str:
     if node is None:
+        return ""
+    return " ".join((node.text(deep=True, separator=" ") or "").split())
+
+
+def _key(text: str) -> str:
+    """Comparison form: case, accents, quotes, dashes and punctuation ignored."""
+    folded = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(_NON_WORD.sub(" ", bare).split())
+
+
+# --------------------------------------------------------------------------
+# Site identity (used by title and author to recognise the site's own name)
+# --------------------------------------------------------------------------
+
+
+def _site_names(tree: LexborHTMLParser, meta: Meta) -> set[str]:
+    """Comparison keys of every name the page gives itself, its host's name included."""
+    keys = _declared_site_names(meta)
+    host = _page_host(tree, meta)
+    if host:
+        keys.add(host)
+    return keys
+
+
+def _declared_site_names(meta: Meta) -> set[str]:
+    """Comparison keys of the names the page declares for itself: og:site_name, publisher, WebSite."""
+    names = [_first_meta(meta, ("og:site_name", "application-name", "publisher", "dc.publisher"))]
+    for obj in meta.jsonld:
+        if _types(obj) & {"website", "organization", "newsmediaorganization", "corporation"}:
+            names.append(_clean(obj.get("name")))
+    for obj in _main_objects(meta):
+        names.append(_clean(_resolve(meta, obj.get("publisher"))))
+    return {_key(n) for n in names if n and _key(n)}
+
+
+def _page_host(tree: LexborHTMLParser, meta: Meta) -> str | None:
+    """The page's registered name ('example' for www.example.co.uk), from its canonical address."""
+    url = _first_meta(meta, ("og:url",))
+    if not url:
+        link = tree.css_first("link[rel~='canonical']")
+        url = link.attributes.get("href") if link is not None else None
+    if not url:
         return None
-    return _clean(node.text(deep=True, separator=" "))
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [p for p in host.split(".") if p and p not in ("www", "m", "amp", "blog", "blogs", "news")]
+    if len(labels) >= 3 and ".".join(labels[-2:]) in HOSTING_PLATFORMS:
+        return labels[-3]  # the blog's own name: gordonsradiobench.blogspot.com
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # example.co.uk, example.com.au
+        labels = labels[:-2]
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    return labels[-1] if labels else None
+
+
+def _is_site_name(text: str, sites: set[str]) -> bool:
+    key = _key(text)
+    if not key:
+        return False
+    if key in sites:
+        return True
+    squashed = key.replace(" ", "")
+    return any(squashed == site.replace(" ", "") for site in sites)
+
+
+def _mentions_site(text: str, sites: set[str]) -> bool:
+    """A title segment that is the site: its name, its host, or the name with a tagline."""
+    if _is_site_name(text, sites):
+        return True
+    key = _key(text)
+    squashed = key.replace(" ", "")
+    for site in sites:
+        flat = site.replace(" ", "")
+        if len(flat) >= 3 and (
+            squashed.startswith(flat) or (len(squashed) >= 4 and flat.startswith(squashed))
+        ):
+            return True
+        if len(flat) >= 4 and f" {site} " in f" {key} " and len(key.split()) <= len(site.split()) + 2:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------
+# Title
+# --------------------------------------------------------------------------
 
 
 def extract_title(tree: LexborHTMLParser, meta: Meta) -> str | None:
-    """Headline: JSON-LD headline, og:title, <h1> matching <title>, cleaned <title>."""
-    for obj in _main_objects(meta):
-        headline = _clean(obj.get("headline"))
-        if headline:
-            return headline
-    title_tag = _node_text(tree, "title")
-    h1s = [_clean(h.text(deep=True, separator=" ")) for h in tree.css("h1")]
-    candidates = [h for h in h1s if h]
-    og = _first_meta(meta, TITLE_META)
+    """Headline: an <h1> agreeing with a declared title, else the declared title without the site name."""
+    sites = _site_names(tree, meta)
+    declared = _declared_titles(tree, meta)
+    for heading in _headings(tree):
+        if _is_site_name(heading, sites):
+            continue
+        for title in declared:
+            if _key(heading) == _key(title):
+                return title  # the same words: the declared spelling, free of markup quirks
+        if any(_heading_agrees(heading, strip_site_name(title, sites)) for title in declared):
+            return heading
+    stripped = [strip_site_name(title, sites) for title in declared]
+    if stripped:
+        # A title two sources agree on beats one only its own tag states.
+        return max(stripped, key=lambda t: sum(_key(t) == _key(other) for other in stripped))
+    headings = _headings(tree)
+    return headings[0] if headings else None
+
+
+def _declared_titles(tree: LexborHTMLParser, meta: Meta) -> list[str]:
+    """Titles the page declares, most deliberate first: og:title, JSON-LD, other tags, <title>."""
+    titles: list[str] = []
+    og = _first_meta(meta, TITLE_META[:1])
     if og:
-        return strip_site_suffix(og, _first_meta(meta, ("og:site_name",)))
+        titles.append(og)
+    for obj in _main_objects(meta):
+        for key in ("headline", "name"):
+            value = _clean(obj.get(key))
+            if value and len(value) <= 300:
+                titles.append(value)
+    for name in TITLE_META[1:]:
+        titles.extend(_meta_values(meta, name)[:1])
+    title_tag = _node_text(tree.css_first("title"))
     if title_tag:
-        for h1 in candidates:
-            if h1 in title_tag:
-                return h1
-        return strip_site_suffix(title_tag, _first_meta(meta, ("og:site_name",)))
-    return candidates[0] if candidates else None
+        titles.append(_squash(title_tag))
+    return list(dict.fromkeys(titles))
+
+
+def _headings(tree: LexborHTMLParser) -> list[str]:
+    """Texts of the first <h1>s (pages with dozens use them for teasers); hidden and logo ones skipped."""
+    found = []
+    for node in tree.css("h1")[:8]:
+        if _hidden(node) or _logo(node):
+            continue
+        text = _HEADING_ANCHOR.sub("", _node_text(node))
+        if 2 <= len(text) <= 300:
+            found.append(_squash(text))
+    return found
+
+
+_LOGO_MARKS = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.IGNORECASE)
+
+
+def _logo(node: LexborNode) -> bool:
+    """An <h1> that holds the site's name: in the page header, marked as a logo, or a link home."""
+    home = node.css_first("a[href='/'], a[href='./'], a[href='../']")
+    if home is not None and len(_node_text(home)) >= 0.8 * len(_node_text(node)):
+        return True
+    parent: LexborNode | None = node
+    for _ in range(4):
+        if parent is None:
+            break
+        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
+        if (parent.tag == "header" and parent.attributes.get("role") == "banner") or _LOGO_MARKS.search(
+            marks
+        ):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
+
+
+def _heading_agrees(heading: str, title: str) -> bool:
+    """The <h1> is the declared title, or the headline part of it, or the full form of a cut title."""
+    head, full = _key(heading), _key(title)
+    if not head or not full:
+        return False
+    if head == full:
+        return True
+    if full.startswith(head) or full.endswith(head):
+        # The matched part must be the headline, not a short site or section name: long enough,
+        # or exactly the part before the title's first separator ("Logging HOWTO — Python docs").
+        first = _key(TITLE_SEPARATORS.split(title, maxsplit=1)[0])
+        return len(head) >= 0.4 * len(full) or len(head.split()) >= 4 or head == first
+    # og:title cut short by the CMS: the <h1> carries the whole headline.
+    return head.startswith(full) and len(full) >= 0.5 * len(head)
+
+
+def strip_site_name(title: str, sites: set[str] | str | None) -> str:
+    """'Headline | Site' -> 'Headline' (also 'Site: Headline', 'Headline - Section - Site')."""
+    if isinstance(sites, str):
+        sites = {_key(sites)}
+    sites = sites or set()
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2 or not sites:
+        return title.strip()
+    while len(parts) > 1 and _mentions_site(parts[-1], sites):
+        parts.pop()
+    if len(parts) == len(TITLE_SEPARATORS.split(title)):
+        return title.strip()
+    return _rejoin(title, parts)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The span of the original title from the first kept part to the last, separators as they were."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
 def strip_site_suffix(title: str, sitename: str | None) -> str:
     """'Headline | Site' -> 'Headline' when the site part is identifiable."""
-    parts = TITLE_SEPARATORS.split(title)
-    if len(parts) < 2:
-        return title
+    return strip_site_name(title, {_key(sitename)} if sitename else None)
+
+
+# --------------------------------------------------------------------------
+# Author
+# --------------------------------------------------------------------------
+
+
+def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = None) -> str | None:
+    """Byline: JSON-LD author names, author <meta> tags, then byline markup; names joined by '; '.
+
+    1. declared names that are not the site's own: JSON-LD Person / plain
+       names, else the author <meta> tags;
+    2. a login name ('jdoe', 'jane.doe') among those gives way to a display
+       name from the page's byline markup, which is also the source when
+       nothing is declared;
+    3. only then the site's own name: when the page types it as a Person or
+       shows it as its byline (a personal site, a house byline);
+    4. last, an organisation declared as author that is not the site.
+    """
+    # The host is left out: a personal site's address is its author's name.
+    sites = _declared_site_names(meta)
     if sitename:
-        site = sitename.lower()
-        if parts[-1].strip().lower() == site:
-            return TITLE_SEPARATORS.split(title, maxsplit=len(parts) - 2)[0].strip() if len(parts) > 2 else parts[0].strip()
-        if parts[0].strip().lower() == site:
-            return title[len(parts[0]) :].lstrip(" |-–—:·•»/").strip()
-    return title
+        sites.add(_key(sitename))
+    jsonld = _jsonld_authors(meta)
+    meta_names = _meta_authors(meta)
+    declared = _accept(jsonld.people + jsonld.untyped, sites) or _accept(meta_names, sites)
+    if declared and not all(_looks_like_login(name) for name in declared):
+        return "; ".join(declared)
+    shown_all = _accept(_byline_authors(tree), set())
+    shown = [name for name in shown_all if not _is_site_name(name, sites)]
+    if shown and (not declared or any(" " in name for name in shown)):
+        return "; ".join(shown)
+    if declared:
+        return "; ".join(declared)
+    own = [n for n in _accept(jsonld.people, set()) if _is_site_name(n, sites)]
+    shown_keys = {_key(n) for n in shown_all}
+    own = (
+        own
+        or [n for n in _accept(jsonld.untyped + meta_names, set()) + shown_all if _key(n) in shown_keys][:1]
+    )
+    chosen = own or _accept(jsonld.organisations, sites)
+    return "; ".join(chosen) if chosen else None
 
 
-def _person_names(value: Any) -> list[str]:
-    """Names out of a JSON-LD author value (a string, a Person, or a list)."""
-    values = value if isinstance(value, list) else [value]
-    names = []
-    for item in values:
-        if isinstance(item, dict):
-            if _types(item) & PUBLISHER_TYPES:
-                continue
-            name = _clean(item.get("name"))
-        else:
-            name = _clean(item)
-        if name:
-            names.append(name)
+def _accept(candidates: Iterable[str], sites: set[str]) -> list[str]:
+    names: list[str] = []
+    for candidate in candidates:
+        for name in split_names(candidate):
+            cleaned = clean_author(name)
+            if cleaned and not _is_site_name(cleaned, sites) and cleaned not in names:
+                names.append(cleaned)
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class _DeclaredAuthors:
+    """The main JSON-LD object's author names, sorted by what the page says they are."""
+
+    people: list[str]
+    """Typed Person."""
+    untyped: list[str]
+    """Plain strings and objects without a type."""
+    organisations: list[str]
+
+
+def _jsonld_authors(meta: Meta) -> _DeclaredAuthors:
+    """Names of the main JSON-LD object's author (else creator), @id references resolved."""
+    for obj in _main_objects(meta):
+        found = _DeclaredAuthors([], [], [])
+        for key in ("author", "creator"):
+            value = obj.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                _sort_author(_resolve(meta, item), found)
+            if found.people or found.untyped or found.organisations:
+                return found
+    return _DeclaredAuthors([], [], [])
+
+
+def _sort_author(item: Any, found: _DeclaredAuthors) -> None:
+    if not isinstance(item, dict):
+        name = _clean(item)
+        if name:
+            found.untyped.append(name)
+        return
+    name = _clean(item.get("name"))
+    if not name and (item.get("givenName") or item.get("familyName")):
+        name = _clean(f"{item.get('givenName') or ''} {item.get('familyName') or ''}")
+    if not name:
+        return
+    types = _types(item)
+    if types & ORGANISATION_TYPES:
+        found.organisations.append(name)
+    elif "person" in types:
+        found.people.append(name)
+    else:
+        found.untyped.append(name)
+
+
+def _meta_authors(meta: Meta) -> list[str]:
+    """The first author <meta> tag that names someone; repeatable tags give every author."""
+    for name in AUTHOR_META:
+        values = _meta_values(meta, name)
+        if name not in REPEATED_AUTHOR_META:
+            values = values[:1]
+        values = [_flip_surname_first(v) if name.startswith(("citation", "dc")) else v for v in values]
+        if any(clean_author(v) for v in values):
+            return values
+    return []
+
+
+def _flip_surname_first(name: str) -> str:
+    """'Kuhn, Bradley M.' -> 'Bradley M. Kuhn' (the citation and Dublin Core convention)."""
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(parts) and len(parts[0].split()) <= 2 and not _CREDENTIAL.match(parts[1]):
+        return f"{parts[1]} {parts[0]}"
+    return name
+
+
+def _looks_like_login(name: str) -> bool:
+    """'jdoe', 'jane.doe', 'jane_doe': an account, not the name readers see."""
+    return " " not in name and (name.islower() or "." in name or "_" in name)
+
+
+def _byline_authors(tree: LexborHTMLParser) -> list[str]:
+    """Names from byline markup, else a 'By ...' line under the headline."""
+    body = tree.body
+    if body is None:
+        return []
+    for selector in BYLINE_SELECTORS:
+        for node in body.css(selector):
+            if _foreign(node):
+                continue
+            names = [n for n in split_names(_byline_text(node)) if clean_author(n)]
+            if names:
+                return names
+    return _by_line_under_headline(tree)
+
+
+def _byline_text(node: LexborNode) -> str:
+    """A byline container's text, or that of the part carrying the name when the container holds more."""
+    text = _node_text(node)
+    if node.tag == "meta":
+        text = node.attributes.get("content") or ""
+    if text and len(text) <= MAX_BYLINE_CHARS and clean_author(text):
+        return text
+    for selector in BYLINE_NAME_PARTS:
+        for part in node.css(selector)[:3]:
+            inner = _node_text(part)
+            if inner and len(inner) <= MAX_BYLINE_CHARS and clean_author(inner):
+                return inner
+    return ""
+
+
+def _foreign(node: LexborNode) -> bool:
+    """Inside navigation, a sidebar, comments, related stories, or the site's own footer."""
+    tags: list[str] = []
+    parent: LexborNode | None = node
+    while parent is not None and parent.tag not in ("body", "html", "-document"):
+        tag = parent.tag or ""
+        if tag in FOREIGN_TAGS:
+            return True
+        if len(tags) < FOREIGN_DEPTH:
+            marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
+            if FOREIGN_WORDS.intersection(marks.split()) or FOREIGN_PARTS.intersection(
+                _CLASS_PARTS.split(marks)
+            ):
+                return True
+        tags.append(tag)
+        parent = parent.parent
+    if "footer" not in tags:
+        return False
+    # An article's own footer carries its byline; the page's footer does not.
+    return not {"article", "main"} & set(tags[tags.index("footer") :])
+
+
+# "By Jane Doe", "Written by: Jane Doe", "Par Jeanne Dupont": a byline in running text.
+_BY_LINE = re.compile(
+    r"^(?:(?:written|posted|published|article|story|words|text|reported|report)\s+)?by\s*:?\s+\S|"
+    r"^(?:von|par|por|door|di)\s+\S",
+    re.IGNORECASE,
+)
+# The same labels alone in their element, the name in the next one.
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|published|article|story|words|text|reported)\s+)?by\s*:?$|"
+    r"^(?:about\s+the\s+)?authors?\s*:?$|^(?:von|par|por|door|autor|auteur|autore)\s*:?$",
+    re.IGNORECASE,
+)
+BYLINE_SCAN_BUDGET = 150
+"""Elements looked at after the headline: the byline sits under it, or closes the article."""
+
+
+def _by_line_under_headline(tree: LexborHTMLParser) -> list[str]:
+    """A 'By Jane Doe' element, or a 'Written by' label and the name after it, following the first <h1>."""
+    h1 = tree.css_first("h1")
+    if h1 is None or tree.body is None:
+        return []
+    seen_h1 = after_label = False
+    budget = BYLINE_SCAN_BUDGET
+    for node in tree.body.traverse():
+        if node.mem_id == h1.mem_id:
+            seen_h1 = True
+            continue
+        if not seen_h1 or node.tag in ("-comment", "script", "style", "svg", "img"):
+            continue
+        budget -= 1
+        if budget < 0:
+            break
+        text = _node_text(node)
+        if not text or len(text) > MAX_BYLINE_CHARS or _foreign(node):
+            continue
+        if _BYLINE_LABEL.match(text):
+            after_label = True
+            continue
+        if after_label or _BY_LINE.match(text):
+            # In running text only capitalised words make a name: "By continuing, you agree" is no byline.
+            names = [n for n in split_names(text) if clean_author(n) and _capitalised(n)]
+            if names:
+                return names
+            after_label = False
+    return []
+
+
+def _capitalised(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in NAME_PARTICLES]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def split_names(value: str) -> list[str]:
+    """'By A and B', 'A, B & C', 'A; B' -> each name; 'Doe, Jane' and 'Jane Doe, MD' stay whole."""
+    text = _cut_byline(value)
+    if not text:
+        return []
+    parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return [_cut_byline(p) for p in parts if _cut_byline(p)]
+    return [text]
+
+
+def _cut_byline(value: str) -> str:
+    """The name part of a byline: 'By', 'Written by' and the dateline or role after it removed."""
+    text = " ".join(html.unescape(value).split())
+    for _ in range(3):
+        shorter = _BY_PREFIX.sub("", text, count=1)
+        if shorter == text:
+            break
+        text = shorter
+    text = _BYLINE_TAIL.sub("", text)
+    return text.strip(" ,;:|-–—•·")
+
+
 def clean_author(value: str | None, sitename: str | None = None) -> str | None:
-    """A byline as a reader would write it, or None for placeholders and URLs."""
+    """A byline as a reader would write it, or None for placeholders, labels, dates and URLs."""
     if not value:
         return None
-    text = _BY_PREFIX.sub("", " ".join(value.split())).strip(" ,;|-–—")
-    if not text or len(text) > 120 or "http" in text.lower() or "@" in text and " " not in text:
+    text = _cut_byline(value)
+    if not text or len(text) > 80 or not _is_name_like(text):
         return None
-    lowered = text.lower()
-    if lowered in PLACEHOLDER_AUTHORS:
-        return None
-    if sitename and lowered == sitename.lower():
+    if sitename and _key(text) == _key(sitename):
         return None
     return text
 
 
-def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = None) -> str | None:
-    """Byline: JSON-LD Person names, meta author tags, rel=author / itemprop=author, byline markup."""
-    for obj in _main_objects(meta):
-        names = [clean_author(n, sitename) for n in _person_names(obj.get("author"))]
-        real = [n for n in names if n]
-        if real:
-            return "; ".join(dict.fromkeys(real))
-    for name in AUTHOR_META:
-        author = clean_author(meta.tags.get(name), sitename)
-        if author:
-            return author
-    for selector in (
-        "[itemprop='author'] [itemprop='name']",
-        "[itemprop='author']",
-        "a[rel='author']",
-        ".byline .author",
-        ".author-name",
-        ".byline",
-        ".author",
-    ):
-        author = clean_author(_node_text(tree, selector), sitename)
-        if author and len(author.split()) <= 8:
-            return author
-    return None
+def _is_name_like(text: str) -> bool:
+    lowered = text.lower()
+    if lowered in PLACEHOLDER_AUTHORS or "http" in lowered or "www." in lowered or text.startswith("@"):
+        return False
+    if ("@" in text and " " not in text) or _DOMAIN.search(text):
+        return False
+    if not text[0].isalpha() or ":" in text or "{" in text or "=" in text:
+        return False
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS * 2 or (len(words) > MAX_NAME_WORDS and "," not in text):
+        return False
+    if all(w.strip(".,()").lower() in BYLINE_LABEL_WORDS for w in words):
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    if digits * 2 >= len(text.replace(" ", "")) or digits >= 4:
+        return False
+    if len(words) > 4 and text[-1] in ".!?":
+        return False  # a sentence, not a name
+    return not (("." in text and " " not in text) and text.count(".") > 1)  # page.head.extra.author
 
 
-def extract_date(tree: LexborHTMLParser, meta: Meta) -> str | None:
-    """Publication date as ISO 8601: JSON-LD, meta tags, then <time> / itemprop."""
-    for obj in _main_objects(meta):
-        for key in ("datePublished", "dateCreated", "uploadDate", "dateModified"):
-            found = normalise_date(_clean(obj.get(key)))
-            if found:
-                return found
-    for name in DATE_META:
-        found = normalise_date(meta.tags.get(name))
+# --------------------------------------------------------------------------
+# Date
+# --------------------------------------------------------------------------
+
+
+def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> str | None:
+    """Publication date as ISO 8601.
+
+    1. JSON-LD datePublished of the main object;
+    2. published-time <meta> tags;
+    3. JSON-LD dateCreated / uploadDate;
+    4. published-time markup (itemprop, <time pubdate>, a <time> in the article header);
+    5. htmldate's search of the whole page (the day only), unless the page
+       declares itself a listing, whose dates are its items';
+    6. a modification date, when the page gives nothing else.
+    """
+    objects = _main_objects(meta)
+    found = _first_date(_clean(obj.get("datePublished")) for obj in objects)
+    found = found or _first_date(v for name in PUBLISHED_META for v in _meta_values(meta, name)[:1])
+    found = found or _first_date(_clean(obj.get(key)) for obj in objects for key in JSONLD_PUBLISHED[1:])
+    found = found or _markup_date(tree)
+    if found:
+        return found
+    searched = None if _is_listing(meta) else search_date(tree.html or "", url)
+    modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
+        v for name in MODIFIED_META for v in _meta_values(meta, name)[:1]
+    )
+    if searched and modified and modified.startswith(searched):
+        return modified  # the search read the same tag, down to the day: keep its time
+    return searched or modified
+
+
+def _is_listing(meta: Meta) -> bool:
+    """The page declares itself a list of other pages (a section front, search results, a profile)."""
+    types = set().union(*(_types(obj) for obj in meta.jsonld)) if meta.jsonld else set()
+    return bool(types & LISTING_TYPES) and not types & (ARTICLE_TYPES - PAGE_TYPES - LISTING_TYPES)
+
+
+def _first_date(values: Iterable[str | None]) -> str | None:
+    for value in values:
+        found = normalise_date(value)
         if found:
             return found
-    for selector in ("[itemprop='datePublished']", "time[pubdate]", "time[datetime]"):
-        node = tree.css_first(selector)
-        if node is not None:
-            value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
-            found = normalise_date(value)
+    return None
+
+
+# Markup that states a publication time, most explicit first.
+DATE_MARKUP = (
+    "[itemprop~='datePublished']",
+    "time[pubdate]",
+    "abbr.published[title], .hentry abbr[title].updated, abbr.dtstart[title]",
+    "[class*='published'] time[datetime], time[class*='published'], time[class*='publish']",
+    "article header time[datetime], header time[datetime]",
+)
+
+
+def _markup_date(tree: LexborHTMLParser) -> str | None:
+    for selector in DATE_MARKUP:
+        for node in tree.css(selector)[:3]:
+            if _foreign(node):
+                continue
+            attrs = node.attributes
+            # <abbr title="2019-03-05T10:30:00Z">10:30 am</abbr> (hAtom, Blogger) keeps the date in its title.
+            value = (
+                attrs.get("datetime") or attrs.get("content") or (node.tag == "abbr" and attrs.get("title"))
+            )
+            found = normalise_date(value or _node_text(node))
             if found:
                 return found
     return None
+
+
+# --------------------------------------------------------------------------
+# Site name, description, language
+# --------------------------------------------------------------------------
 
 
 def extract_sitename(tree: LexborHTMLParser, meta: Meta, url: str | None) -> str | None:
-    """Site name: og:site_name, JSON-LD publisher / WebSite, the host as a last resort."""
+    """Site name: og:site_name, JSON-LD publisher / WebSite, the feed's title, other tags, the <title>."""
     value = _first_meta(meta, SITENAME_META[:1])
     if value:
-        return value
+        return _without_tagline(value, _page_host(tree, meta))
+    for obj in _main_objects(meta):
+        name = _clean(_resolve(meta, obj.get("publisher")))
+        if name:
+            return name
     for obj in meta.jsonld:
         if "website" in _types(obj):
             name = _clean(obj.get("name"))
             if name:
                 return name
-    for obj in _main_objects(meta):
-        publisher = obj.get("publisher")
-        name = _clean(publisher) if publisher else None
-        if name:
-            return name
-    value = _first_meta(meta, SITENAME_META[1:4])
+    value = _feed_title(tree) or _first_meta(meta, SITENAME_META[1:4])
     if value:
         return value
-    title = _node_text(tree, "title")
+    title = _node_text(tree.css_first("title"))
     if title:
         parts = TITLE_SEPARATORS.split(title)
-        if len(parts) >= 2 and len(parts[-1].split()) <= 4:
+        if len(parts) >= 2 and len(parts[-1].split()) <= 4 and parts[-1].strip():
             return parts[-1].strip()
     return None
+
+
+# What feed links add to the site's name: "Example » Feed", "Example - Atom".
+_FEED_WORDS = re.compile(
+    r"^(?:(?:rss|atom|json)\s*)?(?:comments\s+)?(?:feed|rss|atom)(?:\s*[\d.]+)?$", re.IGNORECASE
+)
+
+
+def _feed_title(tree: LexborHTMLParser) -> str | None:
+    """The site's name from its first RSS / Atom link, the feed's own words removed."""
+    for link in tree.css("link[rel~='alternate'][title]")[:3]:
+        kind = (link.attributes.get("type") or "").lower()
+        if "rss" not in kind and "atom" not in kind:
+            continue
+        parts = [p.strip() for p in TITLE_SEPARATORS.split(_squash(link.attributes.get("title") or ""))]
+        while parts and (not parts[-1] or _FEED_WORDS.match(parts[-1])):
+            parts.pop()
+        if len(parts) == 1:
+            return parts[0]
+    return None
+
+
+def _without_tagline(name: str, host: str | None) -> str:
+    """'Example.com - News you can use' -> 'Example.com' when the first part is the host's name."""
+    parts = TITLE_SEPARATORS.split(name)
+    if len(parts) >= 2 and host and _key(parts[0]).replace(" ", "").startswith(host):
+        return parts[0].strip()
+    return name
 
 
 def extract_description(tree: LexborHTMLParser, meta: Meta) -> str | None:
@@ -362,8 +1073,8 @@ def extract_description(tree: LexborHTMLParser, meta: Meta) -> str | None:
 
 def extract_language(tree: LexborHTMLParser, meta: Meta) -> str | None:
     """BCP 47 tag from <html lang>, then content-language / og:locale."""
-    html = tree.css_first("html")
-    value = html.attributes.get("lang") or html.attributes.get("xml:lang") if html is not None else None
+    node = tree.css_first("html")
+    value = node.attributes.get("lang") or node.attributes.get("xml:lang") if node is not None else None
     value = value or _first_meta(meta, LANGUAGE_META)
     for obj in _main_objects(meta):
         value = value or _clean(obj.get("inLanguage"))

@@ -1,20 +1,23 @@
+"""Metadata rules, each on a snippet of the markup it exists for."""
+
 import json
 
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import metadata
-from scraper.metadata import clean_author, strip_site_suffix
+from scraper.metadata import clean_author, split_names, strip_site_suffix
 from tests.conftest import page
 
 
 def meta_of(html: str, url: str | None = "https://news.example.com/a") -> dict[str, str | None]:
+    """The metadata fields as `scraper.extract.extract_html` computes them."""
     tree = LexborHTMLParser(html)
     meta = metadata.collect(tree)
     sitename = metadata.extract_sitename(tree, meta, url)
     return {
         "title": metadata.extract_title(tree, meta),
         "author": metadata.extract_author(tree, meta, sitename),
-        "date": metadata.extract_date(tree, meta),
+        "date": metadata.extract_date(tree, meta, url),
         "sitename": sitename,
         "description": metadata.extract_description(tree, meta),
         "language": metadata.extract_language(tree, meta),
@@ -25,15 +28,34 @@ def ld(obj: object) -> str:
     return f"<script type='application/ld+json'>{json.dumps(obj)}</script>"
 
 
+# --------------------------------------------------------------------------
+# Collecting
+# --------------------------------------------------------------------------
+
+
 def test_jsonld_is_preferred() -> None:
-    head = ld(
-        {"@context": "https://schema.org", "@graph": [
-            {"@type": "WebSite", "name": "Daily Example"},
-            {"@type": "NewsArticle", "headline": "Storm hits coast", "datePublished": "2024-03-02T08:15:00+01:00",
-             "author": [{"@type": "Person", "name": "Ana Lima"}, {"@type": "Organization", "name": "Daily Example"}]},
-        ]}
-    ) + "<meta property='og:title' content='OG title'><meta name='author' content='Someone Else'>"
+    head = (
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebSite", "name": "Daily Example"},
+                    {
+                        "@type": "NewsArticle",
+                        "headline": "Storm hits coast",
+                        "datePublished": "2024-03-02T08:15:00+01:00",
+                        "author": [
+                            {"@type": "Person", "name": "Ana Lima"},
+                            {"@type": "Organization", "name": "Daily Example"},
+                        ],
+                    },
+                ],
+            }
+        )
+        + "<meta property='og:title' content='OG title'><meta name='author' content='Someone Else'>"
+    )
     found = meta_of(page("<p>x</p>", title="Storm hits coast | Daily Example", head=head))
+    # JSON-LD and <title> agree on the headline; og:title says something only it says.
     assert found["title"] == "Storm hits coast"
     assert found["author"] == "Ana Lima"
     assert found["date"] == "2024-03-02T08:15:00+01:00"
@@ -42,15 +64,128 @@ def test_jsonld_is_preferred() -> None:
 
 def test_opengraph_and_meta_fallbacks() -> None:
     head = (
-        "<meta property='og:title' content='Rates stay put'><meta property='og:site_name' content='Money Mag'>"
-        "<meta name='description' content='The bank held rates.'><meta property='article:published_time' "
-        "content='2023-11-05'><meta name='author' content='Lee Chan'>"
+        "<meta property='og:title' content='Rates stay put'>"
+        "<meta property='og:site_name' content='Money Mag'>"
+        "<meta name='description' content='The bank held rates.'>"
+        "<meta property='article:published_time' content='2023-11-05'><meta name='author' content='Lee Chan'>"
     )
     found = meta_of(page("<p>x</p>", title="Rates stay put – Money Mag", head=head))
     assert found == {
-        "title": "Rates stay put", "author": "Lee Chan", "date": "2023-11-05", "sitename": "Money Mag",
-        "description": "The bank held rates.", "language": "en",
+        "title": "Rates stay put",
+        "author": "Lee Chan",
+        "date": "2023-11-05",
+        "sitename": "Money Mag",
+        "description": "The bank held rates.",
+        "language": "en",
     }
+
+
+def test_jsonld_in_cdata_and_comments_is_read() -> None:
+    for wrapped in ("<![CDATA[{}]]>", "<!--{}-->", "//<![CDATA[\n{}\n//]]>"):
+        data = json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "Article",
+                "author": {"name": "Daniel Kahn"},
+                "datePublished": "2018-04-05T06:00",
+            }
+        )
+        head = f"<script type='application/ld+json'>{wrapped.format(data)}</script>"
+        found = meta_of(page("<p>x</p>", head=head))
+        assert (found["author"], found["date"]) == ("Daniel Kahn", "2018-04-05T06:00:00")
+
+
+def test_broken_jsonld_is_ignored() -> None:
+    head = "<script type='application/ld+json'>{not json</script><meta property='og:title' content='Fine'>"
+    assert meta_of(page("", head=head))["title"] == "Fine"
+
+
+def test_jsonld_author_references_are_resolved() -> None:
+    head = ld(
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {
+                    "@type": "BlogPosting",
+                    "headline": "H",
+                    "author": [{"@id": "https://x.example/#/p/1"}, {"@id": "#p2"}],
+                },
+                {"@type": "Person", "@id": "https://x.example/#/p/1", "name": "Stella Kim"},
+                {"@type": "Person", "@id": "#p2", "name": "Jennifer Jett"},
+            ],
+        }
+    )
+    assert meta_of(page("<p>x</p>", head=head))["author"] == "Stella Kim; Jennifer Jett"
+
+
+def test_entities_escaped_twice_are_decoded() -> None:
+    head = "<meta property='og:title' content='Movers &amp;#038; Packers &amp;#8211; the guide'>"
+    assert meta_of(page("<p>x</p>", title="x", head=head))["title"] == "Movers & Packers – the guide"
+
+
+def test_space_separated_rdfa_properties() -> None:
+    head = "<meta property='dc:creator og:author' content='Creator Name'><meta name='author' content='Other'>"
+    assert meta_of(page("<p>x</p>", head=head))["author"] == "Creator Name"
+
+
+# --------------------------------------------------------------------------
+# Title
+# --------------------------------------------------------------------------
+
+
+def test_heading_that_agrees_with_the_title_is_the_headline() -> None:
+    html = page("<h1>Getting lean with ad UX</h1><p>x</p>", title="Getting lean with ad UX | IAB")
+    assert meta_of(html)["title"] == "Getting lean with ad UX"
+
+
+def test_cut_down_og_title_gives_way_to_the_full_heading() -> None:
+    full = "Fix It Friday: Arranging your living room, with one trick that works nine times in ten"
+    head = "<meta property='og:title' content='Fix It Friday: Arranging your living room, with one trick'>"
+    assert meta_of(page(f"<h1>{full}</h1>", title="x", head=head))["title"] == full
+
+
+def test_same_words_keep_the_declared_spelling() -> None:
+    head = "<meta property='og:title' content=\"Why cheap SEO doesn't work\">"
+    html = page("<h1>Why cheap SEO doesn’t  work</h1>", title="x", head=head)
+    assert meta_of(html)["title"] == "Why cheap SEO doesn't work"
+
+
+def test_logo_heading_is_not_the_headline() -> None:
+    head = "<meta property='og:site_name' content='Radio Bench'>"
+    html = page(
+        "<h1>Radio Bench</h1><h3>Restoring a Grundig</h3>",
+        title="Radio Bench: Restoring a Grundig",
+        head=head,
+    )
+    assert meta_of(html)["title"] == "Radio Bench: Restoring a Grundig"
+
+
+def test_site_suffix_recognised_by_the_host() -> None:
+    head = "<link rel='canonical' href='https://www.tarkett.com/en/steps'>"
+    html = page("<p>x</p>", title="10 Easy Steps for a Great Interior | Tarkett", head=head)
+    assert meta_of(html)["title"] == "10 Easy Steps for a Great Interior"
+
+
+def test_documentation_permalink_marks_are_not_the_title() -> None:
+    html = page("<h1>Logging HOWTO¶</h1>", title="Logging HOWTO — Python 3.13 documentation")
+    assert meta_of(html)["title"] == "Logging HOWTO"
+
+
+def test_title_suffix() -> None:
+    assert strip_site_suffix("Storm hits coast | Daily Example", "Daily Example") == "Storm hits coast"
+    assert strip_site_suffix("Storm hits coast - Section - Daily Example", "Daily Example") == (
+        "Storm hits coast - Section"
+    )
+    # A brand-first title is a landing page whose brand is part of its name.
+    assert strip_site_suffix("Daily Example - Storm hits coast", "Daily Example") == (
+        "Daily Example - Storm hits coast"
+    )
+    assert strip_site_suffix("A - B", None) == "A - B"
+
+
+# --------------------------------------------------------------------------
+# Author
+# --------------------------------------------------------------------------
 
 
 def test_placeholder_author_is_not_a_byline() -> None:
@@ -63,27 +198,183 @@ def test_placeholder_author_is_not_a_byline() -> None:
 def test_site_name_is_not_an_author() -> None:
     head = "<meta property='og:site_name' content='Example News'><meta name='author' content='Example News'>"
     assert meta_of(page("<p>x</p>", head=head))["author"] is None
+    # ... not even when a real byline is on the page.
+    body = "<h1>H</h1><div class='post-author'>By Jane Roe</div><p>x</p>"
+    assert meta_of(page(body, head=head))["author"] == "Jane Roe"
 
 
-def test_title_suffix() -> None:
-    assert strip_site_suffix("Storm hits coast | Daily Example", "Daily Example") == "Storm hits coast"
-    assert strip_site_suffix("Daily Example - Storm hits coast", "Daily Example") == "Storm hits coast"
-    assert strip_site_suffix("A - B", None) == "A - B"
+def test_a_site_named_after_its_author() -> None:
+    head = (
+        "<meta property='og:site_name' content='Paige Brunton'><meta name='author' content='Paige Brunton'>"
+    )
+    body = "<h1>How to plan a website</h1><div class='author'>Written By Paige Brunton</div><p>x</p>"
+    assert meta_of(page(body, head=head))["author"] == "Paige Brunton"
+
+
+def test_organisation_author_only_when_no_person_is_named() -> None:
+    org = {"@type": "Organization", "name": "Help Desk Weekly"}
+    head = ld({"@type": "Article", "headline": "H", "author": org})
+    assert meta_of(page("<p>x</p>", head=head))["author"] == "Help Desk Weekly"
+    body = "<h1>H</h1><p class='byline'>By Ana Lima</p><p>x</p>"
+    assert meta_of(page(body, head=head))["author"] == "Ana Lima"
+
+
+def test_login_name_gives_way_to_the_displayed_name() -> None:
+    head = "<meta name='author' content='andrew.keaveney'>"
+    body = "<h1>H</h1><span class='author-name'>Denise Everheart</span><p>x</p>"
+    assert meta_of(page(body, head=head))["author"] == "Denise Everheart"
+    assert meta_of(page("<p>x</p>", head=head))["author"] == "andrew.keaveney"
+
+
+def test_byline_markup() -> None:
+    cases = {
+        "<div itemprop='author' itemscope><span itemprop='name'>Gordon Pike</span></div>": "Gordon Pike",
+        "<a rel='author' href='/u/1'>Lucía Fernández</a>": "Lucía Fernández",
+        "<span class='vcard author'><span class='fn'>Ravi Menon</span></span>": "Ravi Menon",
+        "<p class='author-by-line-text'><span>By </span>Scott Pletcher</p>": "Scott Pletcher",
+        "<div class='the-author'>Isaiah Shelton</div>": "Isaiah Shelton",
+        "<a href='https://blog.example/author/jordanna/'>Jordanna Campbell</a>": "Jordanna Campbell",
+        "<div class='byline'>by Lucas Nolan 22 Dec 2016</div>": "Lucas Nolan",
+        "<span class='byline'>By Cazzy Magennis | Last Updated August 1, 2025</span>": "Cazzy Magennis",
+    }
+    for markup, name in cases.items():
+        assert meta_of(page(f"<h1>H</h1>{markup}<p>Body text.</p>"))["author"] == name, markup
+
+
+def test_byline_container_holding_a_biography_gives_its_name() -> None:
+    bio = "Reyan writes about higher education, admissions and studying abroad for students everywhere."
+    body = (
+        f"<h1>H</h1><div class='authorBlock'><div class='authorBlock_title'>Reyan Perumal</div>"
+        f"<p>{bio}</p></div>"
+    )
+    assert meta_of(page(body))["author"] == "Reyan Perumal"
+
+
+def test_bylines_of_other_articles_are_ignored() -> None:
+    body = (
+        "<h1>H</h1><p>Story text.</p>"
+        "<div class='related-posts'><span class='author'>Other Writer</span></div>"
+        "<ol class='comment-list'><li><span class='comment-author'>Some Reader</span></li></ol>"
+        "<aside><a rel='author' href='/u/2'>Sidebar Person</a></aside>"
+    )
+    assert meta_of(page(body))["author"] is None
+
+
+def test_article_footer_byline_counts_but_site_footer_does_not() -> None:
+    article = (
+        "<article><h1>H</h1><p>x</p><footer class='entry-meta'><span class='author'>Ben Nadel</span></footer>"
+    )
+    assert meta_of(page(article + "</article>"))["author"] == "Ben Nadel"
+    site = "<h1>H</h1><p>x</p><footer><span class='author'>Theme Maker</span></footer>"
+    assert meta_of(page(site))["author"] is None
+
+
+def test_by_line_under_the_headline() -> None:
+    body = "<h1>Mini engine</h1><p class='text-xl'>by: Ziyi Xu, Dec 17, 2025</p><p>We are excited.</p>"
+    assert meta_of(page(body))["author"] == "Ziyi Xu"
+    label = "<h1>H</h1><div><div>Written by</div><div class='x'>Jack Shepherd</div></div><p>x</p>"
+    assert meta_of(page(label))["author"] == "Jack Shepherd"
+    legal = "<h1>H</h1><p>By continuing, you agree to our terms.</p>"
+    assert meta_of(page(legal))["author"] is None
+
+
+def test_several_authors() -> None:
+    assert split_names("By Jared Newman and Sam Singleton") == ["Jared Newman", "Sam Singleton"]
+    assert split_names("Ana Lima, Lee Chan & Jo Park") == ["Ana Lima", "Lee Chan", "Jo Park"]
+    # One person with letters after the name, one company with "and" in it.
+    assert split_names("Angela Holliday-Bell, MD") == ["Angela Holliday-Bell, MD"]
+    assert split_names("Marks and Spencer") == ["Marks and Spencer"]
+
+
+def test_citation_authors_are_all_kept_and_put_first_name_first() -> None:
+    head = (
+        "<meta name='citation_author' content='Roy, Aniruddha'>"
+        "<meta name='citation_author' content='Patel, Jyoti'>"
+    )
+    assert meta_of(page("<p>x</p>", head=head))["author"] == "Aniruddha Roy; Jyoti Patel"
 
 
 def test_clean_author() -> None:
     assert clean_author("By  Jane  Doe ") == "Jane Doe"
-    assert clean_author("https://facebook.com/jane") is None
-    assert clean_author("Administrator") is None
+    assert clean_author("Written by: Jane Doe") == "Jane Doe"
+    assert clean_author("Par Sébastien Farcis") == "Sébastien Farcis"
+    for junk in (
+        "https://facebook.com/jane",
+        "Administrator",
+        "@janedoe",
+        "sciencealert.com",
+        "223509017",
+        "View all posts",
+        "Written By",
+        "page.head.extra.author",
+        "Sat, 20 Dec, 2025 - 06:36",
+        "content: MarketingSherpa, design: Scott McDaniel",
+    ):
+        assert clean_author(junk) is None, junk
+
+
+# --------------------------------------------------------------------------
+# Date
+# --------------------------------------------------------------------------
+
+
+def test_published_beats_modified_and_created() -> None:
+    head = (
+        "<meta property='article:modified_time' content='2025-01-07T09:08:22+00:00'>"
+        "<meta property='article:published_time' content='2017-02-23T17:18:13-08:00'>"
+        + ld({"@type": "NewsArticle", "dateCreated": "2017-02-24T01:18:13Z", "dateModified": "2025-01-07"})
+    )
+    assert meta_of(page("<p>x</p>", head=head))["date"] == "2017-02-23T17:18:13-08:00"
 
 
 def test_time_element_date_and_language_region() -> None:
-    html = "<html lang='pt_br'><body><time datetime='2021-06-30T12:00:00Z'>30 June</time></body></html>"
+    html = (
+        "<html lang='pt_br'><body><article><header><time datetime='2021-06-30T12:00:00Z'>30 June</time>"
+        "</header></article></body></html>"
+    )
     found = meta_of(html)
     assert found["date"] == "2021-06-30T12:00:00+00:00"
     assert found["language"] == "pt-BR"
 
 
-def test_broken_jsonld_is_ignored() -> None:
-    head = "<script type='application/ld+json'>{not json</script><meta property='og:title' content='Fine'>"
-    assert meta_of(page("", head=head))["title"] == "Fine"
+def test_hatom_abbr_title_date() -> None:
+    body = "<abbr class='published' itemprop='datePublished' title='2019-03-05T10:30:00Z'>10:30 am</abbr>"
+    assert meta_of(page(body))["date"] == "2019-03-05T10:30:00+00:00"
+
+
+def test_visible_date_when_nothing_is_declared() -> None:
+    body = "<h1>H</h1><div class='text__date'>August 25, 2024</div><p>Body text.</p>"
+    assert meta_of(page(body), url=None)["date"] == "2024-08-25"
+
+
+def test_modified_date_only_as_a_last_resort() -> None:
+    head = "<meta property='article:modified_time' content='2024-02-01T15:46:14+00:00'>"
+    assert (
+        meta_of(page("<p>No date in the text.</p>", head=head), url=None)["date"]
+        == "2024-02-01T15:46:14+00:00"
+    )
+
+
+def test_listing_page_has_no_publication_date() -> None:
+    head = ld({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Science"})
+    body = "<header><div class='site-header__date'>Friday, April 19, 2024</div></header><h1>Science</h1>"
+    assert meta_of(page(body, head=head), url="https://www.example.com/science/")["date"] is None
+
+
+# --------------------------------------------------------------------------
+# Site name
+# --------------------------------------------------------------------------
+
+
+def test_sitename_from_feed_title() -> None:
+    feed = "title='Gordon&#39;s Radio Bench - RSS' href='/rss'"
+    head = f"<link rel='alternate' type='application/rss+xml' {feed}>"
+    assert meta_of(page("<p>x</p>", head=head))["sitename"] == "Gordon's Radio Bench"
+
+
+def test_sitename_tagline_is_dropped() -> None:
+    head = (
+        "<meta property='og:site_name' content='Aktuálně.cz - Víte, co se právě děje'>"
+        "<meta property='og:url' content='https://zpravy.aktualne.cz/sport/a/'>"
+    )
+    assert meta_of(page("<p>x</p>", head=head))["sitename"] == "Aktuálně.cz"
