@@ -424,7 +424,20 @@ INLINE_RELATED_PREFIXES = (
 
 # ...unless the same class/id also names content: page builders put "widget"
 # on the block holding the article ("elementor-widget-theme-post-content").
-CONTENT_WORDS = ("content", "article", "entry", "main", "body", "story", "text", "post-", "column")
+CONTENT_WORDS = (
+    "content",
+    "article",
+    "entry",
+    "main",
+    "body",
+    "story",
+    "text",
+    "post-",
+    "column",
+    # Embedded posts (tweets, Instagram, TikTok) quoted by the article are content.
+    "embed",
+    "tweet",
+)
 _CONTENT_RE = re.compile("|".join(re.escape(w) for w in CONTENT_WORDS), re.IGNORECASE)
 
 # A weak-rule element is boilerplate only if it holds less than this share

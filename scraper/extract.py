@@ -20,11 +20,11 @@ from collections.abc import Iterator
 
 import trafilatura
 from lxml.etree import _Element
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
 from scraper.body import extract_blocks
-from scraper.clean import prune
+from scraper.clean import prune, text_length
 from scraper.confidence import confidence
 from scraper.decode import decode_html
 from scraper.lines import Block, filter_blocks
@@ -63,7 +63,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     prune(tree)
     if is_teaser_listing(tree):
         return Article(text="", markdown="", confidence=0.0, **article_meta)
-    _plain_captions(tree)
+    _unmask_for_engine(tree)
     second = filter_blocks(extract_blocks(tree)[0], title)
     body = _main_content(_captions_as_paragraphs(tree.html or ""), url)
     blocks = filter_blocks(_blocks(body) if body is not None else [], title)
@@ -85,13 +85,28 @@ def extract_html(html: str, url: str | None = None) -> Article:
 CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "abbr", "time"]
 
 
-def _plain_captions(tree: LexborHTMLParser) -> None:
+# Embedded posts the article quotes; the engine drops them by their class.
+EMBED_SELECTORS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
+
+
+def _unmask_for_engine(tree: LexborHTMLParser) -> None:
+    """Strip the classes that make the engine drop captions and quoted posts."""
+    for quote in tree.css(EMBED_SELECTORS):
+        _strip_attributes(quote)
+        wrapper = quote.parent
+        # Its wrapper ("social-media-embed") too, when it holds nothing else.
+        if wrapper is not None and text_length(wrapper) == text_length(quote):
+            _strip_attributes(wrapper)
     for caption in tree.css("figcaption"):
         caption.unwrap_tags(CAPTION_INLINE_TAGS)
         for node in (caption, caption.parent):
             if node is not None:
-                for name in list(node.attrs.keys()):
-                    del node.attrs[name]
+                _strip_attributes(node)
+
+
+def _strip_attributes(node: LexborNode) -> None:
+    for name in list(node.attrs.keys()):
+        del node.attrs[name]
 
 
 def _captions_as_paragraphs(html: str) -> str:

@@ -50,6 +50,18 @@ BOILERPLATE_LINES = (
     r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",
     r"(?:подписывайтесь|abonnez-vous|abonnieren sie).{0,80}",
 )
+# Calls to action and contact taglines: matched anywhere in a short line.
+CALL_TO_ACTION = (
+    r"\b(?:sign up|subscribe|join|register)\b.{0,80}\b(?:newsletters?|inbox|mailing list)\b",
+    r"\b(?:get|have)\b.{0,60}\b(?:delivered|straight|right) (?:to|in|into) (?:your|ur) (?:inbox|email|letterbox)",
+    r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b",
+    r"\b(?:may|can) be reached at\b",
+    r"^have a (?:news )?tip\b",
+    r"^(?:follow|like) us on\b",
+)
+_CALL_TO_ACTION_RE = re.compile("|".join(CALL_TO_ACTION), re.IGNORECASE)
+MAX_CALL_TO_ACTION_LINE = 300
+
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
 # Lines longer than this are prose, whatever words they start with.
 MAX_BOILERPLATE_LINE = 160
@@ -79,6 +91,8 @@ def is_boilerplate_line(line: str) -> bool:
     if len(line) > MAX_BOILERPLATE_LINE:
         return False
     if _BOILERPLATE_RE.match(line.strip().rstrip(".!")):
+        return True
+    if len(line) <= MAX_CALL_TO_ACTION_LINE and _CALL_TO_ACTION_RE.search(line):
         return True
     return (
         len(line) < 200
