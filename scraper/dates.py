@@ -111,6 +111,58 @@ def _plausible(moment: datetime) -> bool:
     return moment.year >= EARLIEST_YEAR and moment.replace(tzinfo=None) <= now + LATEST_AHEAD
 
 
+# Month names as pages spell them out, in the languages we see most.
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar janvier enero gennaio janeiro januari jänner",
+            "february feb februar février fevrier febrero febbraio fevereiro februari",
+            "march mar märz maerz mars marzo março maart",
+            "april apr avril abril aprile",
+            "may mai mayo maggio maio mei",
+            "june jun juni juin junio giugno junho",
+            "july jul juli juillet julio luglio julho",
+            "august aug août aout agosto augustus",
+            "september sep sept septembre septiembre settembre setembro",
+            "october oct oktober octobre octubre ottobre outubro",
+            "november nov novembre noviembre novembro",
+            "december dec dezember décembre decembre diciembre dicembre dezembro",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+# "March 5, 2024", "5 March 2024", "5. März 2024", "le 5 mars 2024", "2024-03-05", "05.03.2024".
+_TEXT_DATES = (
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<year>\d{4})\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
+)
+
+
+def find_text_date(text: str) -> str | None:
+    """The first date a reader would see in a short text ('Published on July 18, 2025'), as YYYY-MM-DD."""
+    for pattern in _TEXT_DATES:
+        for match in pattern.finditer(text):
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+            if number is None:
+                continue
+            try:
+                moment = datetime(int(match.group("year")), number, int(match.group("day")))
+            except ValueError:
+                continue
+            if _plausible(moment):
+                return moment.date().isoformat()
+    return None
+
+
 def search_date(html: str, url: str | None = None) -> str | None:
     """Publication day found anywhere in the page by htmldate, as `YYYY-MM-DD`.
 

@@ -53,7 +53,8 @@ BOILERPLATE_LINES = (
 # Calls to action and contact taglines: matched anywhere in a short line.
 CALL_TO_ACTION = (
     r"\b(?:sign up|subscribe|join|register)\b.{0,80}\b(?:newsletters?|inbox|mailing list)\b",
-    r"\b(?:get|have)\b.{0,60}\b(?:delivered|straight|right) (?:to|in|into) (?:your|ur) (?:inbox|email|letterbox)",
+    r"\b(?:get|have)\b.{0,60}\b(?:delivered|straight|right) (?:to|in|into) "
+    r"(?:your|ur) (?:inbox|email|letterbox)",
     r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b",
     r"\b(?:may|can) be reached at\b",
     r"^have a (?:news )?tip\b",

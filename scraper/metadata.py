@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dates import normalise_date, search_date
+from scraper.dates import find_text_date, normalise_date, search_date
 
 # schema.org types whose JSON-LD describes the page's main content.
 ARTICLE_TYPES = frozenset(
@@ -303,6 +303,8 @@ BYLINE_NAME_PARTS = (
 MAX_BYLINE_CHARS = 100
 """Longer byline containers hold a biography, not a name: their name part is searched instead."""
 MAX_NAME_WORDS = 6
+MAX_DATELINE_CHARS = 80
+"""Longer texts are sentences that mention a date, not a dateline."""
 # Lower-case words inside names: "Ludwig van Beethoven", "Maria da Silva".
 NAME_PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "al", "y", "e"}
@@ -953,13 +955,49 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     found = found or _markup_date(tree)
     if found:
         return found
-    searched = None if _is_listing(meta) else search_date(tree.html or "", url)
+    listing = _is_listing(meta)
+    searched = None if listing else _visible_date(tree) or search_date(tree.html or "", url)
     modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
         v for name in MODIFIED_META for v in _meta_values(meta, name)[:1]
     )
     if searched and modified and modified.startswith(searched):
         return modified  # the search read the same tag, down to the day: keep its time
     return searched or modified
+
+
+# Wording that marks a shown date as a revision, not the first publication.
+_REVISION = re.compile(r"updated|modified|edited|revised|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+DATE_SCAN_BUDGET = 150
+"""Elements looked at after the headline for a shown date."""
+
+
+def _visible_date(tree: LexborHTMLParser) -> str | None:
+    """The first date shown under the headline ('Published July 18, 2025'); a revision date only if alone."""
+    h1 = tree.css_first("h1")
+    if h1 is None or tree.body is None:
+        return None
+    seen_h1 = False
+    revision = None
+    budget = DATE_SCAN_BUDGET
+    for node in tree.body.traverse():
+        if node.mem_id == h1.mem_id:
+            seen_h1 = True
+            continue
+        if not seen_h1 or node.tag in ("-comment", "script", "style", "svg", "img"):
+            continue
+        budget -= 1
+        if budget < 0:
+            break
+        text = _node_text(node)
+        if not text or len(text) > MAX_DATELINE_CHARS:
+            continue
+        found = find_text_date(text)
+        if not found or _foreign(node):
+            continue
+        if not _REVISION.search(text):
+            return found
+        revision = revision or found
+    return revision
 
 
 def _is_listing(meta: Meta) -> bool:
