@@ -138,7 +138,9 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _TEXT_DATES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?(?P<year>\d{4})\b",
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?"
+        + _MONTH
+        + r",?\s+(?:de\s+)?(?P<year>\d{4})\b",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),

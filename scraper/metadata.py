@@ -836,39 +836,57 @@ _BYLINE_LABEL = re.compile(
     r"^(?:about\s+the\s+)?authors?\s*:?$|^(?:von|par|por|door|autor|auteur|autore)\s*:?$",
     re.IGNORECASE,
 )
-BYLINE_SCAN_BUDGET = 150
-"""Elements looked at after the headline: the byline sits under it, or closes the article."""
 
 
 def _by_line_under_headline(tree: LexborHTMLParser) -> list[str]:
     """A 'By Jane Doe' element, or a 'Written by' label and the name after it, following the first <h1>."""
-    h1 = tree.css_first("h1")
-    if h1 is None or tree.body is None:
-        return []
-    seen_h1 = after_label = False
-    budget = BYLINE_SCAN_BUDGET
-    for node in tree.body.traverse():
-        if node.mem_id == h1.mem_id:
-            seen_h1 = True
-            continue
-        if not seen_h1 or node.tag in ("-comment", "script", "style", "svg", "img"):
-            continue
-        budget -= 1
-        if budget < 0:
-            break
-        text = _node_text(node)
-        if not text or len(text) > MAX_BYLINE_CHARS or _foreign(node):
+    after_label = False
+    for node, text in _short_texts_after_headline(tree):
+        if len(text) > MAX_BYLINE_CHARS:
             continue
         if _BYLINE_LABEL.match(text):
-            after_label = True
+            after_label = not _foreign(node)
             continue
-        if after_label or _BY_LINE.match(text):
+        if (after_label or _BY_LINE.match(text)) and not _foreign(node):
             # In running text only capitalised words make a name: "By continuing, you agree" is no byline.
             names = [n for n in split_names(text) if clean_author(n) and _capitalised(n)]
             if names:
                 return names
             after_label = False
     return []
+
+
+HEADLINE_SCAN_BUDGET = 150
+"""Elements looked at after the headline: its byline and dateline sit under it, or close the article."""
+_BLOCKS = "p, div, li, ul, ol, section, article, table, h2, h3, h4, blockquote, figure, header, footer"
+_SKIPPED = frozenset({"-comment", "script", "style", "svg", "img", "noscript", "template", "iframe"})
+
+
+def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, str]]:
+    """(element, text) for the innermost blocks and inline elements after the first <h1>, in page order.
+
+    Containers of other blocks with no text of their own are passed over
+    (their blocks come next), so long texts are not read over and over.
+    """
+    h1 = tree.css_first("h1")
+    if h1 is None or tree.body is None:
+        return
+    seen_h1 = False
+    budget = HEADLINE_SCAN_BUDGET
+    for node in tree.body.traverse():
+        if node.mem_id == h1.mem_id:
+            seen_h1 = True
+            continue
+        if not seen_h1 or node.tag in _SKIPPED:
+            continue
+        budget -= 1
+        if budget < 0:
+            return
+        if node.css_first(_BLOCKS) is not None and not (node.text(deep=False) or "").strip():
+            continue  # a container of blocks with no words of its own: its blocks come next
+        text = _node_text(node)
+        if text:
+            yield node, text
 
 
 def _capitalised(name: str) -> bool:
@@ -967,29 +985,13 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
 
 # Wording that marks a shown date as a revision, not the first publication.
 _REVISION = re.compile(r"updated|modified|edited|revised|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
-DATE_SCAN_BUDGET = 150
-"""Elements looked at after the headline for a shown date."""
 
 
 def _visible_date(tree: LexborHTMLParser) -> str | None:
     """The first date shown under the headline ('Published July 18, 2025'); a revision date only if alone."""
-    h1 = tree.css_first("h1")
-    if h1 is None or tree.body is None:
-        return None
-    seen_h1 = False
     revision = None
-    budget = DATE_SCAN_BUDGET
-    for node in tree.body.traverse():
-        if node.mem_id == h1.mem_id:
-            seen_h1 = True
-            continue
-        if not seen_h1 or node.tag in ("-comment", "script", "style", "svg", "img"):
-            continue
-        budget -= 1
-        if budget < 0:
-            break
-        text = _node_text(node)
-        if not text or len(text) > MAX_DATELINE_CHARS:
+    for node, text in _short_texts_after_headline(tree):
+        if len(text) > MAX_DATELINE_CHARS:
             continue
         found = find_text_date(text)
         if not found or _foreign(node):

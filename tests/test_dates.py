@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from scraper.dates import normalise_date, search_date
+from scraper.dates import find_text_date, normalise_date, search_date
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,27 @@ def test_search_date_reads_the_page_and_its_address() -> None:
     assert search_date(bare, "https://example.com/2022/05/09/floods/") == "2022-05-09"
     assert search_date(bare) is None
     assert search_date("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published on July 18, 2025", "2025-07-18"),
+        ("Nov 21st, 2018 · 6 min read", "2018-11-21"),
+        ("Updated 3 March 2024", "2024-03-03"),
+        ("Veröffentlicht am 5. März 2024", "2024-03-05"),
+        ("le 12 mars 2024 à 07h30", "2024-03-12"),
+        ("4 de febrero de 2025", "2025-02-04"),
+        ("23.07.2025 · 6 min read", "2025-07-23"),
+        ("Posted 2025-12-17 by Ann", "2025-12-17"),
+    ],
+)
+def test_find_text_date(text: str, expected: str) -> None:
+    assert find_text_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Top 10 tips for 2025", "Call 555 1234 today", "May the 4th be with you", ""]
+)
+def test_find_text_date_needs_a_whole_date(text: str) -> None:
+    assert find_text_date(text) is None

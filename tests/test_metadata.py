@@ -347,6 +347,13 @@ def test_visible_date_when_nothing_is_declared() -> None:
     assert meta_of(page(body), url=None)["date"] == "2024-08-25"
 
 
+def test_shown_publication_date_beats_a_shown_revision_date() -> None:
+    body = "<h1>H</h1><p>Updated January 5, 2025</p><p>Published December 1, 2024</p><p>Body.</p>"
+    assert meta_of(page(body), url=None)["date"] == "2024-12-01"
+    only = "<h1>H</h1><p>Last updated: November 13, 2025</p><p>Body.</p>"
+    assert meta_of(page(only), url=None)["date"] == "2025-11-13"
+
+
 def test_modified_date_only_as_a_last_resort() -> None:
     head = "<meta property='article:modified_time' content='2024-02-01T15:46:14+00:00'>"
     assert (
