@@ -140,6 +140,7 @@ TITLE_META = (
 )
 # Dublin Core's creator is by definition the person responsible for the work;
 # `author` is often filled by themes and SEO plugins with the site's owner.
+# twitter:creator is left out: it holds an account handle, not the name a byline shows.
 AUTHOR_META = (
     "dc.creator",
     "dc:creator",
@@ -150,7 +151,6 @@ AUTHOR_META = (
     "sailthru.author",
     "byl",
     "citation_author",
-    "twitter:creator",
 )
 # Tags that can repeat, one author each (Google Scholar, Highwire Press).
 REPEATED_AUTHOR_META = ("citation_author", "dc.creator", "dc:creator", "article:author")
@@ -270,7 +270,7 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": 
 FOREIGN_PARTS = frozenset({
     "comment", "comments", "commentlist", "replies", "related", "recommended", "recommendations",
     "popular", "trending", "newsletter", "promo", "teaser", "teasers", "breadcrumb", "breadcrumbs",
-    "menu", "navbar", "navigation", "carousel", "pagination", "pager"
+    "menu", "navbar", "navigation", "carousel", "pagination", "pager", "follow", "followauthor"
 })
 # fmt: on
 # Whole class or id words that name the page's own sidebar or footer.
@@ -278,12 +278,15 @@ FOREIGN_WORDS = frozenset({"sidebar", "footer", "site-footer", "page-footer", "g
 _CLASS_PARTS = re.compile(r"[-_\s]+")
 FOREIGN_DEPTH = 10
 """Ancestors looked at: layout containers further up name the whole page, not a box in it."""
-FOREIGN_TAGS = frozenset({"nav", "aside", "form", "select", "button", "template", "script", "style"})
+FOREIGN_TAGS = frozenset({"nav", "select", "button", "template", "script", "style"})
+# Foreign outside the article only: an article's own footer or aside carries its byline.
+OUTER_TAGS = ("footer", "aside")
 # Byline markup, most explicit first. Each group is searched in document order.
 BYLINE_SELECTORS = (
     "[itemprop~='author'] [itemprop~='name']",
     "[itemprop~='author'], [itemprop~='creator']",
-    "a[rel~='author'], .vcard .fn, .h-card .p-name, .p-author",
+    # hCard names only inside an author (infoboxes mark up places and companies as hCards too).
+    "a[rel~='author'], .author .fn, [class*='author'] .fn, .p-author .p-name, .p-author",
     "[class*='byline'], [id*='byline'], [class*='Byline']",
     "[class*='author'], [id*='author'], [class*='Author'], [data-author]",
     "[class*='writer'], [class*='Writer']",
@@ -762,7 +765,7 @@ def _meta_authors(meta: Meta) -> list[str]:
 def _flip_surname_first(name: str) -> str:
     """'Kuhn, Bradley M.' -> 'Bradley M. Kuhn' (the citation and Dublin Core convention)."""
     parts = [p.strip() for p in name.split(",")]
-    if len(parts) == 2 and all(parts) and len(parts[0].split()) <= 2 and not _CREDENTIAL.match(parts[1]):
+    if len(parts) == 2 and all(parts) and len(parts[0].split()) <= 2:
         return f"{parts[1]} {parts[0]}"
     return name
 
@@ -818,10 +821,10 @@ def _foreign(node: LexborNode) -> bool:
                 return True
         tags.append(tag)
         parent = parent.parent
-    if "footer" not in tags:
-        return False
-    # An article's own footer carries its byline; the page's footer does not.
-    return not {"article", "main"} & set(tags[tags.index("footer") :])
+    for outer in OUTER_TAGS:
+        if outer in tags and not {"article", "main"} & set(tags[tags.index(outer) :]):
+            return True
+    return False
 
 
 # "By Jane Doe", "Written by: Jane Doe", "Par Jeanne Dupont": a byline in running text.

@@ -260,6 +260,32 @@ def test_bylines_of_other_articles_are_ignored() -> None:
     assert meta_of(page(body))["author"] is None
 
 
+def test_hcards_that_are_not_authors() -> None:
+    infobox = (
+        "<h1>New Zealand</h1><table class='infobox vcard'><tr><td><div class='fn org'>New Zealand</div></td></tr>"
+    )
+    assert meta_of(page(infobox + "</table><p>x</p>"))["author"] is None
+    follow = "<h1>H</h1><ul class='author-follow'><li class='author'>Katie Couric</li></ul>"
+    assert (
+        meta_of(page(follow + "<div class='author'>Nataliya Vasilyeva</div>"))["author"]
+        == "Nataliya Vasilyeva"
+    )
+
+
+def test_handles_are_not_bylines() -> None:
+    head = "<meta name='twitter:creator' content='folha'><meta name='twitter:site' content='@folha'>"
+    assert meta_of(page("<p>x</p>", head=head))["author"] is None
+
+
+def test_forum_thread_in_a_form_and_byline_in_the_article_aside() -> None:
+    thread = "<h1>Q</h1><form action='inline-mod'><li class='message'><a class='username author'>pelex</a>"
+    assert meta_of(page(thread + "<p>Hello.</p></li></form>"))["author"] == "pelex"
+    aside = (
+        "<main><h1>H</h1><aside class='meta'><a rel='author' href='/p/adam'>Adam Roberts</a></aside></main>"
+    )
+    assert meta_of(page(aside))["author"] == "Adam Roberts"
+
+
 def test_article_footer_byline_counts_but_site_footer_does_not() -> None:
     article = (
         "<article><h1>H</h1><p>x</p><footer class='entry-meta'><span class='author'>Ben Nadel</span></footer>"
