@@ -44,6 +44,7 @@ import multiprocessing.connection
 import os
 import random
 import re
+import signal
 import sys
 import time
 import traceback
@@ -668,15 +669,27 @@ class Report:
         return sum(1 for f in self.findings if f.category == category)
 
 
+def _exit_reason(code: int | None) -> str:
+    if code is None:
+        return "still running"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
 def _save(finding: Finding, out: Path, seeds: SeedSet, campaign_seed: int, scale: Scale) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     stem = f"{finding.category}-{finding.case.kind}-{finding.case.number:06d}"
     path = out / f"{stem}.html"
-    path.write_bytes(build_input(finding.case, seeds, scale))
+    data = build_input(finding.case, seeds, scale)
+    path.write_bytes(data)
     note = (
         f"category: {finding.category}\nmutation: {finding.case.kind}\ncase: {finding.case.number}"
         f" (campaign seed {campaign_seed}, seed page #{finding.case.seed_index})\n"
-        f"input bytes: {finding.size}\nelapsed: {finding.elapsed:.2f} s\n"
+        f"input bytes: {len(data)}\nelapsed: {finding.elapsed:.2f} s\n"
         f"replay: python scripts/fuzz.py --replay {path}\n\n{finding.detail}\n"
     )
     (out / f"{stem}.txt").write_text(note, encoding="utf-8")
@@ -736,9 +749,9 @@ def run_campaign(
                         got_case, result = slot.conn.recv()
                         _record(report, got_case, result, guard)
                     except (EOFError, OSError):
-                        code = slot.proc.exitcode
+                        slot.proc.join(timeout=5)  # reap it, so the exit code (or signal) is known
                         report.tried[case.kind] += 1
-                        detail = f"worker process died (exit code {code}) on this input"
+                        detail = f"worker process died ({_exit_reason(slot.proc.exitcode)}) on this input"
                         report.findings.append(
                             Finding("crash", case, detail, time.monotonic() - slot.started, -1)
                         )

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -87,6 +88,8 @@ def _run_isolated(html: bytes, limit: float) -> tuple[float, dict[str, Any]]:
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"extraction still running after {limit:g} s (the per-page guard)")
+    if proc.returncode < 0:
+        pytest.fail(f"the extracting process was killed by {signal.Signals(-proc.returncode).name}")
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
     return time.monotonic() - started, json.loads(proc.stdout)
 
@@ -99,6 +102,25 @@ def test_hundred_thousand_deep_nesting_within_the_guard(tag: str) -> None:
     html = page(f"<{tag}>" * 100_000 + "<p>deep text</p>" + f"</{tag}>" * 100_000).encode()
     _, record = _run_isolated(html, GUARD)
     assert record["url"] == "https://news.example/story"
+
+
+def test_hundred_thousand_nested_templates_do_not_kill_the_process() -> None:
+    # Lexbor serialises <template> contents recursively in C: past ~65,000 levels
+    # (700 KB of markup, well under the 10 MB cap) `tree.html` overflows the stack
+    # and the interpreter dies with SIGSEGV; `scraper extract` would print nothing.
+    html = page("<p>text</p>" + "<template>" * 100_000 + "x").encode()
+    _, record = _run_isolated(html, GUARD)
+    assert record["url"] == "https://news.example/story"
+
+
+@pytest.mark.parametrize(
+    "html", ["<html hidden><body></body></html>", "<body><html hidden>", "<body><html aria-hidden='true'>"]
+)
+def test_hidden_root_element_gives_a_record(html: str) -> None:
+    # A second <html> tag anywhere moves its attributes to the root element; clean.py's
+    # hidden-element pass then asks Lexbor to decompose the root, which raises
+    # SelectolaxError, an exception record_from_page does not catch.
+    assert_one_json_line(extract(html))
 
 
 def test_twenty_megabyte_text_node() -> None:
