@@ -43,7 +43,7 @@ from typing import BinaryIO, TextIO, TypeVar
 from rich.console import Console
 
 from scraper.digests import DigestSet
-from scraper.errors import InvalidURL, ScraperError
+from scraper.errors import FetchError, InvalidURL, ScraperError
 from scraper.fetch import Fetcher
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
 from scraper.models import Outcome
@@ -142,6 +142,8 @@ class RecordSink:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise OutputClosed from None
+        except OSError as exc:  # a full disk, a vanished mount: nothing more can be kept
+            raise BatchFailed(f"cannot write records: {exc}") from None
 
     def close(self) -> None:
         if not self._stdout:
@@ -202,6 +204,8 @@ class _Batch:
                         summary.output_closed = True
                     except* PoolFailed as group:
                         raise BatchFailed(str(group.exceptions[0])) from None
+                    except* BatchFailed as group:
+                        raise group.exceptions[0] from None
                     self._progress.show(summary)
             interrupted = False
         except BatchFailed:
@@ -303,6 +307,12 @@ class _Batch:
             raw = await self._fetcher.fetch_raw(url, gate)
         except ScraperError as exc:
             self._write(error_outcome(url, exc), holds_slot=True)
+            return
+        except Exception as exc:
+            # Something no rule foresaw (a library raising what it documents nowhere):
+            # one URL's record says so; the other 999,999 go on.
+            error = FetchError(f"unexpected {type(exc).__name__}: {exc}")
+            self._write(error_outcome(url, error), holds_slot=True)
             return
         self._submit(extract_raw, raw, url)
 

@@ -509,3 +509,34 @@ def test_parse_shard_rejects(bad: str) -> None:
 
     with pytest.raises(ValueError):
         parse_shard(bad)
+
+
+def test_an_unforeseen_exception_costs_one_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scraper.fetch import Fetcher
+
+    real = Fetcher.fetch_raw
+
+    async def flaky(self: Fetcher, url: str, gate: Any = None) -> Any:
+        if url.endswith("/boom"):
+            raise RuntimeError("a library bug")
+        return await real(self, url, gate)
+
+    monkeypatch.setattr(Fetcher, "fetch_raw", flaky)
+    with FaultServer() as server:
+        server.route("/robots.txt", ROBOTS_OK)
+        server.route("/", respond(200, article_html()))
+        run = batch(tmp_path, [server.url("/boom"), server.url("/fine")])
+    types = run.error_types()
+    assert types == {server.url("/boom"): "FetchError", server.url("/fine"): None}
+    assert "RuntimeError: a library bug" in run.by_url[server.url("/boom")]["error"]["message"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_stops_the_batch_with_a_message(run_cli: Any, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html())
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{saved}\n")
+    result = run_cli("batch", str(listing), "-o", "/dev/full")
+    assert result.returncode == 1
+    assert "cannot write records" in result.stderr and "Traceback" not in result.stderr
