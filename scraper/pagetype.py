@@ -10,7 +10,9 @@ A page counts as a teaser listing when
 1. it does not declare itself an article (`og:type` = article), and
 2. at least `MIN_TEASERS` separate cards each hold a linked headline
    (`h2`-`h4` > `a`) and an excerpt paragraph, within `MAX_TEASER_CHARS`, and
-3. those cards hold at least `MIN_TEASER_SHARE` of the page's text.
+3. those cards hold at least `MIN_TEASER_SHARE` of the page's text, and
+4. outside the cards there are fewer than `MAX_FREE_PARAGRAPHS` paragraphs of
+   prose (an article that embeds a few product or event cards has many).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ MIN_TEASERS = 4
 MAX_TEASER_CHARS = 700
 MIN_TEASER_SHARE = 0.6
 HEADLINE_LINKS = "h2 a[href], h3 a[href], h4 a[href]"
+PROSE_CHARS = 200
+MAX_FREE_PARAGRAPHS = 2
 
 
 def _card_of(headline: LexborNode) -> LexborNode | None:
@@ -36,8 +40,19 @@ def _card_of(headline: LexborNode) -> LexborNode | None:
 
 
 def declares_article(tree: LexborHTMLParser) -> bool:
-    og_type = tree.css_first("meta[property='og:type']")
-    return og_type is not None and (og_type.attributes.get("content") or "").strip().lower() == "article"
+    for tag in tree.css("meta[property='og:type'], meta[name='og:type']"):
+        if (tag.attributes.get("content") or "").strip().lower() == "article":
+            return True
+    return False
+
+
+def _inside(node: LexborNode, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def is_teaser_listing(tree: LexborHTMLParser) -> bool:
@@ -57,4 +72,13 @@ def is_teaser_listing(tree: LexborHTMLParser) -> bool:
         if card.css_first("p") is None:
             continue
         cards[card.mem_id] = text_length(card)
-    return len(cards) >= MIN_TEASERS and sum(cards.values()) >= MIN_TEASER_SHARE * total
+    if len(cards) < MIN_TEASERS or sum(cards.values()) < MIN_TEASER_SHARE * total:
+        return False
+    ids = set(cards)
+    free = 0
+    for paragraph in tree.css("p"):
+        if text_length(paragraph) >= PROSE_CHARS and not _inside(paragraph, ids):
+            free += 1
+            if free >= MAX_FREE_PARAGRAPHS:
+                return False
+    return True
