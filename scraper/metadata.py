@@ -229,19 +229,23 @@ BYLINE_LABEL_WORDS = frozenset({
     "our", "my", "guest", "expert", "medically", "last", "latest", "recent", "other", "info", "details",
     "writer", "writers", "this", "with", "meet", "team", "editorial", "staff", "admin", "byline",
     "name", "avatar", "photo", "image", "image:", "von", "par", "por", "door", "di", "de", "av", "af",
-    "autor", "auteur", "autore", "redaktion"
+    "autor", "auteur", "autore", "redaktion",
+    "sign", "log", "login", "register", "subscribe", "topic", "mon", "tue", "wed", "thu", "fri", "sat",
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
 })
 # fmt: on
 # Leading labels of a byline, in the languages we see most.
 _BY_PREFIX = re.compile(
     r"^\s*(?:(?:(?:written|posted|published|reported|reviewed|edited|curated|compiled|words|story|text|"
-    r"photos?|article|medically\s+reviewed|fact[- ]checked)\s+)?by\b|author(?:s|ed\s+by)?\s*:|"
+    r"photos?|article|medically\s+reviewed|fact[- ]checked|"
+    r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories))\s+)?by\b|author(?:s|ed\s+by)?\s*:|"
     r"von|par|por|di|door|av|af|от|автор:?|autor(?:in)?:?|auteur\s*:?|作者[:：]?)\s*",
     re.IGNORECASE,
 )
 # Where a byline's name ends and its dateline or role begins.
 _BYLINE_TAIL = re.compile(
     r"""\s*(?:[|•·/]|\s[-–—]\s|\bon\s+(?=\w+\s+\d)|\b(?:last\s+)?(?:updated|published|posted|modified)\b|
+    \b(?:edited|reviewed|fact[- ]checked|photos?|photographs|illustrations?|produced)\s+by\b|
     \b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}|
     \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|
     \b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d+\s+(?:min|minutes?|mins?)\b
@@ -904,7 +908,9 @@ def split_names(value: str) -> list[str]:
         return []
     parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-        return [_cut_byline(p) for p in parts if _cut_byline(p)]
+        # "A and B, extension educators": the role is in lower case, the names are not.
+        names = [_cut_byline(p) for p in parts]
+        return [n for n in names if n and (_capitalised(n) or not any(_capitalised(m) for m in names))]
     return [text]
 
 
@@ -945,6 +951,8 @@ def _is_name_like(text: str) -> bool:
         return False
     if all(w.strip(".,()").lower() in BYLINE_LABEL_WORDS for w in words):
         return False
+    if words[-1].lower() == "by":
+        return False  # a label left dangling: "Jun 2 Written By"
     digits = sum(ch.isdigit() for ch in text)
     if digits * 2 >= len(text.replace(" ", "")) or digits >= 4:
         return False

@@ -261,10 +261,8 @@ def test_bylines_of_other_articles_are_ignored() -> None:
 
 
 def test_hcards_that_are_not_authors() -> None:
-    infobox = (
-        "<h1>New Zealand</h1><table class='infobox vcard'><tr><td><div class='fn org'>New Zealand</div></td></tr>"
-    )
-    assert meta_of(page(infobox + "</table><p>x</p>"))["author"] is None
+    infobox = "<table class='infobox vcard'><tr><td><div class='fn org'>New Zealand</div></td></tr></table>"
+    assert meta_of(page("<h1>New Zealand</h1>" + infobox + "<p>x</p>"))["author"] is None
     follow = "<h1>H</h1><ul class='author-follow'><li class='author'>Katie Couric</li></ul>"
     assert (
         meta_of(page(follow + "<div class='author'>Nataliya Vasilyeva</div>"))["author"]
@@ -310,6 +308,11 @@ def test_several_authors() -> None:
     # One person with letters after the name, one company with "and" in it.
     assert split_names("Angela Holliday-Bell, MD") == ["Angela Holliday-Bell, MD"]
     assert split_names("Marks and Spencer") == ["Marks and Spencer"]
+    # The role after the names is in lower case; the names are not.
+    assert split_names("Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators") == [
+        "Julie Weisenhorn",
+        "Natalie Hoidal",
+    ]
 
 
 def test_citation_authors_are_all_kept_and_put_first_name_first() -> None:
@@ -324,6 +327,8 @@ def test_clean_author() -> None:
     assert clean_author("By  Jane  Doe ") == "Jane Doe"
     assert clean_author("Written by: Jane Doe") == "Jane Doe"
     assert clean_author("Par Sébastien Farcis") == "Sébastien Farcis"
+    assert clean_author("View all posts by Ray Ansari") == "Ray Ansari"
+    assert clean_author("Written by Rob Ewaschuk Edited by Betsy Beyer") == "Rob Ewaschuk"
     for junk in (
         "https://facebook.com/jane",
         "Administrator",
@@ -335,6 +340,10 @@ def test_clean_author() -> None:
         "page.head.extra.author",
         "Sat, 20 Dec, 2025 - 06:36",
         "content: MarketingSherpa, design: Scott McDaniel",
+        "Jun 2 Written By",
+        "Sign In",
+        "Topic Author",
+        "Sun Dec 17, 2023 11:23 am",
     ):
         assert clean_author(junk) is None, junk
 
