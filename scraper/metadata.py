@@ -763,6 +763,34 @@ def _meta_authors(meta: Meta) -> list[str]:
         values = [_flip_surname_first(v) if name.startswith(("citation", "dc")) else v for v in values]
         if any(clean_author(v) for v in values):
             return values
+    return _labelled_author(meta)
+
+
+# Labels SEO plugins (Yoast) put before the author in twitter:labelN / twitter:dataN pairs.
+AUTHOR_LABELS = frozenset(
+    {
+        "written by",
+        "author",
+        "by",
+        "verfasst von",
+        "geschrieben von",
+        "écrit par",
+        "escrito por",
+        "scritto da",
+        "geschreven door",
+        "skrivet av",
+        "napisane przez",
+        "автор",
+    }
+)
+
+
+def _labelled_author(meta: Meta) -> list[str]:
+    """twitter:data1 when twitter:label1 says 'Written by' (and so on for 2, 3, ...)."""
+    for number in range(1, 5):
+        label = _first_meta(meta, (f"twitter:label{number}",))
+        if label and label.strip(" :").lower() in AUTHOR_LABELS:
+            return _meta_values(meta, f"twitter:data{number}")[:1]
     return []
 
 

@@ -315,6 +315,14 @@ def test_several_authors() -> None:
     ]
 
 
+def test_seo_plugin_written_by_label() -> None:
+    head = (
+        "<meta name='twitter:label1' content='Reading time'><meta name='twitter:data1' content='6 min'>"
+        "<meta name='twitter:label2' content='Written by'><meta name='twitter:data2' content='Tyler Brown'>"
+    )
+    assert meta_of(page("<p>x</p>", head=head))["author"] == "Tyler Brown"
+
+
 def test_citation_authors_are_all_kept_and_put_first_name_first() -> None:
     head = (
         "<meta name='citation_author' content='Roy, Aniruddha'>"
