@@ -14,102 +14,19 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.clean import flat_text, link_density, text_length
+from scraper.dom import BLOCK_TAGS, SKIP_TAGS, flat_text, link_density, text_length
 from scraper.lines import Block
+from scraper.scoring import score_containers
 
-# Elements that end a line: derived from HTML's block-level content model.
-BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-        "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
-        "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "body",
-    }
-)  # fmt: skip
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Containers that become a link list when most of their text is links.
 LINK_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "dl", "nav", "header", "footer"})
 LINK_LIST_DENSITY = 0.6
-SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "button", "select", "img", "-comment"}
-)
-
-# Paragraph-like elements whose text feeds the container score.
-SCORED_SELECTOR = "p, pre, td, blockquote, div, section"
-MIN_PARAGRAPH = 25
-# Class / id words that make a container more or less likely (Readability's lists, extended).
-POSITIVE_WORDS = re.compile(
-    r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|markdown|rich-?text",
-    re.IGNORECASE,
-)
-NEGATIVE_WORDS = re.compile(
-    r"hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|"
-    r"related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|nav",
-    re.IGNORECASE,
-)
-TAG_BONUS = {"div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3}
 SIBLING_SHARE = 0.2
 _CELL_SEPARATOR = " | "
-
-
-@dataclass(slots=True)
-class _Scored:
-    node: LexborNode
-    score: float
-
-
-def _class_weight(node: LexborNode) -> int:
-    attrs = node.attributes
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    weight = 0
-    if NEGATIVE_WORDS.search(words):
-        weight -= 25
-    if POSITIVE_WORDS.search(words):
-        weight += 25
-    return weight
-
-
-def _own_text_length(node: LexborNode) -> int:
-    """Length of the text directly inside `node` and its inline children."""
-    total = 0
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            total += len((child.text_content or "").strip())
-        elif child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
-            total += len(flat_text(child))
-    return total
-
-
-def score_containers(tree: LexborHTMLParser) -> list[_Scored]:
-    """Every container that holds paragraphs, with its score, best first."""
-    scores: dict[int, _Scored] = {}
-    for node in tree.css(SCORED_SELECTOR):
-        length = _own_text_length(node) if node.tag in ("div", "section") else len(flat_text(node))
-        if length < MIN_PARAGRAPH:
-            continue
-        text = flat_text(node)
-        points = 1 + text.count(",") + text.count("،") + text.count("，") + min(length / 100, 3)
-        ancestor = node.parent
-        for share in (1.0, 0.5, 1 / 3):
-            if ancestor is None or ancestor.tag == "html":
-                break
-            held = scores.get(ancestor.mem_id)
-            if held is None:
-                held = _Scored(ancestor, TAG_BONUS.get(ancestor.tag, 0) + _class_weight(ancestor))
-                scores[ancestor.mem_id] = held
-            held.score += points * share
-            ancestor = ancestor.parent
-    ranked = sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
-    for scored in ranked:
-        scored.score *= 1 - link_density(scored.node)
-    ranked.sort(key=lambda s: s.score, reverse=True)
-    return ranked
 
 
 def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:

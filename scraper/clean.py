@@ -26,6 +26,9 @@ from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scraper.dom import attr_words, flat_text, link_density, text_length
+from scraper.scoring import main_candidate
+
 # Elements that never carry article text.
 NON_CONTENT_TAGS = (
     "script",
@@ -448,24 +451,6 @@ LINK_DENSITY_BOILERPLATE = 0.6
 CONTAINER_TAGS = frozenset({"html", "body", "main", "article"})
 
 
-def text_length(node: LexborNode) -> int:
-    return len(" ".join((node.text(deep=True, separator=" ") or "").split()))
-
-
-def link_text_length(node: LexborNode) -> int:
-    return sum(text_length(a) for a in node.css("a"))
-
-
-def link_density(node: LexborNode) -> float:
-    total = text_length(node)
-    return link_text_length(node) / total if total else 0.0
-
-
-# Elements whose text makes a paragraph for the content score (Readability's idea).
-SCORED_TAGS = "p, pre, td, blockquote, dd, li, h2, h3"
-MIN_SCORED_TEXT = 25
-
-
 class Guard:
     """Keeps pruning away from the article itself.
 
@@ -482,7 +467,8 @@ class Guard:
         body = tree.body
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
-        candidate = main_candidate(tree)
+        # Comment threads and consent dialogs may not be the article, however long.
+        candidate = main_candidate(tree, excluded=(*COMMENT_SELECTORS, *CONSENT_SELECTORS))
         while candidate is not None:
             self.protected.add(candidate.mem_id)
             candidate = candidate.parent
@@ -497,54 +483,22 @@ class Guard:
         return length <= WEAK_MAX_TEXT_SHARE * self.total or link_density(node) >= LINK_DENSITY_BOILERPLATE
 
 
-def main_candidate(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element most likely to hold the article, or None on an empty page."""
-    scores: dict[int, tuple[LexborNode, float]] = {}
-    for node in tree.css(SCORED_TAGS):
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if len(text) < MIN_SCORED_TEXT:
-            continue
-        points = 1 + text.count(",") + min(len(text) / 100, 3)
-        ancestor = node.parent
-        for share in (1.0, 0.5, 1 / 3):
-            if ancestor is None or ancestor.tag in ("html", "body"):
-                break
-            held = scores.get(ancestor.mem_id)
-            scores[ancestor.mem_id] = (ancestor, (held[1] if held else 0.0) + points * share)
-            ancestor = ancestor.parent
-    if not scores:
-        return None
-    # Link density is costly; weigh it only for the strongest few.
-    top = sorted(scores.values(), key=lambda pair: pair[1], reverse=True)[:8]
-    return max(top, key=lambda pair: pair[1] * (1 - link_density(pair[0])))[0]
-
-
 def _remove_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> None:
     for selector in selectors:
         for node in tree.css(selector):
             node.decompose()
 
 
-def _attr_words(node: LexborNode) -> str:
-    attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-
-
 def _is_weak(node: LexborNode) -> bool:
     """A class token that *starts* with a weak word ("sidebar-left", "widget"),
     and no token that names content."""
-    words = _attr_words(node)
+    words = attr_words(node)
     return bool(_WEAK_RE.search(words)) and not _CONTENT_RE.search(words)
 
 
 def starts_with_related_wording(text: str) -> bool:
     lowered = text.lstrip(" \t\n»›>•-–—|:").lower()
     return lowered.startswith(INLINE_RELATED_PREFIXES)
-
-
-def flat_text(node: LexborNode) -> str:
-    """Text as a reader sees it on one line: text nodes joined, whitespace collapsed."""
-    return " ".join((node.text(deep=True, separator="") or "").split())
 
 
 class Pruner:

@@ -24,9 +24,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
 from scraper.body import extract_blocks
-from scraper.clean import prune, text_length
+from scraper.clean import prune
 from scraper.confidence import confidence
 from scraper.decode import decode_html
+from scraper.dom import text_length
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
 from scraper.pagetype import is_teaser_listing

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.clean import text_length
+from scraper.dom import text_length
 
 MIN_TEASERS = 4
 MAX_TEASER_CHARS = 700

@@ -1,0 +1,109 @@
+"""Which container holds the article? A Readability-style score on selectolax.
+
+Each paragraph-like element with at least `MIN_PARAGRAPH` characters gives
+points for its length and its commas: all of them to its parent, half to its
+grandparent, a third to the level above. A container starts from a bonus for
+its tag and its class / id words (`POSITIVE_WORDS`, `NEGATIVE_WORDS`), and the
+strongest few are discounted by their link density. Paragraphs inside
+`excluded` subtrees (comment threads, consent dialogs) give no points, so a
+long comment thread cannot outscore the article it hangs under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.dom import BLOCK_TAGS, SKIP_TAGS, attr_words, flat_text, link_density
+
+# Paragraph-like elements whose text feeds the container score.
+SCORED_SELECTOR = "p, pre, td, blockquote, div, section"
+MIN_PARAGRAPH = 25
+# Class / id words that make a container more or less likely (Readability's lists, extended).
+POSITIVE_WORDS = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|markdown|rich-?text",
+    re.IGNORECASE,
+)
+NEGATIVE_WORDS = re.compile(
+    r"hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|"
+    r"related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|nav",
+    re.IGNORECASE,
+)
+TAG_BONUS = {"div": 5, "article": 10, "main": 8, "section": 3, "pre": 3, "td": 3, "blockquote": 3}
+
+
+@dataclass(slots=True)
+class Scored:
+    node: LexborNode
+    score: float
+
+
+def _class_weight(node: LexborNode) -> int:
+    words = attr_words(node)
+    weight = 0
+    if NEGATIVE_WORDS.search(words):
+        weight -= 25
+    if POSITIVE_WORDS.search(words):
+        weight += 25
+    return weight
+
+
+def _own_text_length(node: LexborNode) -> int:
+    """Length of the text directly inside `node` and its inline children."""
+    total = 0
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            total += len((child.text_content or "").strip())
+        elif child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
+            total += len(flat_text(child))
+    return total
+
+
+def _subtree_ids(tree: LexborHTMLParser, selectors: Iterable[str]) -> set[int]:
+    return {node.mem_id for selector in selectors for node in tree.css(selector)}
+
+
+def _inside(node: LexborNode, ids: set[int]) -> bool:
+    while node is not None:
+        if node.mem_id in ids:
+            return True
+        node = node.parent
+    return False
+
+
+def score_containers(tree: LexborHTMLParser, excluded: Iterable[str] = ()) -> list[Scored]:
+    """The strongest containers that hold paragraphs, with their scores, best first."""
+    skip = _subtree_ids(tree, excluded)
+    scores: dict[int, Scored] = {}
+    for node in tree.css(SCORED_SELECTOR):
+        if skip and _inside(node, skip):
+            continue
+        length = _own_text_length(node) if node.tag in ("div", "section") else len(flat_text(node))
+        if length < MIN_PARAGRAPH:
+            continue
+        text = flat_text(node)
+        points = 1 + text.count(",") + text.count("،") + text.count("，") + min(length / 100, 3)
+        ancestor = node.parent
+        for share in (1.0, 0.5, 1 / 3):
+            if ancestor is None or ancestor.tag == "html":
+                break
+            held = scores.get(ancestor.mem_id)
+            if held is None:
+                held = Scored(ancestor, TAG_BONUS.get(ancestor.tag, 0) + _class_weight(ancestor))
+                scores[ancestor.mem_id] = held
+            held.score += points * share
+            ancestor = ancestor.parent
+    ranked = sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
+    for scored in ranked:
+        scored.score *= 1 - link_density(scored.node)
+    ranked.sort(key=lambda s: s.score, reverse=True)
+    return ranked
+
+
+def main_candidate(tree: LexborHTMLParser, excluded: Iterable[str] = ()) -> LexborNode | None:
+    """The element most likely to hold the article, or None on a page without paragraphs."""
+    ranked = score_containers(tree, excluded)
+    return ranked[0].node if ranked else None
