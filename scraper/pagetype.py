@@ -8,8 +8,10 @@ instead and return no body for it.
 A page counts as a teaser listing when
 
 1. it does not declare itself an article (`og:type` = article), and
-2. at least `MIN_TEASERS` separate cards each hold a linked headline
-   (`h2`-`h4` > `a`) and an excerpt paragraph, within `MAX_TEASER_CHARS`, and
+2. at least `MIN_TEASERS` `<article>` elements are teaser-sized (under
+   `MAX_TEASER_CHARS`) and each holds a linked headline (`h2`-`h4` > `a`) and
+   an excerpt paragraph: HTML's own markup for a list of posts, which forum
+   threads, product grids and search results do not use, and
 3. those cards hold at least `MIN_TEASER_SHARE` of the page's text, and
 4. outside the cards there are fewer than `MAX_FREE_PARAGRAPHS` paragraphs of
    prose (an article that embeds a few product or event cards has many).
@@ -27,16 +29,6 @@ MIN_TEASER_SHARE = 0.6
 HEADLINE_LINKS = "h2 a[href], h3 a[href], h4 a[href]"
 PROSE_CHARS = 200
 MAX_FREE_PARAGRAPHS = 2
-
-
-def _card_of(headline: LexborNode) -> LexborNode | None:
-    """The largest ancestor of a headline that is still teaser-sized."""
-    card = None
-    node = headline.parent
-    while node is not None and node.tag not in ("body", "html") and text_length(node) <= MAX_TEASER_CHARS:
-        card = node
-        node = node.parent
-    return card
 
 
 def declares_article(tree: LexborHTMLParser) -> bool:
@@ -64,14 +56,10 @@ def is_teaser_listing(tree: LexborHTMLParser) -> bool:
     if not total:
         return False
     cards: dict[int, int] = {}
-    for link in tree.css(HEADLINE_LINKS):
-        heading = link.parent
-        card = _card_of(heading) if heading is not None else None
-        if card is None or card.mem_id in cards or card.mem_id == getattr(heading, "mem_id", None):
-            continue
-        if card.css_first("p") is None:
-            continue
-        cards[card.mem_id] = text_length(card)
+    for card in tree.css("article"):
+        length = text_length(card)
+        if length <= MAX_TEASER_CHARS and card.css_first(HEADLINE_LINKS) and card.css_first("p"):
+            cards[card.mem_id] = length
     if len(cards) < MIN_TEASERS or sum(cards.values()) < MIN_TEASER_SHARE * total:
         return False
     ids = set(cards)
