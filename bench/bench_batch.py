@@ -272,7 +272,8 @@ def run_trafilatura(workdir: Path, listing: Path, parallel: int) -> tuple[Measur
         "--output-format", "json", "--with-metadata", "--config-file", str(config),
     ]  # fmt: skip
     result = measure(command, workdir)
-    written = sum(1 for _ in out.glob("*")) if out.exists() else 0
+    # Past a thousand files it spreads them over numbered subfolders.
+    written = sum(1 for path in out.rglob("*") if path.is_file()) if out.exists() else 0
     return result, written
 
 
