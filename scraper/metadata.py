@@ -179,6 +179,11 @@ PUBLISHED_META = (
     "article:published",
     "published_time",
     "release_date",
+    "published",
+    "published_at",
+    "publication_date",
+    "publication-date",
+    "pub_date",
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified", "lastmod")
 # JSON-LD keys for the day the content first appeared, best first.
@@ -895,6 +900,28 @@ HEADLINE_SCAN_BUDGET = 150
 """Elements looked at after the headline: its byline and dateline sit under it, or close the article."""
 _BLOCKS = "p, div, li, ul, ol, section, article, table, h2, h3, h4, blockquote, figure, header, footer"
 _SKIPPED = frozenset({"-comment", "script", "style", "svg", "img", "noscript", "template", "iframe"})
+# Drawing elements inside inline <svg> icons: passed over without spending the budget.
+_SVG_PARTS = frozenset(
+    {
+        "path",
+        "g",
+        "use",
+        "circle",
+        "rect",
+        "line",
+        "polyline",
+        "polygon",
+        "ellipse",
+        "defs",
+        "symbol",
+        "lineargradient",
+        "radialgradient",
+        "stop",
+        "clippath",
+        "mask",
+        "title",
+    }
+)
 
 
 def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, str]]:
@@ -903,7 +930,8 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
     Containers of other blocks with no text of their own are passed over
     (their blocks come next), so long texts are not read over and over.
     """
-    h1 = tree.css_first("h1")
+    # Pages built without an <h1> (site builders) show their headline as the first <h2>.
+    h1 = tree.css_first("h1") or tree.css_first("h2")
     if h1 is None or tree.body is None:
         return
     seen_h1 = False
@@ -912,7 +940,7 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
         if node.mem_id == h1.mem_id:
             seen_h1 = True
             continue
-        if not seen_h1 or node.tag in _SKIPPED:
+        if not seen_h1 or node.tag in _SKIPPED or node.tag in _SVG_PARTS:
             continue
         budget -= 1
         if budget < 0:
@@ -1000,20 +1028,23 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     1. JSON-LD datePublished of the main object;
     2. published-time <meta> tags;
     3. JSON-LD dateCreated / uploadDate;
-    4. published-time markup (itemprop, <time pubdate>, a <time> in the article header);
-    5. htmldate's search of the whole page (the day only), unless the page
-       declares itself a listing, whose dates are its items';
-    6. a modification date, when the page gives nothing else.
+    4. published-time markup (itemprop, <time pubdate>, hAtom, a <time> in the article header).
+    Pages that declare themselves listings stop here: their other dates are their items'.
+    5. the first other <time datetime>, then the first date shown under the headline;
+    6. htmldate's search of the whole page (the day only);
+    7. a modification date, when the page gives nothing else.
     """
     objects = _main_objects(meta)
     found = _first_date(_clean(obj.get("datePublished")) for obj in objects)
     found = found or _first_date(v for name in PUBLISHED_META for v in _meta_values(meta, name)[:1])
     found = found or _first_date(_clean(obj.get(key)) for obj in objects for key in JSONLD_PUBLISHED[1:])
-    found = found or _markup_date(tree)
+    found = found or _markup_date(tree, PUBLISHED_MARKUP)
+    if found or _is_listing(meta):
+        return found
+    found = _markup_date(tree, ("time[datetime]",)) or _visible_date(tree)
     if found:
         return found
-    listing = _is_listing(meta)
-    searched = None if listing else _visible_date(tree) or search_date(tree.html or "", url)
+    searched = search_date(tree.html or "", url)
     modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
         v for name in MODIFIED_META for v in _meta_values(meta, name)[:1]
     )
@@ -1056,7 +1087,7 @@ def _first_date(values: Iterable[str | None]) -> str | None:
 
 
 # Markup that states a publication time, most explicit first.
-DATE_MARKUP = (
+PUBLISHED_MARKUP = (
     "[itemprop~='datePublished']",
     "time[pubdate]",
     "abbr.published[title], .hentry abbr[title].updated, abbr.dtstart[title]",
@@ -1065,8 +1096,9 @@ DATE_MARKUP = (
 )
 
 
-def _markup_date(tree: LexborHTMLParser) -> str | None:
-    for selector in DATE_MARKUP:
+def _markup_date(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+    """The first date in the markup, selector group by group; three candidates a group at most."""
+    for selector in selectors:
         for node in tree.css(selector)[:3]:
             if _foreign(node):
                 continue

@@ -405,9 +405,30 @@ def test_modified_date_only_as_a_last_resort() -> None:
     )
 
 
+def test_first_time_element_for_a_forum_thread() -> None:
+    body = (
+        "<h1>Fan noise</h1><div class='post'><span class='user'>Joined Jul 24, 2017</span>"
+        "<time datetime='2024-02-24T18:41:02+00:00'>Feb 24</time><p>My fan is loud.</p></div>"
+        "<div class='post'><time datetime='2024-02-25T08:00:00+00:00'>Feb 25</time><p>Clean it.</p></div>"
+    )
+    assert meta_of(page(body), url=None)["date"] == "2024-02-24T18:41:02+00:00"
+
+
+def test_other_published_meta_names_and_pages_without_h1() -> None:
+    head = "<meta name='published' content='July 17, 2025'>"
+    assert meta_of(page("<p>x</p>", head=head), url=None)["date"] == "2025-07-17"
+    builder = (
+        "<h2>Why we moved</h2><div><svg><path d='M0'/><use href='#cal'/></svg> Feb 16, 2026</div><p>x</p>"
+    )
+    assert meta_of(page(builder), url=None)["date"] == "2026-02-16"
+
+
 def test_listing_page_has_no_publication_date() -> None:
     head = ld({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Science"})
-    body = "<header><div class='site-header__date'>Friday, April 19, 2024</div></header><h1>Science</h1>"
+    body = (
+        "<header><div class='site-header__date'>Friday, April 19, 2024</div></header><h1>Science</h1>"
+        "<article class='card'><h2>Bees</h2><time datetime='2024-04-18'>April 18</time></article>"
+    )
     assert meta_of(page(body, head=head), url="https://www.example.com/science/")["date"] is None
 
 
