@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import attr_words, flat_text, link_density, text_length
+from scraper.dom import attr_words, link_density, text_length
 from scraper.scoring import main_candidate
 
 # Elements that never carry article text.
@@ -451,6 +452,11 @@ LINK_DENSITY_BOILERPLATE = 0.6
 CONTAINER_TAGS = frozenset({"html", "body", "main", "article"})
 
 
+# Below this much text beside a comment thread, the thread is the content.
+MIN_ARTICLE_CHARS = 300
+ARTICLE_SHARE_OF_THREAD = 0.25
+
+
 class Guard:
     """Keeps pruning away from the article itself.
 
@@ -461,14 +467,22 @@ class Guard:
     ancestors are never removed, whatever their class says. Generic rules
     must also leave alone any element holding a large share of the page's
     text, unless it is mostly links.
+
+    A comment thread may not be the article, however long it is, unless the
+    page has no article besides it: then the page is a discussion (a forum
+    topic, a Q&A page) and its posts are the content (`discussion`).
     """
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         body = tree.body
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
-        # Comment threads and consent dialogs may not be the article, however long.
         candidate = main_candidate(tree, excluded=(*COMMENT_SELECTORS, *CONSENT_SELECTORS))
+        article = text_length(candidate) if candidate is not None else 0
+        thread = max((text_length(node) for node in tree.css(", ".join(COMMENT_SELECTORS))), default=0)
+        self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, ARTICLE_SHARE_OF_THREAD * thread)
+        if self.discussion:
+            candidate = main_candidate(tree, excluded=CONSENT_SELECTORS)
         while candidate is not None:
             self.protected.add(candidate.mem_id)
             candidate = candidate.parent
@@ -501,21 +515,21 @@ def starts_with_related_wording(text: str) -> bool:
     return lowered.startswith(INLINE_RELATED_PREFIXES)
 
 
-class Pruner:
-    """Applies the tables to one tree and remembers the text it removed.
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """What pruning learnt about the page."""
 
-    The removed text lets the extractor recognise boilerplate lines later,
-    whichever engine produced them (see `scraper.extract`).
-    """
+    discussion: bool
+    """The page is a discussion (forum topic, Q&A): its posts are the content."""
+
+
+class Pruner:
+    """Applies the tables to one tree."""
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
-        self.removed: list[str] = []
 
     def remove(self, node: LexborNode) -> None:
-        text = flat_text(node)
-        if text:
-            self.removed.append(text)
         node.decompose()
 
     def remove_where(self, selectors: Iterable[str], allowed: Callable[[LexborNode], bool]) -> None:
@@ -555,8 +569,8 @@ def _box_of(node: LexborNode) -> LexborNode:
     return target
 
 
-def prune(tree: LexborHTMLParser) -> list[str]:
-    """Remove boilerplate from `tree` in place; return the text of what was removed.
+def prune(tree: LexborHTMLParser) -> Pruned:
+    """Remove boilerplate from `tree` in place; say what kind of page it is.
 
     1. elements that never carry text (scripts, embeds, controls);
     2. find the likely article container and protect it (`Guard`);
@@ -571,9 +585,12 @@ def prune(tree: LexborHTMLParser) -> list[str]:
     guard = Guard(tree)
     pruner = Pruner(tree)
     pruner.remove_where(HIDDEN_SELECTORS, guard.may_remove_generic)
-    pruner.remove_where(PLUGIN_SELECTORS, guard.may_remove)
+    plugins = PLUGIN_SELECTORS
+    if guard.discussion:
+        plugins = tuple(selector for selector in plugins if selector not in COMMENT_SELECTORS)
+    pruner.remove_where(plugins, guard.may_remove)
     pruner.remove_where((*CHROME_SELECTORS, "form"), guard.may_remove_generic)
     if tree.body is not None:
         pruner.remove_weak(tree.body, guard)
     pruner.remove_inline_related()
-    return pruner.removed
+    return Pruned(discussion=guard.discussion)

@@ -61,12 +61,13 @@ def extract_html(html: str, url: str | None = None) -> Article:
         "description": metadata.extract_description(tree, meta),
         "language": metadata.extract_language(tree, meta),
     }
-    prune(tree)
+    pruned = prune(tree)
     if is_teaser_listing(tree):
         return Article(text="", markdown="", confidence=0.0, **article_meta)
     _unmask_for_engine(tree)
     second = filter_blocks(extract_blocks(tree)[0], title)
-    body = _main_content(_captions_as_paragraphs(tree.html or ""), url)
+    # On a discussion page the posts are the content, comment markup or not.
+    body = _main_content(_captions_as_paragraphs(tree.html or ""), url, comments=pruned.discussion)
     blocks = filter_blocks(_blocks(body) if body is not None else [], title)
     text = "\n".join(line for _, line in blocks)
     second_text = "\n".join(line for _, line in second)
@@ -115,13 +116,13 @@ def _captions_as_paragraphs(html: str) -> str:
     return _FIGCAPTION.sub(lambda m: "<" + m.group(1) + ("p" if "cap" in m.group(0).lower() else "div"), html)
 
 
-def _main_content(html: str, url: str | None) -> _Element | None:
+def _main_content(html: str, url: str | None, comments: bool = False) -> _Element | None:
     if not html.strip():
         return None
     document = trafilatura.bare_extraction(
         html,
         url=url,
-        include_comments=False,
+        include_comments=comments,
         include_tables=True,
         include_images=False,
         with_metadata=False,
@@ -130,6 +131,10 @@ def _main_content(html: str, url: str | None) -> _Element | None:
     if document is None:
         return None
     body: _Element | None = getattr(document, "body", None)
+    thread: _Element | None = getattr(document, "commentsbody", None)
+    if comments and body is not None and thread is not None:
+        for post in list(thread):
+            body.append(post)
     return body
 
 
