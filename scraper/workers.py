@@ -37,7 +37,8 @@ import pickle
 import signal
 import socket
 import struct
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -134,6 +135,22 @@ def _answer(sock: socket.socket) -> None:
 # -- the parent's side ------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Start children with SIGINT ignored: an ignored signal stays ignored across exec, and
+    Python then installs no KeyboardInterrupt handler, so a Ctrl-C that lands while a
+    worker is still importing cannot print a traceback from it. (A Ctrl-C in these few
+    milliseconds is lost for the parent too; the next one is not.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may touch signal handlers
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _WorkerDied(Exception):
     pass
 
@@ -145,7 +162,8 @@ class _Worker:
         # can copy a held lock into the child.
         context = multiprocessing.get_context("spawn")
         self.process = context.Process(target=_serve, args=(child,), daemon=True, name="scraper-extract")
-        self.process.start()
+        with _sigint_ignored():
+            self.process.start()
         child.close()
         self._socket = parent
         self._reader: asyncio.StreamReader | None = None

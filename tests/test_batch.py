@@ -540,3 +540,25 @@ def test_a_full_disk_stops_the_batch_with_a_message(run_cli: Any, tmp_path: Path
     result = run_cli("batch", str(listing), "-o", "/dev/full")
     assert result.returncode == 1
     assert "cannot write records" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_workers_ignore_ctrl_c_from_their_first_moment() -> None:
+    """A terminal's Ctrl-C reaches the whole process group, workers included, even one
+    still importing the extractor: it must neither die nor print a traceback."""
+    import signal
+
+    from scraper.workers import _Worker
+
+    async def go() -> bool:
+        worker = _Worker()
+        try:
+            for _ in range(5):
+                os.kill(worker.process.pid, signal.SIGINT)
+                await asyncio.sleep(0.02)
+            await worker.ready()
+            return worker.process.is_alive()
+        finally:
+            worker.close()
+            await worker.join(5)
+
+    assert asyncio.run(go())
