@@ -284,9 +284,16 @@ class ExtractionPool:
             try:
                 result = await worker.call(call.job, call.arg)
             except _WorkerDied:
+                worker.process.join(0.5)  # reap it, for its exit code
                 error = ExtractionError(
                     f"the extraction worker died on this page (exit code {worker.process.exitcode})"
                 )
+                _settle(call, error_outcome(call.url, error))
+                return
+            except Exception as exc:
+                # Anything else (a page that will not pickle) costs this page and this
+                # worker, whose socket may now hold half a message; never the record.
+                error = ExtractionError(f"{type(exc).__name__}: {exc}")
                 _settle(call, error_outcome(call.url, error))
                 return
             except BaseException:

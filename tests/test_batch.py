@@ -562,3 +562,18 @@ def test_workers_ignore_ctrl_c_from_their_first_moment() -> None:
             await worker.join(5)
 
     assert asyncio.run(go())
+
+
+def test_an_argument_that_will_not_pickle_costs_one_page() -> None:
+    from scraper.workers import ExtractionPool
+
+    async def go() -> list[Any]:
+        async with ExtractionPool(1) as pool:
+            return await asyncio.gather(
+                pool.run(_raise, lambda: None, "unpicklable"),  # a lambda cannot cross to a worker
+                pool.run(_raise, 0, "after"),
+            )
+
+    bad, after = asyncio.run(go())
+    assert bad.record.error.type == "ExtractionError" and bad.record.url == "unpicklable"
+    assert "ValueError: boom" in after.record.error.message  # the next page still ran, in a new worker
