@@ -92,7 +92,8 @@ def _row_cells(row: LexborNode) -> list[str]:
 
 def _is_data_table(table: LexborNode) -> bool:
     """Layout tables (whole pages in cells) are walked as containers, not rows."""
-    return table.css_first("table") is None and not any(
+    # `css` matches the node itself too, so one hit is this table.
+    return len(table.css("table")) == 1 and not any(
         len(flat_text(cell)) > 400 for cell in table.css("td")
     )
 

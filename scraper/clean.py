@@ -48,8 +48,6 @@ NON_CONTENT_TAGS = (
     "textarea",
     "option",
     "dialog",
-    "link",
-    "meta",
 )
 
 # Hidden by the page itself: a reader never sees them.

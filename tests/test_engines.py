@@ -1,0 +1,118 @@
+"""The DOM engine, the listing detector, discussion pages and confidence, on small hand-made pages."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.body import extract_blocks
+from scraper.clean import prune
+from scraper.confidence import agreement, confidence
+from scraper.extract import extract_html
+from scraper.pagetype import is_teaser_listing
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
+
+TEASER = (
+    "<article class='post'><h2><a href='/p/{n}'>Story number {n} about the harbour</a></h2>"
+    "<p>A short excerpt of story {n}, a sentence or two to make the reader click through.</p></article>"
+)
+
+
+def listing_html(cards: int, head: str = "", prose: str = "") -> str:
+    items = "".join(TEASER.format(n=n) for n in range(cards))
+    return page(f"<main><h1>Harbour news</h1>{prose}{items}</main>", head=head)
+
+
+def test_dom_engine_writes_blocks_in_order() -> None:
+    html = page(
+        "<article><h1>T</h1>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[:2])
+        + "<h2>What next</h2><ul><li>First step, with detail</li><li>Second step</li></ul>"
+        "<table><tr><th>Year</th><th>Level</th></tr><tr><td>1987</td><td>2.1 m</td></tr></table>"
+        "<blockquote><p>We were ready this time.</p></blockquote>"
+        "<figure><img src='x.jpg'><figcaption>The embankment at dawn. Photo: A. Reader</figcaption></figure>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[2:])
+        + "</article>"
+    )
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    blocks, _ = extract_blocks(tree)
+    assert ("heading", "What next") in blocks
+    assert ("item0", "First step, with detail") in blocks
+    assert ("row", "Year | Level") in blocks and ("row", "1987 | 2.1 m") in blocks
+    assert ("quote", "We were ready this time.") in blocks
+    assert ("p", "The embankment at dawn. Photo: A. Reader") in blocks
+    texts = [text for _, text in blocks]
+    assert texts.index(ARTICLE_PARAGRAPHS[0]) < texts.index("What next") < texts.index(ARTICLE_PARAGRAPHS[3])
+
+
+def test_dom_engine_skips_link_lists_inside_the_body() -> None:
+    related = (
+        "<ul><li><a href='/a'>Another story entirely</a></li><li><a href='/b'>And one more</a></li></ul>"
+    )
+    tree = LexborHTMLParser(article_html(extra_inside=related))
+    prune(tree)
+    texts = [text for _, text in extract_blocks(tree)[0]]
+    assert "Another story entirely" not in texts
+    assert ARTICLE_PARAGRAPHS[3] in texts
+
+
+def test_teaser_listing_detected() -> None:
+    tree = LexborHTMLParser(listing_html(6))
+    prune(tree)
+    assert is_teaser_listing(tree)
+
+
+def test_listing_gives_no_invented_article() -> None:
+    article = extract_html(listing_html(6), "https://example.org/news/")
+    assert article.text == "" and article.confidence == 0.0
+    assert article.title is not None
+
+
+def test_few_cards_or_declared_article_is_not_a_listing() -> None:
+    for html in (
+        listing_html(3),
+        listing_html(6, head="<meta property='og:type' content='article'>"),
+        listing_html(6, prose="".join(f"<p>{p * 3}</p>" for p in ARTICLE_PARAGRAPHS)),
+    ):
+        tree = LexborHTMLParser(html)
+        prune(tree)
+        assert not is_teaser_listing(tree)
+
+
+FORUM_POST = (
+    "<li class='comment'><div class='comment-author'>user{n}</div><div class='comment-content'>"
+    "<p>Post {n}: I had the same problem with the pump, and replacing the seal fixed it for me after "
+    "two weekends of trying everything else, so that is where I would start looking.</p></div></li>"
+)
+
+
+def test_comments_under_an_article_are_stripped() -> None:
+    thread = "<div id='comments'><ol class='comment-list'>" + FORUM_POST.format(n=1) + "</ol></div>"
+    text = extract_html(article_html(extra_outside=thread), "https://example.org/a").text
+    assert "Post 1" not in text
+    assert ARTICLE_PARAGRAPHS[0] in text
+
+
+def test_a_discussion_keeps_its_posts() -> None:
+    posts = "".join(FORUM_POST.format(n=n) for n in range(1, 7))
+    html = page(
+        f"<main><h1>Pump keeps tripping</h1><div id='comments'><ol class='comment-list'>{posts}</ol></div></main>"
+    )
+    text = extract_html(html, "https://forum.example.org/t/1").text
+    assert "Post 1:" in text and "Post 6:" in text
+
+
+def test_confidence_tracks_agreement_and_length() -> None:
+    long_text = " ".join(ARTICLE_PARAGRAPHS * 4)
+    assert agreement(long_text, long_text) == 1.0
+    assert agreement(long_text, "") == 0.0
+    assert confidence(long_text, long_text) == 1.0
+    assert confidence("Too short to be an article.", "Too short to be an article.") < 0.1
+    assert 0.0 < confidence(long_text, " ".join(ARTICLE_PARAGRAPHS)) < 1.0
+
+
+def test_extracted_article_is_confident() -> None:
+    html = article_html().replace(
+        "</article>", "".join(f"<p>{p}</p>" for p in reversed(ARTICLE_PARAGRAPHS)) * 3 + "</article>"
+    )
+    assert extract_html(html, "https://example.org/a").confidence >= 0.5
