@@ -240,8 +240,6 @@ COMMANDS = frozenset({"extract", "batch"})
 def main() -> None:
     """Entry point; `scraper URL` is short for `scraper extract URL`."""
     args = sys.argv[1:]
-    if args and args[0] not in COMMANDS and not args[0].startswith("-"):
-        args = ["extract", *args]
-    elif args and args[0] == "-":
+    if (args and args[0] not in COMMANDS and not args[0].startswith("-")) or (args and args[0] == "-"):
         args = ["extract", *args]
     app(args=args, prog_name="scraper")

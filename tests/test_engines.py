@@ -95,9 +95,8 @@ def test_comments_under_an_article_are_stripped() -> None:
 
 def test_a_discussion_keeps_its_posts() -> None:
     posts = "".join(FORUM_POST.format(n=n) for n in range(1, 7))
-    html = page(
-        f"<main><h1>Pump keeps tripping</h1><div id='comments'><ol class='comment-list'>{posts}</ol></div></main>"
-    )
+    thread = f"<div id='comments'><ol class='comment-list'>{posts}</ol></div>"
+    html = page(f"<main><h1>Pump keeps tripping</h1>{thread}</main>")
     text = extract_html(html, "https://forum.example.org/t/1").text
     assert "Post 1:" in text and "Post 6:" in text
 
