@@ -375,26 +375,35 @@ def parse_jsonld(raw: str) -> Any:
         return None
     try:
         return json.loads(text)
+    except RecursionError:
+        return None  # thousands of nested brackets: hostile, not metadata
     except ValueError:
         pass
     try:  # trailing commas and raw control characters are common
         return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _flatten(item)
-    elif isinstance(data, dict):
-        yield data
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _flatten(graph)
-        main = data.get("mainEntity")
-        if isinstance(main, dict) and _types(main) & ARTICLE_TYPES:
-            yield from _flatten(main)
+    """Every object in a JSON-LD document, in order: lists, @graph and an article mainEntity opened.
+
+    Iterative, so that pathological nesting cannot exhaust the interpreter's stack.
+    """
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            inner = []
+            if item.get("@graph") is not None:
+                inner.append(item["@graph"])
+            main = item.get("mainEntity")
+            if isinstance(main, dict) and _types(main) & ARTICLE_TYPES:
+                inner.append(main)
+            pending.extend(reversed(inner))
 
 
 def _types(obj: dict[str, Any]) -> set[str]:

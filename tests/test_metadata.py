@@ -95,6 +95,11 @@ def test_jsonld_in_cdata_and_comments_is_read() -> None:
         assert (found["author"], found["date"]) == ("Daniel Kahn", "2018-04-05T06:00:00")
 
 
+def test_pathologically_nested_jsonld_is_ignored() -> None:
+    head = "<script type='application/ld+json'>" + "[" * 100_000 + "]" * 100_000 + "</script>"
+    assert meta_of(page("<h1>Still here</h1>", title="Still here", head=head))["title"] == "Still here"
+
+
 def test_broken_jsonld_is_ignored() -> None:
     head = "<script type='application/ld+json'>{not json</script><meta property='og:title' content='Fine'>"
     assert meta_of(page("", head=head))["title"] == "Fine"
