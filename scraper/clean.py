@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import attr_words, link_density, text_length
+from scraper.dom import attr_words, is_root, link_density, outermost, text_length
 from scraper.scoring import main_candidate
 
 # Elements that never carry article text.
@@ -497,8 +497,9 @@ class Guard:
 
 def _remove_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> None:
     for selector in selectors:
-        for node in tree.css(selector):
-            node.decompose()
+        for node in outermost(tree.css(selector)):
+            if not is_root(node):
+                node.decompose()
 
 
 def _is_weak(node: LexborNode) -> bool:
@@ -532,27 +533,35 @@ class Pruner:
 
     def remove_where(self, selectors: Iterable[str], allowed: Callable[[LexborNode], bool]) -> None:
         for selector in selectors:
-            for node in self.tree.css(selector):
-                if allowed(node):
+            for node in outermost(self.tree.css(selector)):
+                if not is_root(node) and allowed(node):
                     self.remove(node)
 
-    def remove_weak(self, node: LexborNode, guard: Guard) -> None:
-        for child in list(node.iter(include_text=False)):
-            if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
-                self.remove(child)
-            else:
-                self.remove_weak(child, guard)
+    def remove_weak(self, root: LexborNode, guard: Guard) -> None:
+        """Top-down, iteratively: a removed element's subtree is not visited."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            for child in list(node.iter(include_text=False)):
+                if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
+                    self.remove(child)
+                else:
+                    stack.append(child)
 
     def remove_inline_related(self) -> None:
         """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
+        boxes = []
         for node in self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
-            if node.parent is None:
-                continue
             text = " ".join((node.text(deep=True, separator=" ") or "").split())
             if not text or len(text) > 300 or not starts_with_related_wording(text):
                 continue
             if node.css_first("a") is not None or len(text) < 40:
-                self.remove(_box_of(node))
+                boxes.append(_box_of(node))
+        # Found first, removed after: a removed box frees the matches inside it.
+        unique = list({box.mem_id: box for box in boxes}.values())
+        for box in outermost(unique):
+            if not is_root(box):
+                self.remove(box)
 
 
 def _box_of(node: LexborNode) -> LexborNode:

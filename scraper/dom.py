@@ -24,8 +24,17 @@ def flat_text(node: LexborNode) -> str:
     return " ".join((node.text(deep=True, separator="") or "").split())
 
 
+# Past this many characters, whitespace is not collapsed before counting: the
+# count only feeds ratios, and collapsing megabytes of text costs seconds.
+EXACT_LENGTH_LIMIT = 100_000
+
+
 def text_length(node: LexborNode) -> int:
-    return len(" ".join((node.text(deep=True, separator=" ") or "").split()))
+    """Characters of visible text, whitespace runs counted once."""
+    text = node.text(deep=True, separator=" ") or ""
+    if len(text) > EXACT_LENGTH_LIMIT:
+        return len(text)
+    return len(" ".join(text.split()))
 
 
 def link_text_length(node: LexborNode) -> int:
@@ -42,3 +51,51 @@ def attr_words(node: LexborNode) -> str:
     """The class and id of a node, the words themes use to say what a block is."""
     attrs = node.attributes
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
+# The main engine (lxml + trafilatura) recurses per level; real pages stay far below this.
+MAX_ENGINE_DEPTH = 200
+
+
+def outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """Drop the nodes that sit inside another node of the list.
+
+    Decomposing a node frees its subtree: touching a nested match afterwards
+    would read freed memory, so only the outermost matches may be removed.
+    """
+    ids = {node.mem_id for node in nodes}
+    kept = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            kept.append(node)
+    return kept
+
+
+def is_root(node: LexborNode) -> bool:
+    """html, head and body can be emptied but never removed (Lexbor refuses to)."""
+    return node.tag in ("html", "head", "body") or node.parent is None
+
+
+def flatten_deep(root: LexborNode, max_depth: int = MAX_ENGINE_DEPTH) -> int:
+    """Unwrap elements nested deeper than `max_depth`, keeping their text; return how many.
+
+    Walks iteratively: a page nested thousands of levels deep must not blow
+    Python's stack here, nor lxml's and trafilatura's later.
+    """
+    deep: list[LexborNode] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                if depth + 1 > max_depth:
+                    deep.append(child)
+                stack.append((child, depth + 1))
+            child = child.next
+    for node in reversed(deep):  # innermost first
+        node.unwrap()
+    return len(deep)

@@ -27,7 +27,8 @@ from scraper.body import extract_blocks
 from scraper.clean import prune
 from scraper.confidence import confidence
 from scraper.decode import decode_html
-from scraper.dom import text_length
+from scraper.dom import flatten_deep, text_length
+from scraper.errors import ExtractionError
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
 from scraper.pagetype import is_teaser_listing
@@ -35,6 +36,13 @@ from scraper.pagetype import is_teaser_listing
 # trafilatura's output elements that start a line of their own.
 _CELL_SEPARATOR = " | "
 _WORD = re.compile(r"\w+")
+# Per the HTML spec each <div> start tag scans the open elements, so parsing n
+# nested <div>s costs n² steps: 20,000 take a second, 100,000 half a minute.
+MAX_MARKUP_DEPTH = 10_000
+_NESTING_TAG = re.compile(
+    r"<(/?)(?:div|span|section|article|aside|main|nav|template|blockquote|ul|ol|table|form|center|font)\b",
+    re.IGNORECASE,
+)
 # Below this share of the DOM engine's word count, the main engine's body is
 # taken to have missed the content.
 FALLBACK_SHARE = 0.3
@@ -47,9 +55,30 @@ def extract_bytes(data: bytes, url: str | None = None, content_type: str | None 
     return extract_html(html, url)
 
 
+def markup_depth(html: str) -> int:
+    """Deepest nesting of the container tags in raw markup, counted without parsing."""
+    depth = peak = 0
+    for match in _NESTING_TAG.finditer(html):
+        if match.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            peak = max(peak, depth)
+    return peak
+
+
 def extract_html(html: str, url: str | None = None) -> Article:
-    """Body text and metadata of one HTML page; never raises on bad markup."""
+    """Body text and metadata of one HTML page.
+
+    Raises ExtractionError for markup no real page has (nesting past
+    `MAX_MARKUP_DEPTH`, which costs the HTML parser quadratic time).
+    """
+    depth = markup_depth(html)
+    if depth > MAX_MARKUP_DEPTH:
+        raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")
     tree = LexborHTMLParser(html)
+    if tree.root is not None:
+        flatten_deep(tree.root)
     meta = metadata.collect(tree)
     sitename = metadata.extract_sitename(tree, meta, url)
     title = metadata.extract_title(tree, meta)
@@ -71,7 +100,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
     blocks = filter_blocks(_blocks(body) if body is not None else [], title)
     text = "\n".join(line for _, line in blocks)
     second_text = "\n".join(line for _, line in second)
-    if word_count(text) < FALLBACK_SHARE * word_count(second_text) and word_count(second_text) >= 50:
+    second_words = word_count(second_text)
+    if second_words >= 50 and word_count(text) < FALLBACK_SHARE * second_words:
         # The main engine found next to nothing where the DOM engine found a body.
         blocks, text = second, second_text
     return Article(

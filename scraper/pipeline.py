@@ -18,7 +18,7 @@ from scraper.extract import extract_html, word_count
 from scraper.fetch import Fetcher, now_iso
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings
-from scraper.urls import check_fetchable, looks_like_url, redact
+from scraper.urls import check_fetchable, looks_like_url, redact, redact_text
 
 STDIN = "-"
 
@@ -33,6 +33,8 @@ def read_page_file(path: str, url: str | None = None, max_bytes: int | None = No
         raise FileReadError(f"is a directory, not a file: {path}") from None
     except OSError as exc:
         raise FileReadError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL in the path
+        raise FileReadError(f"not a valid file path: {path!r}") from None
     return page_from_bytes(data, url or path, final_url=url, max_bytes=max_bytes)
 
 
@@ -47,7 +49,13 @@ def page_from_bytes(
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes)
     html, encoding = decode_html(data)
-    return Page(url=redact(url), html=html, final_url=final_url, fetched_at=now_iso(), encoding=encoding)
+    return Page(
+        url=redact(url),
+        html=html,
+        final_url=redact(final_url) if final_url else None,
+        fetched_at=now_iso(),
+        encoding=encoding,
+    )
 
 
 def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
@@ -106,7 +114,7 @@ def error_outcome(
         status=status,
         ok=False,
         fetched_at=fetched_at or now_iso(),
-        error=ErrorInfo(type=error.type, message=str(error)),
+        error=ErrorInfo(type=error.type, message=redact_text(str(error))),
     )
     return Outcome(record=record)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+import re
+from urllib.parse import urlsplit
 
 from scraper.errors import InvalidURL
 
@@ -10,24 +11,38 @@ FETCHABLE_SCHEMES = frozenset({"http", "https"})
 
 
 def looks_like_url(target: str) -> bool:
-    """True for anything with a scheme, so `file:` or `ftp:` are refused, not read as paths."""
+    """True for anything with a scheme, so `file:` or `ftp:` are refused, not read as paths.
+
+    A scheme-relative `//host/path` counts as a URL too (and is then refused for
+    its missing scheme): no one names a local file that way.
+    """
+    if target.startswith("//"):
+        return True
     head = target.split("/", 1)[0]
     return ":" in head and not (len(head) == 2 and head[1] == ":")  # not "C:" on Windows
 
 
+# `scheme://user:pass@`, `//user:pass@` and a bare `user:pass@host`: matched on
+# the string, so malformed URLs (bad port, broken IPv6) are redacted too.
+_USERINFO_AFTER_SLASHES = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.\-]*:)?//)[^/?#]*@")
+_OPAQUE_SCHEMES = frozenset({"mailto", "javascript", "data", "tel", "sms", "urn", "news", "about", "blob"})
+_USERINFO_BARE = re.compile(r"^[^/?#@:\s]+:[^/?#@\s]*@")
+
+
 def redact(url: str) -> str:
     """The URL without `user:password@`: credentials never reach records or logs."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
+    url = _USERINFO_AFTER_SLASHES.sub(r"\1", url, count=1)
+    if url.split(":", 1)[0].lower() in _OPAQUE_SCHEMES:  # mailto:someone@host is no password
         return url
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return _USERINFO_BARE.sub("", url, count=1)
+
+
+_USERINFO_ANYWHERE = re.compile(r"//[^/?#@\s'\"]*@")
+
+
+def redact_text(message: str) -> str:
+    """A message with any `//user:pass@` inside it removed (error texts quote URLs)."""
+    return _USERINFO_ANYWHERE.sub("//", message)
 
 
 def check_fetchable(url: str) -> str:

@@ -20,6 +20,9 @@ Format = Literal["json", "text", "markdown"]
 FORMATS: tuple[Format, ...] = ("json", "text", "markdown")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters that some readers (Python's str.splitlines, JavaScript) take as
+# line ends, though JSON lets them stand raw: escaped, a record stays one line.
+_LINE_BREAKERS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
 def _safe(value: Any) -> Any:
@@ -35,7 +38,7 @@ def _safe(value: Any) -> Any:
 def json_line(data: dict[str, Any]) -> str:
     """One record as one line of JSON (no trailing newline)."""
     text = json.dumps(_safe(data), ensure_ascii=False, separators=(", ", ": "))
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text.translate(_LINE_BREAKERS)
 
 
 def render(outcome: Outcome, fmt: Format) -> str:
