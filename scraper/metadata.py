@@ -93,6 +93,10 @@ THING_TYPES = frozenset(
         "podcastepisode",
     }
 )
+# Posts whose authors are accounts: their login names are their bylines.
+USER_POSTING_TYPES = frozenset(
+    {"discussionforumposting", "socialmediaposting", "qapage", "question", "comment"}
+)
 # Listing pages: the dates on them belong to the items listed.
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
 # Hosts where each subdomain is somebody's own site.
@@ -251,6 +255,8 @@ _BY_PREFIX = re.compile(
 _BYLINE_TAIL = re.compile(
     r"""\s*(?:[|•·/]|\s[-–—]\s|\bon\s+(?=\w+\s+\d)|\b(?:last\s+)?(?:updated|published|posted|modified)\b|
     \b(?:edited|reviewed|fact[- ]checked|photos?|photographs|illustrations?|produced)\s+by\b|
+    \bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s(?:follow|following|subscribe)$|\sfrom\s|
+    \s*\((?:author|editor|illustrator|translator|contributor|foreword)s?\)|
     \b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}|
     \b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|
     \b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d+\s+(?:min|minutes?|mins?)\b
@@ -309,14 +315,63 @@ BYLINE_NAME_PARTS = (
     "[class*='Name']",
     "a[rel~='author']",
     "a[href*='/author']",
-    "a",
-    "strong, b",
 )
+# Unmarked parts that hold the name in a byline box ("By <a>Jane Doe</a>, Staff Writer ...").
+BYLINE_PLAIN_PARTS = ("a", "strong, b")
 MAX_BYLINE_CHARS = 100
 """Longer byline containers hold a biography, not a name: their name part is searched instead."""
+MAX_BYLINE_BOX_CHARS = 600
+"""Past this, a container is a page region (a <body> or <article> with an author class), not a byline box."""
+# Class and id names that mark a byline; "authorized", "authorization" and "authority" do not.
+_BYLINE_MARK = re.compile(r"author(?!i[tsz])|byline|writer", re.IGNORECASE)
+BYLINE_PAGE_TAGS = frozenset({"html", "body", "main", "article"})
+"""Page regions whose class names describe the page ("single-author") rather than a byline."""
 MAX_NAME_WORDS = 6
 MAX_DATELINE_CHARS = 80
 """Longer texts are sentences that mention a date, not a dateline."""
+# Characters no byline has: labels (":"), markup and templates ("{", "="), slogans ("!", "?"),
+# and the marks of brands ("®", "™", "©").
+NOT_IN_NAMES = (":", "{", "=", "!", "?", "®", "™", "©")
+# Words of job titles written after a byline's names.
+ROLE_WORDS = frozenset(
+    {
+        "director",
+        "manager",
+        "editor",
+        "writer",
+        "reporter",
+        "correspondent",
+        "columnist",
+        "founder",
+        "cofounder",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "president",
+        "head",
+        "officer",
+        "chief",
+        "lead",
+        "analyst",
+        "consultant",
+        "specialist",
+        "strategist",
+        "producer",
+        "contributor",
+        "professor",
+        "researcher",
+        "engineer",
+        "developer",
+        "designer",
+        "marketing",
+        "staff",
+        "intern",
+        "partner",
+        "owner",
+        "principal",
+    }
+)
 # Lower-case words inside names: "Ludwig van Beethoven", "Maria da Silva".
 NAME_PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "al", "y", "e"}
@@ -696,7 +751,8 @@ def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = No
     jsonld = _jsonld_authors(meta)
     meta_names = _meta_authors(meta)
     declared = _accept(jsonld.people + jsonld.untyped, sites) or _accept(meta_names, sites)
-    if declared and not all(_looks_like_login(name) for name in declared):
+    # On forums and social posts the account name is the byline; elsewhere it stands in for one.
+    if declared and (_user_posting(meta) or not all(_looks_like_login(name) for name in declared)):
         return "; ".join(declared)
     shown_all = _accept(_byline_authors(tree), set())
     shown = [name for name in shown_all if not _is_site_name(name, sites)]
@@ -712,6 +768,11 @@ def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = No
     )
     chosen = own or _accept(jsonld.organisations, sites)
     return "; ".join(chosen) if chosen else None
+
+
+def _user_posting(meta: Meta) -> bool:
+    """The page declares itself a post by a user: a forum thread, a social post, a question."""
+    return any(_types(obj) & USER_POSTING_TYPES for obj in _main_objects(meta)[:1])
 
 
 def _accept(candidates: Iterable[str], sites: set[str]) -> list[str]:
@@ -828,12 +889,27 @@ def _byline_authors(tree: LexborHTMLParser) -> list[str]:
         return []
     for selector in BYLINE_SELECTORS:
         for node in body.css(selector):
-            if _foreign(node):
+            if node.tag in BYLINE_PAGE_TAGS or not _marked_as_byline(node, selector) or _foreign(node):
                 continue
-            names = [n for n in split_names(_byline_text(node)) if clean_author(n)]
+            names = [n for n in split_names(_byline_text(node)) if clean_author(n) and _shown_name(n)]
             if names:
                 return names
     return _by_line_under_headline(tree)
+
+
+def _marked_as_byline(node: LexborNode, selector: str) -> bool:
+    """Class-name matches must name an author, not an authorisation ("authorized-dealer-link")."""
+    if not selector.startswith("[class*="):
+        return True
+    attrs = node.attributes
+    marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return "data-author" in attrs or bool(_BYLINE_MARK.search(marks))
+
+
+def _shown_name(name: str) -> bool:
+    """Names shown on a page are capitalised: "billed annually" is a price note, "jdoe" a login."""
+    words = name.split()
+    return len(words) < 2 or any(ch.isupper() for ch in name) or not any(ch.islower() for ch in name)
 
 
 def _byline_text(node: LexborNode) -> str:
@@ -843,7 +919,8 @@ def _byline_text(node: LexborNode) -> str:
         text = node.attributes.get("content") or ""
     if text and len(text) <= MAX_BYLINE_CHARS and clean_author(text):
         return text
-    for selector in BYLINE_NAME_PARTS:
+    parts = BYLINE_NAME_PARTS + (BYLINE_PLAIN_PARTS if len(text) <= MAX_BYLINE_BOX_CHARS else ())
+    for selector in parts:
         for part in node.css(selector)[:3]:
             inner = _node_text(part)
             if inner and len(inner) <= MAX_BYLINE_CHARS and clean_author(inner):
@@ -972,6 +1049,12 @@ def split_names(value: str) -> list[str]:
     if not text:
         return []
     parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
+    # "Jane Doe, Senior Editor, Example Media": the names end where a job title begins.
+    for index, part in enumerate(parts[1:], start=1):
+        if ROLE_WORDS.intersection(_key(part).split()):
+            parts = parts[:index]
+            text = _rejoin(text, parts) if len(parts) > 1 else parts[0]
+            break
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
         # "A and B, extension educators": the role is in lower case, the names are not.
         names = [_cut_byline(p) for p in parts]
@@ -1009,15 +1092,15 @@ def _is_name_like(text: str) -> bool:
         return False
     if ("@" in text and " " not in text) or _DOMAIN.search(text):
         return False
-    if not text[0].isalpha() or ":" in text or "{" in text or "=" in text:
+    if not text[0].isalpha() or any(mark in text for mark in NOT_IN_NAMES):
         return False
     words = text.split()
     if len(words) > MAX_NAME_WORDS * 2 or (len(words) > MAX_NAME_WORDS and "," not in text):
         return False
     if all(w.strip(".,()").lower() in BYLINE_LABEL_WORDS for w in words):
         return False
-    if words[-1].lower() == "by":
-        return False  # a label left dangling: "Jun 2 Written By"
+    if any(w.lower() == "by" for w in words):
+        return False  # a label left inside: "Jun 2 Written By", "Websites by CivicPlus"
     digits = sum(ch.isdigit() for ch in text)
     if digits * 2 >= len(text.replace(" ", "")) or digits >= 4:
         return False

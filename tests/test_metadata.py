@@ -265,6 +265,25 @@ def test_bylines_of_other_articles_are_ignored() -> None:
     assert meta_of(page(body))["author"] is None
 
 
+def test_class_names_that_only_look_like_bylines() -> None:
+    # A body class describing the theme, and links to an authorised dealer, name no author.
+    body = "<a href='#main'>Skip to Content</a><h1>Cameras</h1><a class='authorized'>Authorized Dealer</a>"
+    html = f"<html><body class='single-author tweak-blog-item-show-author-name'>{body}<p>x</p></body></html>"
+    assert meta_of(html)["author"] is None
+
+
+def test_forum_account_names_are_the_byline() -> None:
+    head = ld(
+        {
+            "@type": "DiscussionForumPosting",
+            "headline": "Q",
+            "author": {"@type": "Person", "name": "beijingwalker"},
+        }
+    )
+    body = "<h1>Q</h1><blockquote><p class='byline'>By Erik van Klinken</p></blockquote><p>x</p>"
+    assert meta_of(page(body, head=head))["author"] == "beijingwalker"
+
+
 def test_hcards_that_are_not_authors() -> None:
     infobox = "<table class='infobox vcard'><tr><td><div class='fn org'>New Zealand</div></td></tr></table>"
     assert meta_of(page("<h1>New Zealand</h1>" + infobox + "<p>x</p>"))["author"] is None
@@ -313,6 +332,7 @@ def test_several_authors() -> None:
     # One person with letters after the name, one company with "and" in it.
     assert split_names("Angela Holliday-Bell, MD") == ["Angela Holliday-Bell, MD"]
     assert split_names("Marks and Spencer") == ["Marks and Spencer"]
+    assert split_names("Rex Du, Ph.D. Director, Advanced Analytics") == ["Rex Du"]
     # The role after the names is in lower case; the names are not.
     assert split_names("Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators") == [
         "Julie Weisenhorn",
@@ -342,6 +362,10 @@ def test_clean_author() -> None:
     assert clean_author("Par Sébastien Farcis") == "Sébastien Farcis"
     assert clean_author("View all posts by Ray Ansari") == "Ray Ansari"
     assert clean_author("Written by Rob Ewaschuk Edited by Betsy Beyer") == "Rob Ewaschuk"
+    assert clean_author("EditorDavid on Sunday") == "EditorDavid"
+    assert clean_author("GrahamTheDev Follow") == "GrahamTheDev"
+    assert clean_author("James Clear (Author)") == "James Clear"
+    assert clean_author("Tony Bishop from Elizabethtown, KY") == "Tony Bishop"
     for junk in (
         "https://facebook.com/jane",
         "Administrator",
@@ -357,6 +381,8 @@ def test_clean_author() -> None:
         "Sign In",
         "Topic Author",
         "Sun Dec 17, 2023 11:23 am",
+        "Government Websites by CivicPlus®",
+        "Coming Soon! Plant-Based Food Colors",
     ):
         assert clean_author(junk) is None, junk
 
