@@ -240,7 +240,7 @@ BYLINE_LABEL_WORDS = frozenset({
     "name", "avatar", "photo", "image", "image:", "von", "par", "por", "door", "di", "de", "av", "af",
     "autor", "auteur", "autore", "redaktion",
     "sign", "log", "login", "register", "subscribe", "topic", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "home"
 })
 # fmt: on
 # Leading labels of a byline, in the languages we see most.

@@ -383,6 +383,7 @@ def test_clean_author() -> None:
         "Sun Dec 17, 2023 11:23 am",
         "Government Websites by CivicPlus®",
         "Coming Soon! Plant-Based Food Colors",
+        "Home",
     ):
         assert clean_author(junk) is None, junk
 
