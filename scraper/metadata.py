@@ -6,16 +6,21 @@ Each `extract_*` function then tries its sources from the most deliberate to
 the least:
 
 - title: the page's visible `<h1>` when it agrees with a declared title (it is
-  the headline without the site's decoration), else the declared title
-  (og:title, JSON-LD headline, `<title>`) with the site name cut off;
-- author: JSON-LD Person names, author `<meta>` tags, byline markup
-  (itemprop / rel / class names / author links / "By ..." under the headline);
-  never the site's own name, a placeholder such as "admin", or a label such as
-  "Written by";
+  the headline without the site's decoration), else the declared title most
+  sources agree on (og:title, JSON-LD headline, `<title>`), its trailing site
+  name cut off;
+- author: JSON-LD author names, author `<meta>` tags (and SEO plugins'
+  "Written by" label pairs), then byline markup (itemprop, rel=author, hCard,
+  class names, author links, "By ..." under the headline). Never a
+  placeholder such as "admin", a label such as "Written by", or the site's own
+  name while anything else names a person;
 - date: JSON-LD datePublished, published-time `<meta>` tags, published-time
-  markup, then a search of the whole page (`scraper.dates.search_date`), and
-  only then a modification date;
+  markup, the first `<time>`, the date shown under the headline, htmldate's
+  search of the page (`scraper.dates.search_date`), and only then a
+  modification date;
 - site name, description, language: declared values, then the document.
+
+Everything is read from the untouched tree, before any pruning.
 """
 
 from __future__ import annotations
@@ -237,7 +242,7 @@ BYLINE_LABEL_WORDS = frozenset({
     "checked", "updated", "on", "from", "and", "of", "in", "share", "email", "contact", "me", "us",
     "our", "my", "guest", "expert", "medically", "last", "latest", "recent", "other", "info", "details",
     "writer", "writers", "this", "with", "meet", "team", "editorial", "staff", "admin", "byline",
-    "name", "avatar", "photo", "image", "image:", "von", "par", "por", "door", "di", "de", "av", "af",
+    "name", "avatar", "photo", "image", "von", "par", "por", "door", "di", "de", "av", "af",
     "autor", "auteur", "autore", "redaktion",
     "sign", "log", "login", "register", "subscribe", "topic", "mon", "tue", "wed", "thu", "fri", "sat",
     "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "home"
@@ -266,8 +271,6 @@ _BYLINE_TAIL = re.compile(
 # A host name given as author ("example.com"): the site, not a person.
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:com|org|net|io|co|info|biz|gov|edu|news|blog|[a-z]{2})$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*;\s*|\s+(?:and|&|und|et|y|e|och|og|en)\s+|\s*,\s*(?:and\s+)?", re.IGNORECASE)
-# Academic and professional letters after a name: "Jane Doe, MD" is one person.
-_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.?){1,4}(?:\s*\([^)]*\))?$")
 # Separators between a page title and the site name in <title>.
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*")
 # Permalink anchors documentation generators append to headings (Sphinx's ¶, MkDocs' #).
@@ -327,51 +330,21 @@ _BYLINE_MARK = re.compile(r"author(?!i[tsz])|byline|writer", re.IGNORECASE)
 BYLINE_PAGE_TAGS = frozenset({"html", "body", "main", "article"})
 """Page regions whose class names describe the page ("single-author") rather than a byline."""
 MAX_NAME_WORDS = 6
+"""Words in one name; a longer byline is a sentence (a list of names may have twice as many)."""
 MAX_DATELINE_CHARS = 80
 """Longer texts are sentences that mention a date, not a dateline."""
 # Characters no byline has: labels (":"), markup and templates ("{", "="), slogans ("!", "?"),
 # and the marks of brands ("®", "™", "©").
 NOT_IN_NAMES = (":", "{", "=", "!", "?", "®", "™", "©")
 # Words of job titles written after a byline's names.
-ROLE_WORDS = frozenset(
-    {
-        "director",
-        "manager",
-        "editor",
-        "writer",
-        "reporter",
-        "correspondent",
-        "columnist",
-        "founder",
-        "cofounder",
-        "ceo",
-        "cto",
-        "cfo",
-        "coo",
-        "president",
-        "head",
-        "officer",
-        "chief",
-        "lead",
-        "analyst",
-        "consultant",
-        "specialist",
-        "strategist",
-        "producer",
-        "contributor",
-        "professor",
-        "researcher",
-        "engineer",
-        "developer",
-        "designer",
-        "marketing",
-        "staff",
-        "intern",
-        "partner",
-        "owner",
-        "principal",
-    }
-)
+# fmt: off
+ROLE_WORDS = frozenset({
+    "director", "manager", "editor", "writer", "reporter", "correspondent", "columnist", "founder",
+    "cofounder", "ceo", "cto", "cfo", "coo", "president", "head", "officer", "chief", "lead", "analyst",
+    "consultant", "specialist", "strategist", "producer", "contributor", "professor", "researcher",
+    "engineer", "developer", "designer", "marketing", "staff", "intern", "partner", "owner", "principal"
+})
+# fmt: on
 # Lower-case words inside names: "Ludwig van Beethoven", "Maria da Silva".
 NAME_PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le", "bin", "al", "y", "e"}
@@ -396,6 +369,7 @@ class Meta:
 
 
 def collect(tree: LexborHTMLParser) -> Meta:
+    """The page's <meta> tags and JSON-LD, read once for every field."""
     tags: dict[str, list[str]] = {}
     for node in tree.css("meta"):
         attrs = node.attributes
@@ -670,9 +644,8 @@ def _logo(node: LexborNode) -> bool:
         if parent is None:
             break
         marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
-        if (parent.tag == "header" and parent.attributes.get("role") == "banner") or _LOGO_MARKS.search(
-            marks
-        ):
+        banner = parent.tag == "header" and parent.attributes.get("role") == "banner"
+        if banner or _LOGO_MARKS.search(marks):
             return True
         parent = parent.parent
     return False
@@ -701,7 +674,11 @@ def _heading_agrees(heading: str, title: str) -> bool:
 
 
 def strip_site_name(title: str, sites: set[str] | str | None) -> str:
-    """'Headline | Site' -> 'Headline' (also 'Site: Headline', 'Headline - Section - Site')."""
+    """'Headline | Site' -> 'Headline', 'Headline - Section - Site' -> 'Headline - Section'.
+
+    A leading site name stays: titles that start with the brand are landing
+    pages, whose brand is part of their name.
+    """
     if isinstance(sites, str):
         sites = {_key(sites)}
     sites = sites or set()
@@ -760,12 +737,8 @@ def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = No
         return "; ".join(shown)
     if declared:
         return "; ".join(declared)
-    own = [n for n in _accept(jsonld.people, set()) if _is_site_name(n, sites)]
-    shown_keys = {_key(n) for n in shown_all}
-    own = (
-        own
-        or [n for n in _accept(jsonld.untyped + meta_names, set()) + shown_all if _key(n) in shown_keys][:1]
-    )
+    # Only the site's own name is left: used when the page vouches for it as a person or a byline.
+    own = [n for n in _accept(jsonld.people, set()) if _is_site_name(n, sites)] or shown_all[:1]
     chosen = own or _accept(jsonld.organisations, sites)
     return "; ".join(chosen) if chosen else None
 
@@ -938,9 +911,8 @@ def _foreign(node: LexborNode) -> bool:
             return True
         if len(tags) < FOREIGN_DEPTH:
             marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
-            if FOREIGN_WORDS.intersection(marks.split()) or FOREIGN_PARTS.intersection(
-                _CLASS_PARTS.split(marks)
-            ):
+            words = marks.split()
+            if FOREIGN_WORDS.intersection(words) or FOREIGN_PARTS.intersection(_CLASS_PARTS.split(marks)):
                 return True
         tags.append(tag)
         parent = parent.parent
@@ -987,27 +959,12 @@ HEADLINE_SCAN_BUDGET = 150
 _BLOCKS = "p, div, li, ul, ol, section, article, table, h2, h3, h4, blockquote, figure, header, footer"
 _SKIPPED = frozenset({"-comment", "script", "style", "svg", "img", "noscript", "template", "iframe"})
 # Drawing elements inside inline <svg> icons: passed over without spending the budget.
-_SVG_PARTS = frozenset(
-    {
-        "path",
-        "g",
-        "use",
-        "circle",
-        "rect",
-        "line",
-        "polyline",
-        "polygon",
-        "ellipse",
-        "defs",
-        "symbol",
-        "lineargradient",
-        "radialgradient",
-        "stop",
-        "clippath",
-        "mask",
-        "title",
-    }
-)
+# fmt: off
+_SVG_PARTS = frozenset({
+    "path", "g", "use", "circle", "rect", "line", "polyline", "polygon", "ellipse", "defs", "symbol",
+    "lineargradient", "radialgradient", "stop", "clippath", "mask", "title"
+})
+# fmt: on
 
 
 def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, str]]:
@@ -1039,6 +996,7 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
 
 
 def _capitalised(name: str) -> bool:
+    """Every word capitalised but the particles: how names are written in running text."""
     words = [w for w in name.split() if w.lower() not in NAME_PARTICLES]
     return bool(words) and all(w[0].isupper() for w in words)
 
