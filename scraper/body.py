@@ -93,33 +93,31 @@ def _row_cells(row: LexborNode) -> list[str]:
 def _is_data_table(table: LexborNode) -> bool:
     """Layout tables (whole pages in cells) are walked as containers, not rows."""
     # `css` matches the node itself too, so one hit is this table.
-    return len(table.css("table")) == 1 and not any(
-        len(flat_text(cell)) > 400 for cell in table.css("td")
-    )
+    return len(table.css("table")) == 1 and not any(len(flat_text(cell)) > 400 for cell in table.css("td"))
 
 
-def _walk(node: LexborNode, out: _Writer, kind: str, depth: int) -> None:
+def _walk(node: LexborNode, out: _Writer, kind: str, depth: int, skip: frozenset[str] = frozenset()) -> None:
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             out.text(child.text_content or "", kind)
-        elif tag in SKIP_TAGS:
+        elif tag in SKIP_TAGS or tag in skip:
             continue
         elif tag == "br":
             out.flush()
         elif tag in HEADING_TAGS:
             out.flush()
-            _walk(child, out, "heading", depth)
+            _walk(child, out, "heading", depth, skip)
             out.flush()
         elif _is_link_list(child):
             continue
         elif tag == "li":
             out.flush()
-            _walk(child, out, f"item{max(depth - 1, 0)}", depth)
+            _walk(child, out, f"item{max(depth - 1, 0)}", depth, skip)
             out.flush()
         elif tag in LIST_TAGS:
             out.flush()
-            _walk(child, out, kind, depth + 1)
+            _walk(child, out, kind, depth + 1, skip)
             out.flush()
         elif tag == "table" and _is_data_table(child):
             out.flush()
@@ -129,7 +127,7 @@ def _walk(node: LexborNode, out: _Writer, kind: str, depth: int) -> None:
                     out.emit("row", _CELL_SEPARATOR.join(cells))
         elif tag == "blockquote":
             out.flush()
-            _walk(child, out, "quote", depth)
+            _walk(child, out, "quote", depth, skip)
             out.flush()
         elif tag == "pre":
             out.flush()
@@ -139,10 +137,28 @@ def _walk(node: LexborNode, out: _Writer, kind: str, depth: int) -> None:
         elif tag in BLOCK_TAGS:
             out.flush()
             inner = kind if kind == "quote" or kind.startswith("item") else "p"
-            _walk(child, out, inner, depth)
+            _walk(child, out, inner, depth, skip)
             out.flush()
         else:
-            _walk(child, out, kind, depth)
+            _walk(child, out, kind, depth, skip)
+
+
+# Page chrome left after pruning, skipped when a whole page is the content.
+PAGE_CHROME_TAGS = frozenset({"header", "footer", "aside", "nav"})
+
+
+def page_blocks(tree: LexborHTMLParser) -> list[Block]:
+    """Everything in the (pruned) body but page chrome and link lists.
+
+    For pages that are not articles (a service page, a product page, a
+    collection), the content is the page itself, section after section.
+    """
+    if tree.body is None:
+        return []
+    out = _Writer()
+    _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
+    out.flush()
+    return out.blocks
 
 
 def blocks_of(roots: list[LexborNode]) -> list[Block]:

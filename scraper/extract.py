@@ -23,7 +23,7 @@ from lxml.etree import _Element
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
-from scraper.body import extract_blocks
+from scraper.body import extract_blocks, page_blocks
 from scraper.clean import prune
 from scraper.confidence import confidence
 from scraper.decode import decode_html
@@ -31,11 +31,14 @@ from scraper.dom import flatten_deep, text_length
 from scraper.errors import ExtractionError
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
-from scraper.pagetype import is_teaser_listing
+from scraper.pagetype import is_article_page, is_teaser_listing
 
 # trafilatura's output elements that start a line of their own.
 _CELL_SEPARATOR = " | "
 _WORD = re.compile(r"\w+")
+# On a page that is not an article, a body under this share of the page's
+# own text means the article engine kept one section of many.
+PAGE_SHARE = 0.5
 # Per the HTML spec each <div> start tag scans the open elements, so parsing n
 # nested <div>s costs n² steps: 20,000 take a second, 100,000 half a minute.
 MAX_MARKUP_DEPTH = 10_000
@@ -104,6 +107,13 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if second_words >= 50 and word_count(text) < FALLBACK_SHARE * second_words:
         # The main engine found next to nothing where the DOM engine found a body.
         blocks, text = second, second_text
+    if not is_article_page(tree, meta.jsonld):
+        whole = filter_blocks(page_blocks(tree), title)
+        whole_text = "\n".join(line for _, line in whole)
+        if word_count(text) < PAGE_SHARE * word_count(whole_text):
+            # A service, product or collection page: its content is the page,
+            # most of which an article engine leaves out.
+            blocks, text = whole, whole_text
     return Article(
         text=text,
         markdown=render_markdown(blocks),

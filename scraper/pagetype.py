@@ -19,6 +19,9 @@ A page counts as a teaser listing when
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import text_length
@@ -35,6 +38,24 @@ def declares_article(tree: LexborHTMLParser) -> bool:
     for tag in tree.css("meta[property='og:type'], meta[name='og:type']"):
         if (tag.attributes.get("content") or "").strip().lower() == "article":
             return True
+    return False
+
+
+# schema.org types that say "this page is an article" (not a product, a listing, a web page).
+ARTICLE_SCHEMA_TYPES = frozenset(
+    {"article", "newsarticle", "blogposting", "reportagenews", "techarticle", "scholarlyarticle"}
+)
+
+
+def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
+    """The page calls itself an article, in OpenGraph or in its JSON-LD."""
+    if declares_article(tree):
+        return True
+    for obj in jsonld:
+        kinds = obj.get("@type", "")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            if str(kind).lower() in ARTICLE_SCHEMA_TYPES:
+                return True
     return False
 
 
