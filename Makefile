@@ -36,6 +36,15 @@ bench: bench-quality
 bench-quality: $(STAMP)
 	$(BIN)/python bench/quality.py
 
+bench-batch: $(STAMP)
+	$(BIN)/python bench/bench_batch.py
+
+bench-speed: $(STAMP)
+	$(BIN)/python bench/bench_speed.py
+
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py
+
 regen-fixtures: $(STAMP)
 	$(BIN)/python scripts/regen_fixtures.py
 
