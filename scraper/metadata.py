@@ -102,8 +102,23 @@ THING_TYPES = frozenset(
 USER_POSTING_TYPES = frozenset(
     {"discussionforumposting", "socialmediaposting", "qapage", "question", "comment"}
 )
-# Listing pages: the dates on them belong to the items listed.
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+# Pages with no publication date: listings (their dates are their items'), products and services
+# (their dates are reviews', offers' and copyright lines').
+UNDATED_TYPES = frozenset(
+    {
+        "collectionpage",
+        "itemlist",
+        "searchresultspage",
+        "profilepage",
+        "product",
+        "productgroup",
+        "offer",
+        "service",
+        "localbusiness",
+    }
+)
+# Types that are stories with a publication date, whatever else the page declares.
+STORY_TYPES = ARTICLE_TYPES - PAGE_TYPES - THING_TYPES
 # Hosts where each subdomain is somebody's own site.
 HOSTING_PLATFORMS = frozenset(
     {
@@ -1079,7 +1094,8 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     2. published-time <meta> tags;
     3. JSON-LD dateCreated / uploadDate;
     4. published-time markup (itemprop, <time pubdate>, hAtom, a <time> in the article header).
-    Pages that declare themselves listings stop here: their other dates are their items'.
+    Pages that declare themselves listings, products or services stop here: their other
+    dates are their items', reviews' and copyright lines'.
     5. the first other <time datetime>, then the first date shown under the headline;
     6. htmldate's search of the whole page (the day only);
     7. a modification date, when the page gives nothing else.
@@ -1089,7 +1105,7 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     found = found or _first_date(v for name in PUBLISHED_META for v in _meta_values(meta, name)[:1])
     found = found or _first_date(_clean(obj.get(key)) for obj in objects for key in JSONLD_PUBLISHED[1:])
     found = found or _markup_date(tree, PUBLISHED_MARKUP)
-    if found or _is_listing(meta):
+    if found or _undated(meta):
         return found
     found = _markup_date(tree, ("time[datetime]",)) or _visible_date(tree)
     if found:
@@ -1122,10 +1138,12 @@ def _visible_date(tree: LexborHTMLParser) -> str | None:
     return revision
 
 
-def _is_listing(meta: Meta) -> bool:
-    """The page declares itself a list of other pages (a section front, search results, a profile)."""
+def _undated(meta: Meta) -> bool:
+    """The page declares itself a listing, a product or a service, and no story."""
     types = set().union(*(_types(obj) for obj in meta.jsonld)) if meta.jsonld else set()
-    return bool(types & LISTING_TYPES) and not types & (ARTICLE_TYPES - PAGE_TYPES - LISTING_TYPES)
+    og_type = (_first_meta(meta, ("og:type",)) or "").lower()
+    undated = bool(types & UNDATED_TYPES) or og_type.startswith("product")
+    return undated and not types & STORY_TYPES and og_type != "article"
 
 
 def _first_date(values: Iterable[str | None]) -> str | None:

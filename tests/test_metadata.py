@@ -455,6 +455,16 @@ def test_other_published_meta_names_and_pages_without_h1() -> None:
     assert meta_of(page(builder), url=None)["date"] == "2026-02-16"
 
 
+def test_product_page_has_no_publication_date() -> None:
+    head = ld({"@context": "https://schema.org", "@type": "Product", "name": "Desk lamp"})
+    body = (
+        "<h1>Desk lamp</h1><div class='review'><time datetime='2024-05-02'>May 2, 2024</time> Bright.</div>"
+    )
+    assert meta_of(page(body, head=head), url=None)["date"] is None
+    article = "<meta property='og:type' content='article'>"
+    assert meta_of(page(body, head=head + article), url=None)["date"] == "2024-05-02"
+
+
 def test_listing_page_has_no_publication_date() -> None:
     head = ld({"@context": "https://schema.org", "@type": "CollectionPage", "name": "Science"})
     body = (
