@@ -38,9 +38,16 @@ BOILERPLATE_LINES = (
     r"(?:skip|jump) to (?:main )?content",
     r"(?:previous|next) (?:post|article|story)",
     r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
-    r"(?:no|\d+) comments?",
+    r"(?:no|\d+ )?comments?(?: \(\d+\))?",
+    r"(?:tell us what you think|what do you think)\W*",
+    r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
+    # Reading-time labels.
+    r"(?:\d+ ?min(?:ute)?s? read|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
+    r"temps de lecture:? .{0,20}|lesezeit:? .{0,20}|tiempo de lectura:? .{0,20})",
     r"loading\.*",
-    r"(?:copyright|©|\(c\)) .{0,40}(?:all rights reserved|tous droits réservés|alle rechte vorbehalten).*",
+    r"(?:copyright|©|ⓒ|\(c\))\s?.{0,40}"
+    r"(?:all rights reserved|tous droits réservés|alle rechte vorbehalten).*",
+    r"(?:copyright|©|ⓒ) .{0,80}",
     r"all rights reserved\.?",
     r"(?:table of contents|contents|inhaltsverzeichnis|sommaire|содержание)",
     r"(?:learn more|read more|read the full (?:story|article|review)|read our full review|click here.{0,40}|"
@@ -59,6 +66,9 @@ CALL_TO_ACTION = (
     r"\b(?:may|can) be reached at\b",
     r"^have a (?:news )?tip\b",
     r"^(?:follow|like) us on\b",
+    r"\bfollow (?:us|him|her|them|[\w.@'’ ]{2,60}?) on "
+    r"(?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b",
+    r"^subscribe to (?:the |our )?[\w' ]{0,40}(?:channel|podcast|newsletter)",
 )
 _CALL_TO_ACTION_RE = re.compile("|".join(CALL_TO_ACTION), re.IGNORECASE)
 MAX_CALL_TO_ACTION_LINE = 300
@@ -76,6 +86,23 @@ _CONNECTORS = frozenset({"and", "und", "et", "y", "e", "&", "и", "|", "-", "–
 MAX_BYLINE_WORDS = 8
 
 
+# A line that is only a date or time stamp: "sexta-feira, 22 de outubro de 2010 às
+# 20:13", "Updated 3:45 PM EST, March 3, 2024", "[ 2018-08-25 15:24 ]".
+_STAMP_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+MAX_STAMP_LINE = 70
+MAX_STAMP_LETTERS = 32
+
+
+def is_dateline(line: str) -> bool:
+    if len(line) > MAX_STAMP_LINE or not _STAMP_TIME.search(line):
+        return False
+    if not _YEAR.search(line) and not re.search(r"\b\d{4}-\d{2}-\d{2}\b", line):
+        return False
+    letters = sum(ch.isalpha() for ch in line)
+    return letters <= MAX_STAMP_LETTERS
+
+
 def is_byline(line: str) -> bool:
     words = line.replace(",", " ").split()
     if not 2 <= len(words) <= MAX_BYLINE_WORDS or not _BYLINE_WORD.match(words[0]):
@@ -87,7 +114,7 @@ def is_byline(line: str) -> bool:
 
 
 def is_boilerplate_line(line: str) -> bool:
-    if _NO_WORDS.match(line) or is_byline(line):
+    if _NO_WORDS.match(line) or is_byline(line) or is_dateline(line):
         return True
     if len(line) > MAX_BOILERPLATE_LINE:
         return False

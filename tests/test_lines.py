@@ -31,3 +31,23 @@ def test_byline_needs_names() -> None:
 def test_title_repeated_at_top_is_dropped() -> None:
     blocks = [("heading", "Big News Today"), ("p", "Body text here.")]
     assert filter_blocks(blocks, title="Big news today") == [("p", "Body text here.")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["sexta-feira, 22 de outubro de 2010 às 20:13", "Updated 3:45 PM EST, March 3, 2024", "Comments",
+     "Tempo de leitura: 1 minuto", "5 min read", "Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지",
+     "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+     "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!", "DON'T MISS"],
+)
+def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["At 10:30 on 3 May 2019 the police arrived at the house.", "In 2019, 45% of voters chose him.",
+     "More than 180 people signed up to speak during the public hearing."],
+)
+def test_prose_with_numbers_is_kept(line: str) -> None:
+    assert not is_boilerplate_line(line)
