@@ -168,6 +168,28 @@ def find_text_date(text: str) -> str | None:
     return None
 
 
+# Permalinks that carry the day: /2024/03/05/slug, /2024-03-05-slug, /20240305/.
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?:[/_.-]|$)|"
+    r"/(?P<year2>(?:19|20)\d{2})(?P<month2>[01]\d)(?P<day2>[0-3]\d)(?:[/_.-]|$)"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The day a permalink names ('/2024/03/05/storm-hits-coast/'), as YYYY-MM-DD."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = (
+        match.group("year", "month", "day") if match.group("year") else match.group("year2", "month2", "day2")
+    )
+    try:
+        moment = datetime(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return moment.date().isoformat() if _plausible(moment) else None
+
+
 def search_date(html: str, url: str | None = None) -> str | None:
     """Publication day found anywhere in the page by htmldate, as `YYYY-MM-DD`.
 

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dates import find_text_date, normalise_date, search_date
+from scraper.dates import find_text_date, normalise_date, search_date, url_date
 
 # schema.org types whose JSON-LD describes the page's main content.
 ARTICLE_TYPES = frozenset(
@@ -1097,7 +1097,7 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     Pages that declare themselves listings, products or services stop here: their other
     dates are their items', reviews' and copyright lines'.
     5. the first other <time datetime>, then the first date shown under the headline;
-    6. htmldate's search of the whole page (the day only);
+    6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page;
     7. a modification date, when the page gives nothing else.
     """
     objects = _main_objects(meta)
@@ -1110,7 +1110,7 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     found = _markup_date(tree, ("time[datetime]",)) or _visible_date(tree)
     if found:
         return found
-    searched = search_date(tree.html or "", url)
+    searched = url_date(url) or search_date(tree.html or "", url)
     modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
         v for name in MODIFIED_META for v in _meta_values(meta, name)[:1]
     )

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from scraper.dates import find_text_date, normalise_date, search_date
+from scraper.dates import find_text_date, normalise_date, search_date, url_date
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,18 @@ def test_find_text_date(text: str, expected: str) -> None:
 )
 def test_find_text_date_needs_a_whole_date(text: str) -> None:
     assert find_text_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/2024/03/05/storm-hits-coast/", "2024-03-05"),
+        ("https://example.com/news/2019-8-7-quiet-day.html", "2019-08-07"),
+        ("https://example.com/archive/20210630/", "2021-06-30"),
+        ("https://example.com/products/2024-model/", None),
+        ("https://example.com/2024/13/45/x", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, expected: str | None) -> None:
+    assert url_date(url) == expected
