@@ -88,7 +88,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     article_meta = {
         "title": title,
         "author": metadata.extract_author(tree, meta, sitename),
-        "date": metadata.extract_date(tree, meta),
+        "date": metadata.extract_date(tree, meta, url),
         "sitename": sitename,
         "description": metadata.extract_description(tree, meta),
         "language": metadata.extract_language(tree, meta),
