@@ -14,7 +14,9 @@
    and fetch. Local files skip the network.
 3. Fetched bytes go to the process pool for decoding and extraction, so the
    event loop only moves bytes; when the pool falls behind, lanes wait
-   before fetching more, so pages in memory stay bounded.
+   before fetching more, so pages in memory stay bounded. A page whose
+   extraction runs past `page_timeout` gets a PageTimeout record and its
+   worker is killed and replaced (`scraper.workers`): no page stalls the run.
 4. Each record is written, in completion order, as one line with a single
    write() and flushed: after a crash or `kill -9` only the last line can be
    torn, and `--resume` cuts it off (`scraper.resume`).
@@ -191,7 +193,10 @@ class _Batch:
         try:
             # The workers start (and import the extractor) while the first robots.txt
             # and pages are fetched.
-            async with ExtractionPool(settings.workers) as pool, Fetcher(settings) as fetcher:
+            async with (
+                ExtractionPool(settings.workers, settings.page_timeout) as pool,
+                Fetcher(settings) as fetcher,
+            ):
                 self._pool = pool
                 self._fetcher = fetcher
                 self._robots = RobotsCache(fetcher, settings.user_agent) if settings.respect_robots else None

@@ -18,8 +18,8 @@ from rich.console import Console
 from scraper import __version__
 from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
 from scraper.fetch import Fetcher
-from scraper.pipeline import scrape_target
 from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings
+from scraper.workers import ExtractionPool, PoolFailed, scrape_guarded
 from scraper.write import FORMATS, Format, write_outcome
 
 EXIT_OK = 0
@@ -66,13 +66,24 @@ def _root(
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="json (one record per line), text (body only) or markdown.")
 ]
-TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds allowed for one URL's fetch.", min=0.1)]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds allowed for one URL's fetch.", min=0.1)
+]
 UserAgentOption = Annotated[str, typer.Option("--user-agent", help="User-Agent header sent.")]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Cap on a decompressed page body, in bytes.", min=1)
 ]
 RetriesOption = Annotated[int, typer.Option("--retries", help="Retries for timeouts, 429 and 5xx.", min=0)]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")]
+PageTimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--page-timeout",
+        help="Seconds one page's extraction may take; past it the page gets a PageTimeout error record.",
+        min=0.01,
+    ),
+]
+PAGE_TIMEOUT = Settings().page_timeout
 
 
 def _check_format(fmt: str) -> Format:
@@ -93,33 +104,45 @@ def extract(
         list[str],
         typer.Argument(help="http(s) URLs, paths to saved .html / .html.gz pages, or - for stdin."),
     ],
-    url: Annotated[
-        str | None, typer.Option("--url", help="The page's address, for a file or stdin.")
-    ] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The page's address, for a file or stdin.")] = None,
     fmt: FormatOption = "json",
     timeout: TimeoutOption = 60.0,
     user_agent: UserAgentOption = DEFAULT_USER_AGENT,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     retries: RetriesOption = 2,
+    page_timeout: PageTimeoutOption = PAGE_TIMEOUT,
     quiet: QuietOption = False,
 ) -> None:
     """Extract each TARGET and print one JSON record per line."""
     output_format = _check_format(fmt)
     if targets.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="TARGETS")
-    settings = Settings(deadline=timeout, user_agent=user_agent, max_bytes=max_bytes, retries=retries)
-    failed = asyncio.run(_extract_all(targets, url, settings, output_format, quiet))
+    settings = Settings(
+        deadline=timeout,
+        user_agent=user_agent,
+        max_bytes=max_bytes,
+        retries=retries,
+        page_timeout=page_timeout,
+    )
+    # Pages are extracted in one worker process, under the guard. It is forked here,
+    # before the event loop starts: milliseconds, where spawning one costs a second.
+    pool = ExtractionPool.forked(1, settings.page_timeout)
+    try:
+        failed = asyncio.run(_extract_all(targets, url, settings, output_format, quiet, pool))
+    except PoolFailed as exc:
+        _stderr().print(f"error: {exc}", markup=False)
+        raise typer.Exit(EXIT_FAILED) from None
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 async def _extract_all(
-    targets: list[str], url: str | None, settings: Settings, fmt: Format, quiet: bool
+    targets: list[str], url: str | None, settings: Settings, fmt: Format, quiet: bool, pool: ExtractionPool
 ) -> int:
     failed = 0
     console = _stderr()
-    async with Fetcher(settings) as fetcher:
+    async with pool, Fetcher(settings) as fetcher:
         for target in targets:
-            outcome = await scrape_target(target, fetcher, url=url, settings=settings)
+            outcome = await scrape_guarded(target, fetcher, pool, url)
             write_outcome(outcome, sys.stdout, fmt)
             error = outcome.record.error
             if error is not None:
@@ -172,10 +195,12 @@ def batch(
         int | None,
         typer.Option(
             "--workers",
-            help="Extraction processes [default: the number of cores]; 0 extracts in this process.",
+            help="Extraction processes [default: the number of cores]; "
+            "0 extracts in this process, without the --page-timeout guard.",
             min=0,
         ),
     ] = None,
+    page_timeout: PageTimeoutOption = PAGE_TIMEOUT,
     ignore_robots: Annotated[
         bool, typer.Option("--ignore-robots", help="Neither fetch nor honour robots.txt.")
     ] = False,
@@ -213,6 +238,7 @@ def batch(
         per_host=per_host,
         delay=delay,
         respect_robots=not ignore_robots,
+        page_timeout=page_timeout,
         **({"workers": workers} if workers is not None else {}),
     )
     options = BatchOptions(

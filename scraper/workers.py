@@ -16,11 +16,19 @@ and sends the next. Why not `concurrent.futures.ProcessPoolExecutor`:
   the driver knows exactly which page a dead worker was on; that page gets
   an ExtractionError and a fresh worker takes over.
 
-Where the per-page guard (`--page-timeout`, PageTimeout) plugs in:
-`_Worker.call` is the one place that awaits a worker's answer. Wrap that read
-in `asyncio.timeout(page_timeout)`; on expiry, `kill()` the worker and
-answer `error_outcome(url, PageTimeout(...))` -- the driver then starts a
-new worker exactly as after a crash.
+The per-page guard (`page_timeout`, `--page-timeout`): the driver awaits each
+answer for at most that long. Past it, the page gets a PageTimeout record at
+once (with the status, final address and fetch time of a fetched page), the
+worker is killed -- C code in a parser cannot be interrupted any other way --
+and the driver starts a new one exactly as after a crash. Pages queued behind
+it wait for the new worker; none is lost or answered twice. With `workers=0`
+(extraction in a thread of this process) there is nothing to kill, so no guard.
+
+Workers are spawned (a fresh interpreter: about a second to import the
+extractor). `ExtractionPool.forked` instead forks the first workers from this
+process while it still has one thread and no event loop, which takes
+milliseconds: that is how `scraper extract` puts even one small page under
+the guard without doubling its start-up. Replacements are always spawned.
 
 Workers ignore SIGINT (Ctrl-C is the parent's: it stops them), and exit when
 their socket reaches EOF, which is also what happens when the parent is
@@ -37,21 +45,25 @@ import pickle
 import signal
 import socket
 import struct
+import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
-from scraper.errors import ExtractionError, FileReadError, ScraperError
-from scraper.fetch import RawPage, decode_page
+from scraper.errors import ExtractionError, FileReadError, InvalidURL, PageTimeout, ScraperError
+from scraper.fetch import Fetcher, RawPage, decode_page
 from scraper.models import Outcome
-from scraper.pipeline import error_outcome, read_page_file, record_from_page
+from scraper.pipeline import STDIN, error_outcome, page_from_bytes, read_page_file, record_from_page
+from scraper.urls import looks_like_url, redact
 
 T = TypeVar("T")
 Job = Callable[[T], Outcome]
 
 _HEADER = struct.Struct("!Q")
 _READY = b"ready"
+_NAME = "scraper-extract"
 # Workers that die before they are ready this many times in a row mean the
 # extractor cannot start at all (an import error, no memory): stop the batch.
 MAX_START_FAILURES = 3
@@ -86,6 +98,26 @@ def extract_file(job: tuple[str, str, int]) -> Outcome:
     return record_from_page(page)
 
 
+def extract_saved(job: tuple[str, str | None, int]) -> Outcome:
+    """(path, --url, size cap) -> Outcome: a saved page as `scraper extract` reads it."""
+    path, url, max_bytes = job
+    try:
+        page = read_page_file(path, url, max_bytes)
+    except ScraperError as exc:
+        return error_outcome(url or path, exc)
+    return record_from_page(page)
+
+
+def extract_stdin(job: tuple[bytes, str | None, int]) -> Outcome:
+    """(bytes read from stdin, --url, size cap) -> Outcome (the parent reads stdin: a worker has none)."""
+    data, url, max_bytes = job
+    try:
+        page = page_from_bytes(data, url or STDIN, final_url=url, max_bytes=max_bytes)
+    except ScraperError as exc:
+        return error_outcome(url or STDIN, exc)
+    return record_from_page(page)
+
+
 @dataclass(frozen=True, slots=True)
 class _Crash:
     """A job raised: a bug in a parser costs one page, not the worker."""
@@ -107,9 +139,16 @@ def _send_frame(sock: socket.socket, data: bytes) -> None:
     sock.sendall(_HEADER.pack(len(data)) + data)
 
 
-def _serve(sock: socket.socket) -> None:
-    """A worker's whole life: answer jobs until the parent closes the socket."""
+def _serve(sock: socket.socket, inherited: Sequence[socket.socket] = ()) -> None:
+    """A worker's whole life: answer jobs until the parent closes the socket.
+
+    `inherited`: the parent's ends of socket pairs that a forked worker got a copy of
+    (its own among them); while the worker held one open, the parent's death would
+    never reach that socket's worker as EOF.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for end in inherited:
+        end.close()
     # The parent going away mid-page (Ctrl-C, kill -9, end of batch) is how we stop.
     with contextlib.suppress(ConnectionError, OSError):
         _answer(sock)
@@ -156,23 +195,33 @@ class _WorkerDied(Exception):
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, fork_closing: Sequence[socket.socket] | None = None) -> None:
+        """A spawned worker; with `fork_closing` (the parent's ends of the socket pairs of
+        workers forked before this one), a forked one: see `ExtractionPool.forked`."""
         parent, child = socket.socketpair()
-        # "spawn": a fresh interpreter; forking a process that runs an event loop
-        # can copy a held lock into the child.
-        context = multiprocessing.get_context("spawn")
-        self.process = context.Process(target=_serve, args=(child,), daemon=True, name="scraper-extract")
+        # "spawn": a fresh interpreter; forking a process that runs an event loop (or
+        # any thread) can copy a held lock into the child.
+        self.process: BaseProcess
+        if fork_closing is None:
+            spawn = multiprocessing.get_context("spawn")
+            self.process = spawn.Process(target=_serve, args=(child,), daemon=True, name=_NAME)
+        else:
+            fork = multiprocessing.get_context("fork")
+            inherited = [*fork_closing, parent]
+            self.process = fork.Process(target=_serve, args=(child, inherited), daemon=True, name=_NAME)
         with _sigint_ignored():
             self.process.start()
         child.close()
-        self._socket = parent
+        self.socket = parent
+        self.is_ready = False
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
 
     async def ready(self) -> None:
-        self._reader, self._writer = await asyncio.open_connection(sock=self._socket)
+        self._reader, self._writer = await asyncio.open_connection(sock=self.socket)
         if await self._read_frame() != _READY:
             raise _WorkerDied("no ready signal")
+        self.is_ready = True
 
     async def call(self, job: Job[T], arg: T) -> Any:
         assert self._writer is not None
@@ -201,13 +250,13 @@ class _Worker:
         if self._writer is not None:
             self._writer.close()
         else:
-            self._socket.close()
+            self.socket.close()
 
     async def join(self, timeout: float) -> None:
         # Closing the socket told the worker to stop; wait for it without blocking the loop.
         deadline = asyncio.get_running_loop().time() + timeout
         while self.process.is_alive() and asyncio.get_running_loop().time() < deadline:
-            await asyncio.sleep(0.02)
+            await asyncio.sleep(0.005)
         if self.process.is_alive():
             self.process.kill()
         self.process.join(1)
@@ -218,19 +267,47 @@ class _Call:
     job: Job[Any]
     arg: Any
     url: str
+    final_url: str | None
     future: asyncio.Future[Outcome]
+
+    def failed(self, error: ScraperError) -> Outcome:
+        """The page's error record, with what is known of it before extraction."""
+        if isinstance(self.arg, RawPage):
+            raw = self.arg
+            return error_outcome(self.url, error, raw.status, raw.final_url, raw.fetched_at)
+        return error_outcome(self.url, error, final_url=self.final_url)
 
 
 class ExtractionPool:
-    """`workers` processes (0: one thread of this process, for debugging); an async context manager."""
+    """`workers` processes (0: one thread of this process, for debugging); an async context manager.
 
-    def __init__(self, workers: int) -> None:
+    `page_timeout`: seconds a worker may spend on one page (None: no limit); past it
+    the page gets a PageTimeout record and the worker is replaced.
+    """
+
+    def __init__(self, workers: int, page_timeout: float | None = None) -> None:
         self.workers = workers
+        self.page_timeout = page_timeout
         self._queue: asyncio.Queue[_Call] = asyncio.Queue()
         self._drivers: list[asyncio.Task[None]] = []
+        self._forked: list[_Worker] = []
         self._start_failures = 0
         self._failed: PoolFailed | None = None
         self.restarts = 0
+
+    @classmethod
+    def forked(cls, workers: int, page_timeout: float | None = None) -> ExtractionPool:
+        """A pool whose first workers are forked from this process now: ready in milliseconds,
+        with the extractor already imported, where a spawned one takes a second.
+
+        Call it before the event loop starts: forking is only safe while this process has
+        a single thread. Where it has more, or cannot fork, the workers are spawned as usual.
+        """
+        pool = cls(workers, page_timeout)
+        if sys.platform.startswith("linux") and threading.active_count() == 1:
+            for _ in range(max(workers, 0)):
+                pool._forked.append(_Worker(fork_closing=[w.socket for w in pool._forked]))
+        return pool
 
     async def __aenter__(self) -> ExtractionPool:
         for _ in range(max(self.workers, 1)):
@@ -241,12 +318,17 @@ class ExtractionPool:
         for task in self._drivers:
             task.cancel()
         await asyncio.gather(*self._drivers, return_exceptions=True)
+        for worker in self._forked:  # never taken up by a driver
+            worker.kill()
 
-    async def run(self, job: Job[T], arg: T, url: str) -> Outcome:
+    async def run(self, job: Job[T], arg: T, url: str, final_url: str | None = None) -> Outcome:
+        """`job(arg)` in a worker. Should the page fail there (its worker dies, it runs past
+        the guard), its error record is for `url`, with `final_url` -- or, for a RawPage,
+        the page's own status, final address and fetch time."""
         if self._failed is not None:
             raise self._failed
         future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
-        self._queue.put_nowait(_Call(job, arg, url, future))
+        self._queue.put_nowait(_Call(job, arg, url, final_url, future))
         return await future
 
     async def _drive(self) -> None:
@@ -256,7 +338,7 @@ class ExtractionPool:
                 call = await self._queue.get()
                 _settle(call, await _in_thread(call))
         while True:
-            worker = _Worker()
+            worker = self._forked.pop() if self._forked else _Worker()
             try:
                 try:
                     await worker.ready()
@@ -269,39 +351,48 @@ class ExtractionPool:
                 self._start_failures = 0
                 await self._feed(worker)
             finally:
-                if _cancelling():
+                if _cancelling() and worker.is_ready:
                     # The batch is over (or interrupted): let the worker finish and exit.
                     worker.close()
                     await worker.join(timeout=2.0)
                 else:
+                    # Lost, or still importing the extractor (a replacement that will
+                    # never get a page): nothing to wait for.
                     worker.kill()
+                    await worker.join(timeout=1.0)  # reap it
             self.restarts += 1
 
     async def _feed(self, worker: _Worker) -> None:
-        """Send jobs to one live worker until it dies (then return) or we are cancelled."""
+        """Send jobs to one live worker until it dies or overruns the guard (then return),
+        or we are cancelled."""
         while True:
             call = await self._queue.get()
             try:
-                result = await worker.call(call.job, call.arg)
+                async with asyncio.timeout(self.page_timeout):
+                    result = await worker.call(call.job, call.arg)
+            except TimeoutError:
+                assert self.page_timeout is not None
+                error = PageTimeout(f"extraction took longer than the {self.page_timeout:g} s page guard")
+                _settle(call, call.failed(error))
+                return  # the driver kills this worker and starts another
             except _WorkerDied:
                 worker.process.join(0.5)  # reap it, for its exit code
-                error = ExtractionError(
+                died = ExtractionError(
                     f"the extraction worker died on this page (exit code {worker.process.exitcode})"
                 )
-                _settle(call, error_outcome(call.url, error))
+                _settle(call, call.failed(died))
                 return
             except Exception as exc:
                 # Anything else (a page that will not pickle) costs this page and this
                 # worker, whose socket may now hold half a message; never the record.
-                error = ExtractionError(f"{type(exc).__name__}: {exc}")
-                _settle(call, error_outcome(call.url, error))
+                _settle(call, call.failed(ExtractionError(f"{type(exc).__name__}: {exc}")))
                 return
             except BaseException:
                 # Cancelled mid-page (the batch is stopping): nobody will want the answer.
                 call.future.cancel()
                 raise
             if isinstance(result, _Crash):
-                result = error_outcome(call.url, ExtractionError(result.message))
+                result = call.failed(ExtractionError(result.message))
             _settle(call, result)
 
     def _fail(self, exitcode: int | None) -> None:
@@ -329,4 +420,28 @@ async def _in_thread(call: _Call) -> Outcome:
     try:
         return await asyncio.to_thread(call.job, call.arg)
     except Exception as exc:
-        return error_outcome(call.url, ExtractionError(f"{type(exc).__name__}: {exc}"))
+        return call.failed(ExtractionError(f"{type(exc).__name__}: {exc}"))
+
+
+# -- one target, as `scraper extract` takes it ---------------------------------------------
+
+
+async def scrape_guarded(
+    target: str, fetcher: Fetcher, pool: ExtractionPool, url: str | None = None
+) -> Outcome:
+    """`scraper.pipeline.scrape_target`, with decoding and extraction in `pool`, under its
+    guard; reading and fetching stay here. Failures become error records."""
+    max_bytes = fetcher.settings.max_bytes
+    final_url = redact(url) if url else None
+    try:
+        if target == STDIN:
+            data = sys.stdin.buffer.read()
+            return await pool.run(extract_stdin, (data, url, max_bytes), url or STDIN, final_url)
+        if looks_like_url(target):
+            raw = await fetcher.fetch_raw(target)
+            return await pool.run(extract_raw, raw, raw.url)
+        if not target.strip():
+            raise InvalidURL("empty target")
+        return await pool.run(extract_saved, (target, url, max_bytes), url or target, final_url)
+    except ScraperError as exc:
+        return error_outcome(url or target, exc)
