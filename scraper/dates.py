@@ -18,6 +18,7 @@ htmldate's search of the whole document (URL, date markup, visible dates).
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
@@ -86,6 +87,17 @@ def _tidy_offset(offset: str | None) -> str:
     return f"{offset[0]}{digits[:2]}:{digits[2:4] or '00'}"
 
 
+# Zone abbreviations pages print after times, as offsets in seconds. Only the
+# unambiguous ones: "IST" or "CST" elsewhere than America are left alone.
+ZONE_NAMES: dict[str, int] = {
+    "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
+    "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
+    "AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
+    "CET": 3600, "CEST": 2 * 3600, "BST": 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
+    "JST": 9 * 3600, "KST": 9 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600,
+}  # fmt: skip
+
+
 def _from_epoch(seconds: int) -> str | None:
     moment = datetime.fromtimestamp(seconds, UTC)
     return moment.isoformat(timespec="seconds") if _plausible(moment) else None
@@ -94,8 +106,11 @@ def _from_epoch(seconds: int) -> str | None:
 def _parse_free(text: str) -> str | None:
     """'March 5, 2024', 'Tue, 05 Mar 2024 10:00:00 GMT', '05.03.2024': only the parts the text names."""
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+        with warnings.catch_warnings():
+            # An unknown zone name ("XYZT") leaves the time naive; that is fine here.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=ZONE_NAMES)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=ZONE_NAMES)
     except (ValueError, OverflowError):
         return None
     if first.year != second.year or first.month != second.month:
