@@ -89,7 +89,7 @@ PAGE_TIMEOUT = Settings().page_timeout
 def _check_format(fmt: str) -> Format:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
-    return fmt  # type: ignore[return-value]
+    return fmt
 
 
 @app.command(

@@ -67,10 +67,11 @@ def _subtree_ids(tree: LexborHTMLParser, selectors: Iterable[str]) -> set[int]:
 
 
 def _inside(node: LexborNode, ids: set[int]) -> bool:
-    while node is not None:
-        if node.mem_id in ids:
+    current: LexborNode | None = node
+    while current is not None:
+        if current.mem_id in ids:
             return True
-        node = node.parent
+        current = current.parent
     return False
 
 
@@ -92,7 +93,7 @@ def score_containers(tree: LexborHTMLParser, excluded: Iterable[str] = ()) -> li
                 break
             held = scores.get(ancestor.mem_id)
             if held is None:
-                held = Scored(ancestor, TAG_BONUS.get(ancestor.tag, 0) + _class_weight(ancestor))
+                held = Scored(ancestor, TAG_BONUS.get(ancestor.tag or "", 0) + _class_weight(ancestor))
                 scores[ancestor.mem_id] = held
             held.score += points * share
             ancestor = ancestor.parent

@@ -19,7 +19,8 @@ def test_article_survives_pruning() -> None:
 
 def test_consent_managers_removed() -> None:
     banners = (
-        "<div id='onetrust-consent-sdk'><div id='onetrust-banner-sdk'>We value your privacy. I Accept</div></div>"
+        "<div id='onetrust-consent-sdk'>"
+        "<div id='onetrust-banner-sdk'>We value your privacy. I Accept</div></div>"
         "<div id='CybotCookiebotDialog'>This website uses cookies. Allow all</div>"
         "<div class='qc-cmp2-container'>We and our partners store information. AGREE</div>"
     )
@@ -31,7 +32,8 @@ def test_comment_systems_and_forms_removed() -> None:
     comments = (
         "<div id='comments' class='comments-area'><ol class='comment-list'><li>Great post! Bob</li></ol>"
         "<div id='respond' class='comment-respond'><h3>Leave a Comment</h3><form id='commentform'>"
-        "<p class='akismet_comment_form_privacy_notice'>This site uses Akismet to reduce spam.</p></form></div></div>"
+        "<p class='akismet_comment_form_privacy_notice'>This site uses Akismet to reduce spam.</p>"
+        "</form></div></div>"
         "<div id='disqus_thread'>Please enable JavaScript to view the comments</div>"
     )
     text = pruned_text(article_html(extra_outside=comments))
@@ -59,7 +61,9 @@ def test_small_weak_blocks_go() -> None:
 
 
 def test_page_wrapped_in_a_form_is_kept() -> None:
-    html = article_html().replace("<main>", "<form id='aspnetForm'><main>").replace("</main>", "</main></form>")
+    html = (
+        article_html().replace("<main>", "<form id='aspnetForm'><main>").replace("</main>", "</main></form>")
+    )
     assert ARTICLE_PARAGRAPHS[3] in pruned_text(html)
 
 

@@ -10,8 +10,20 @@ from pytest_httpserver import HTTPServer
 from tests.conftest import ARTICLE_PARAGRAPHS, RunCli, article_html
 
 RECORD_KEYS = [
-    "url", "final_url", "status", "ok", "title", "author", "date", "sitename", "description", "language",
-    "text", "word_count", "confidence", "fetched_at",
+    "url",
+    "final_url",
+    "status",
+    "ok",
+    "title",
+    "author",
+    "date",
+    "sitename",
+    "description",
+    "language",
+    "text",
+    "word_count",
+    "confidence",
+    "fetched_at",
 ]
 
 
@@ -61,7 +73,9 @@ def test_bare_url_is_short_for_extract(run_cli: RunCli) -> None:
 def test_failures_are_records_and_exit_1(run_cli: RunCli, tmp_path: Path) -> None:
     good = tmp_path / "good.html"
     good.write_text(article_html())
-    result = run_cli("extract", str(tmp_path / "missing.html"), str(good), "http://127.0.0.1:9/", "--retries", "0")
+    result = run_cli(
+        "extract", str(tmp_path / "missing.html"), str(good), "http://127.0.0.1:9/", "--retries", "0"
+    )
     assert result.returncode == 1
     missing, ok, refused = result.records  # stdout is nothing but JSON lines
     assert missing["ok"] is False and missing["error"]["type"] == "FileReadError"

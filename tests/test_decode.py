@@ -54,7 +54,9 @@ def test_undeclared_utf8() -> None:
 
 
 def test_undeclared_legacy_goes_to_detector() -> None:
-    long_russian = "<html><body>" + "<p>Президент заявил, что правительство продолжит реформы в экономике.</p>" * 20
+    long_russian = (
+        "<html><body>" + "<p>Президент заявил, что правительство продолжит реформы в экономике.</p>" * 20
+    )
     text, _ = decode_html(long_russian.encode("cp1251"))
     assert "правительство" in text
 
@@ -66,7 +68,13 @@ def test_garbage_never_raises() -> None:
 
 @pytest.mark.parametrize(
     ("label", "codec"),
-    [("ISO-8859-1", "cp1252"), ("latin1", "cp1252"), ("GB2312", "gb18030"), ("Shift_JIS", "cp932"), ("nonsense", None)],
+    [
+        ("ISO-8859-1", "cp1252"),
+        ("latin1", "cp1252"),
+        ("GB2312", "gb18030"),
+        ("Shift_JIS", "cp932"),
+        ("nonsense", None),
+    ],
 )
 def test_labels_follow_whatwg(label: str, codec: str | None) -> None:
     assert normalise_label(label) == codec

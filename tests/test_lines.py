@@ -5,9 +5,20 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
 
 @pytest.mark.parametrize(
     "line",
-    ["by admin", "By Jane Doe", "Leave a Comment", "This site uses Akismet to reduce spam. Learn how.", ".",
-     "Share this:", "Advertisement", "Privacy & Cookies Policy", "See also Ukraine - Four dead and 47 injured",
-     "Accept Read More", "Tags: politics, Kazakhstan", "Lire aussi : La réforme des retraites"],
+    [
+        "by admin",
+        "By Jane Doe",
+        "Leave a Comment",
+        "This site uses Akismet to reduce spam. Learn how.",
+        ".",
+        "Share this:",
+        "Advertisement",
+        "Privacy & Cookies Policy",
+        "See also Ukraine - Four dead and 47 injured",
+        "Accept Read More",
+        "Tags: politics, Kazakhstan",
+        "Lire aussi : La réforme des retraites",
+    ],
 )
 def test_boilerplate(line: str) -> None:
     assert is_boilerplate_line(line)
@@ -15,9 +26,14 @@ def test_boilerplate(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["The external enemy", "(Translation by Andrea Sparacino)", "By the end of the year, prices had doubled.",
-     "We use cookies sparingly, the baker said, and only on Sundays when the oven is hot enough for it." * 2,
-     "See also the report published last week, which found the same pattern in four other cities."],
+    [
+        "The external enemy",
+        "(Translation by Andrea Sparacino)",
+        "By the end of the year, prices had doubled.",
+        "We use cookies sparingly, the baker said, and only on Sundays when the oven is hot enough for it."
+        * 2,
+        "See also the report published last week, which found the same pattern in four other cities.",
+    ],
 )
 def test_article_lines_kept(line: str) -> None:
     assert not is_boilerplate_line(line)
@@ -35,10 +51,17 @@ def test_title_repeated_at_top_is_dropped() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["sexta-feira, 22 de outubro de 2010 às 20:13", "Updated 3:45 PM EST, March 3, 2024", "Comments",
-     "Tempo de leitura: 1 minuto", "5 min read", "Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지",
-     "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
-     "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!", "DON'T MISS"],
+    [
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Updated 3:45 PM EST, March 3, 2024",
+        "Comments",
+        "Tempo de leitura: 1 minuto",
+        "5 min read",
+        "Copyright ⓒ Entermedia.co.kr. 무단전재 및 재배포 금지",
+        "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+        "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!",
+        "DON'T MISS",
+    ],
 )
 def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
     assert is_boilerplate_line(line)
@@ -46,8 +69,11 @@ def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["At 10:30 on 3 May 2019 the police arrived at the house.", "In 2019, 45% of voters chose him.",
-     "More than 180 people signed up to speak during the public hearing."],
+    [
+        "At 10:30 on 3 May 2019 the police arrived at the house.",
+        "In 2019, 45% of voters chose him.",
+        "More than 180 people signed up to speak during the public hearing.",
+    ],
 )
 def test_prose_with_numbers_is_kept(line: str) -> None:
     assert not is_boilerplate_line(line)

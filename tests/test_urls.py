@@ -6,15 +6,25 @@ from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://example.com/x", "data:text/html,hi", "javascript:alert(1)", "http://", "https:///x",
-     "http://exa mple.com/", "http://example.com:99999/"],
+    [
+        "file:///etc/passwd",
+        "ftp://example.com/x",
+        "data:text/html,hi",
+        "javascript:alert(1)",
+        "http://",
+        "https:///x",
+        "http://exa mple.com/",
+        "http://example.com:99999/",
+    ],
 )
 def test_refused(url: str) -> None:
     with pytest.raises(InvalidURL):
         check_fetchable(url)
 
 
-@pytest.mark.parametrize("url", ["http://example.com/", "https://example.com:8443/a?b=c", "HTTPS://EXAMPLE.COM/"])
+@pytest.mark.parametrize(
+    "url", ["http://example.com/", "https://example.com:8443/a?b=c", "HTTPS://EXAMPLE.COM/"]
+)
 def test_accepted(url: str) -> None:
     assert check_fetchable(url) == url
 
@@ -32,8 +42,14 @@ def test_refusal_message_does_not_leak_credentials() -> None:
 
 @pytest.mark.parametrize(
     ("target", "is_url"),
-    [("https://x.org/a", True), ("file:///tmp/a.html", True), ("page.html", False), ("./dir/page.html", False),
-     ("/abs/page.html.gz", False), ("C:/pages/a.html", False)],
+    [
+        ("https://x.org/a", True),
+        ("file:///tmp/a.html", True),
+        ("page.html", False),
+        ("./dir/page.html", False),
+        ("/abs/page.html.gz", False),
+        ("C:/pages/a.html", False),
+    ],
 )
 def test_looks_like_url(target: str, is_url: bool) -> None:
     assert looks_like_url(target) is is_url
