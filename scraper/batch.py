@@ -49,6 +49,7 @@ from scraper.errors import FetchError, InvalidURL, ScraperError
 from scraper.fetch import Fetcher
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
 from scraper.models import Outcome
+from scraper.outdir import RecordDir
 from scraper.pipeline import error_outcome
 from scraper.report import ProgressBar, Summary, print_summary
 from scraper.resume import ResumeState, prepare_resume
@@ -71,6 +72,8 @@ class BatchOptions:
     source: str
     """Path of the list, or "-" for stdin."""
     output: Path | None = None
+    output_dir: bool = False
+    """Write one file per record into `output` (a directory) instead of JSON Lines."""
     quiet: bool = False
     resume: bool = False
     """Keep the records already in `output`, skip their inputs, append the rest."""
@@ -152,6 +155,25 @@ class RecordSink:
             self._stream.close()
 
 
+class DirSink:
+    """One file per record in a directory; names safe and unique (`scraper.outdir`)."""
+
+    def __init__(self, directory: Path) -> None:
+        try:
+            self._dir = RecordDir(directory)
+        except OSError as exc:
+            raise BatchFailed(f"cannot use output directory {directory}: {exc}") from None
+
+    def write(self, outcome: Outcome) -> None:
+        try:
+            self._dir.write(outcome.record)
+        except OSError as exc:
+            raise BatchFailed(f"cannot write records: {exc}") from None
+
+    def close(self) -> None:
+        return None
+
+
 class _Batch:
     def __init__(self, options: BatchOptions, settings: Settings, console: Console) -> None:
         self.options = options
@@ -172,7 +194,7 @@ class _Batch:
         self._fetcher: Fetcher
         self._robots: RobotsCache | None
         self._pool: ExtractionPool
-        self._sink: RecordSink
+        self._sink: RecordSink | DirSink
         self._backlog = 0
         self._backlog_limit = 3 * max(settings.workers, 1) + 2
 
@@ -188,7 +210,11 @@ class _Batch:
         if options.resume and options.output is not None:
             self._resume = await asyncio.to_thread(prepare_resume, options.output, options.retry_failed)
             summary.retried_failed = self._resume.dropped_failed
-        self._sink = RecordSink(options.output, append=options.resume)
+        self._sink = (
+            DirSink(options.output)
+            if options.output_dir and options.output is not None
+            else RecordSink(options.output, append=options.resume)
+        )
         interrupted = True
         try:
             # The workers start (and import the extractor) while the first robots.txt

@@ -8,6 +8,7 @@ still written), 2 usage error.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -165,7 +166,13 @@ EXIT_INTERRUPTED = 130  # the shell's convention for "ended by SIGINT"
 def batch(
     source: Annotated[str, typer.Argument(help="File of URLs or page paths, one per line; - for stdin.")],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write JSON Lines here instead of stdout.")
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write JSON Lines to this file instead of stdout; "
+            "a directory (DIR/) gets one file per record.",
+        ),
     ] = None,
     resume: Annotated[
         bool,
@@ -223,7 +230,8 @@ def batch(
     """
     if source != "-" and not Path(source).is_file():
         raise typer.BadParameter(f"no such file: {source}", param_hint="SOURCE")
-    if (resume or retry_failed) and output is None:
+    output_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if (resume or retry_failed) and (output is None or output_dir):
         raise typer.BadParameter("needs -o FILE to resume into", param_hint="--resume / --retry-failed")
     try:
         shard_k_n = parse_shard(shard) if shard is not None else None
@@ -243,7 +251,8 @@ def batch(
     )
     options = BatchOptions(
         source=source,
-        output=output,
+        output=Path(output) if output is not None else None,
+        output_dir=output_dir,
         quiet=quiet,
         resume=resume or retry_failed,
         retry_failed=retry_failed,
