@@ -63,6 +63,13 @@ def assert_article(record: Record) -> None:
         assert paragraph in record.text
 
 
+def assert_article_dict(record: dict[str, Any]) -> None:
+    """The same as `assert_article`, for a record read back from JSON."""
+    assert record["ok"], record.get("error")
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in record["text"]
+
+
 def assert_one_json_line(record: Record) -> None:
     line = json_line(record.to_dict())
     assert len(line.splitlines()) == 1
@@ -130,6 +137,26 @@ def test_hidden_root_element_gives_a_record(html: str) -> None:
     # hidden-element pass then asks Lexbor to decompose the root, which raises
     # SelectolaxError, an exception record_from_page does not catch.
     assert_one_json_line(extract(html))
+
+
+def test_select_with_sixty_thousand_options_within_the_guard() -> None:
+    # Found by `make fuzz` (a category dropdown repeated): Lexbor's parser spends time
+    # proportional to the options already in a <select> on each new one, so 60,000
+    # options (2.7 MB, well under the 10 MB cap) cost ~15 CPU s in the parser alone.
+    options = "".join(f"<option value='{i}'>Category {i}</option>" for i in range(60_000))
+    html = article_html(extra_outside=f"<aside><form><select name='cat'>{options}</select></form></aside>")
+    assert_article_dict(_run_isolated(html.encode(), GUARD))
+
+
+def test_ten_thousand_unclosed_pre_blocks_within_the_guard() -> None:
+    # Found by `make fuzz` (a PostgreSQL manual page with a repeated synopsis): each
+    # unclosed <pre> nests in the one before; dom.flatten_deep and dom.flat_text (once per
+    # container, each over its whole subtree) then cost depth × size: ~18 CPU s at 1 MB.
+    junk = (
+        "<pre class='synopsis'>{ RANGE | ROWS } <em class='r'><code>frame_start</code></em> more words</p>\n"
+    )
+    html = article_html(extra_outside=junk * 10_000)
+    assert_article_dict(_run_isolated(html.encode(), GUARD))
 
 
 def test_twenty_megabyte_text_node() -> None:
