@@ -49,4 +49,4 @@ regen-fixtures: $(STAMP)
 	$(BIN)/python scripts/regen_fixtures.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/out fuzz-out

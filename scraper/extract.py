@@ -43,9 +43,15 @@ PAGE_SHARE = 0.5
 # nested <div>s costs n² steps: 20,000 take a second, 100,000 half a minute.
 MAX_MARKUP_DEPTH = 10_000
 _NESTING_TAG = re.compile(
-    r"<(/?)(?:div|span|section|article|aside|main|nav|template|blockquote|ul|ol|table|form|center|font)\b",
+    r"<(/?)(?:div|span|section|article|aside|main|nav|template|blockquote|ul|ol|table|form|center|font|pre)\b",
     re.IGNORECASE,
 )
+MAX_OPTIONS = 2_000
+MAX_UNCLOSED_PRE = 100
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+_OPTION_TAG = re.compile(r"<option\b", re.IGNORECASE)
+_OPTION = re.compile(r"<(?:option|optgroup)\b[^>]*>[^<]*(?:</(?:option|optgroup)>)?", re.IGNORECASE)
 # Below this share of the DOM engine's word count, the main engine's body is
 # taken to have missed the content.
 FALLBACK_SHARE = 0.3
@@ -56,6 +62,23 @@ def extract_bytes(data: bytes, url: str | None = None, content_type: str | None 
     """Decode raw page bytes (BOM, header, <meta>, detector) and extract."""
     html, _ = decode_html(data, content_type)
     return extract_html(html, url)
+
+
+def _without_huge_dropdowns(html: str) -> str:
+    """Drop <option>s when there are thousands: never article text, and Lexbor
+    parses each one in time proportional to those before it."""
+    if len(_OPTION_TAG.findall(html, 0, len(html))) <= MAX_OPTIONS:
+        return html
+    return _OPTION.sub("", html)
+
+
+def _close_runaway_pre(html: str) -> str:
+    """Hundreds of unclosed <pre>s nest each in the one before (a synopsis repeated by
+    a broken template); close each before the next opens, as the author meant."""
+    opened = len(_PRE_OPEN.findall(html))
+    if opened - len(_PRE_CLOSE.findall(html)) <= MAX_UNCLOSED_PRE:
+        return html
+    return _PRE_OPEN.sub(lambda m: "</pre>" + m.group(0), html)
 
 
 def markup_depth(html: str) -> int:
@@ -76,6 +99,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     Raises ExtractionError for markup no real page has (nesting past
     `MAX_MARKUP_DEPTH`, which costs the HTML parser quadratic time).
     """
+    html = _close_runaway_pre(_without_huge_dropdowns(html))
     depth = markup_depth(html)
     if depth > MAX_MARKUP_DEPTH:
         raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")
