@@ -346,6 +346,10 @@ class ProcessRun:
     label: str
     workers: int
     seconds: float
+    cpu_seconds: float
+    """User + system CPU of the process and every child it waited for (its workers)."""
+    load: float
+    """The 1-minute load average, averaged over the polls: how busy the machine was meanwhile."""
     records: int
     exit_code: int
     peak_tree_mb: float
@@ -411,14 +415,16 @@ def watch(label: str, workers: int, cmd: list[str], output: Path, expected: int,
     counted, offset, peak, max_one = 0, 0, 0, 0
     at_checkpoint: float | None = None
     end = (0, 0.0)
+    loads: list[float] = []
     start = time.perf_counter()
     with open(log, "wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO_ROOT)
     with open(output, "rb") as records:
         while True:
-            pid, status = os.waitpid(proc.pid, os.WNOHANG)
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
+            loads.append(os.getloadavg()[0])
             tree = process_tree(proc.pid)
             rss = sum(current_rss(p) for p in tree)
             max_one = max([max_one, *(peak_rss(p) for p in tree)])
@@ -440,6 +446,8 @@ def watch(label: str, workers: int, cmd: list[str], output: Path, expected: int,
         label=label,
         workers=workers,
         seconds=seconds,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        load=statistics.fmean(loads) if loads else os.getloadavg()[0],
         records=total,
         exit_code=proc.returncode,
         peak_tree_mb=peak / MB,
@@ -707,7 +715,7 @@ def speed_table(
 def process_table(runs: list[ProcessRun]) -> str:
     base = next((r for r in runs if r.label == "trafilatura loop"), None)
     single = next((r for r in runs if r.label.startswith("scraper batch") and r.workers == 1), None)
-    head = ["run", "pages", "wall s", "pages/s", "time ÷T loop", "rate ÷w1"]
+    head = ["run", "pages", "wall s", "pages/s", "time ÷T loop", "rate ÷w1", "CPU s", "CPU ÷T loop", "load"]
     head += ["peak tree MB", "max 1 proc MB", f"RSS @{RSS_CHECKPOINT:,}", "RSS @end (pages)"]
     rows = []
     for run in runs:
@@ -719,6 +727,9 @@ def process_table(runs: list[ProcessRun]) -> str:
                 f"{run.records / run.seconds:.1f}",
                 ratio(run.seconds, base.seconds if base else None),
                 ratio(1 / run.seconds, 1 / single.seconds if single else None) if run is not base else "-",
+                f"{run.cpu_seconds:.1f}",
+                ratio(run.cpu_seconds, base.cpu_seconds if base else None),
+                f"{run.load:.1f}",
                 f"{run.peak_tree_mb:.0f}",
                 f"{run.max_one_mb:.0f}",
                 "-" if run.rss_at_checkpoint is None else f"{run.rss_at_checkpoint:.0f}",
@@ -749,10 +760,11 @@ def target_lines(
     by_workers = {r.workers: r for r in runs if r.label.startswith("scraper batch")}
     one, two = by_workers.get(1), by_workers.get(2)
     if loop and one:
-        share = one.seconds / loop.seconds
+        share, cpu_share = one.seconds / loop.seconds, one.cpu_seconds / loop.cpu_seconds
         yield (
             f"- `scraper batch --workers 1` ≤ 1/3 of the trafilatura loop's time: "
-            f"{one.seconds:.1f} s / {loop.seconds:.1f} s = {share:.2f} ({verdict(share <= 1 / 3)})"
+            f"{one.seconds:.1f} s / {loop.seconds:.1f} s = {share:.2f} ({verdict(share <= 1 / 3)}); "
+            f"in CPU time {one.cpu_seconds:.0f} s / {loop.cpu_seconds:.0f} s = {cpu_share:.2f}"
         )
         yield (
             f"- batch peak memory ≤ trafilatura loop's: {one.peak_tree_mb:.0f} MB (tree, 1 worker) "
@@ -882,7 +894,9 @@ def main(argv: list[str] | None = None) -> int:
         print(process_table(runs))
         print(
             "\ntime ÷T loop = wall time divided by the plain Python loop calling trafilatura "
-            "(lower is better); rate ÷w1 = pages/s divided by `--workers 1`'s. Memory is polled "
+            "(lower is better); rate ÷w1 = pages/s divided by `--workers 1`'s. CPU s = user + system "
+            "time of the process and its workers (steadier than wall time when the load changes "
+            "between rows); load = mean 1-minute load average during the row. Memory is polled "
             f"every {POLL_SECONDS:g} s as the sum of RSS over the process tree; max 1 proc is the "
             "largest peak RSS (VmHWM) of any single process in it."
         )
