@@ -557,10 +557,11 @@ def profile_ours(pages: list[tuple[PageRef, bytes]], count: int, out_dir: Path) 
     text = profiler.output_text(unicode=True, color=False)
     (out_dir / "profile.txt").write_text(text, encoding="utf-8")
     session = profiler.last_session
-    top = _find(session.root_frame() if session else None, "ours_bytes_to_json")
-    if top is None:
+    # The recorded tree holds one frame per run of samples, not one per function: gather them all.
+    tops = _find_all(session.root_frame() if session else None, "ours_bytes_to_json")
+    if not tops:
         return text
-    total = float(top.time)
+    total = float(sum(top.time for top in tops))
     parts = [
         f"# Profile of ours: {len(chosen)} pages, {total:.1f} s wall "
         f"({1000 * total / len(chosen):.0f} ms/page), {cpu:.1f} s CPU; pyinstrument, 1 ms samples",
@@ -568,30 +569,29 @@ def profile_ours(pages: list[tuple[PageRef, bytes]], count: int, out_dir: Path) 
         "",
         "## Stages (inclusive time, % of the whole bytes -> JSON)",
         "",
-        render_table(["stage", "%", "ms/page"], _stage_rows(top, total, len(chosen))),
+        render_table(["stage", "%", "ms/page"], _stage_rows(tops, total, len(chosen))),
         "",
         "## Self time by module (a built-in's time goes to the module that called it)",
         "",
-        render_table(["module", "%"], _self_rows(top, total, by_module=True, limit=20)),
+        render_table(["module", "%"], _self_rows(tops, total, by_module=True, limit=20)),
         "",
         "## Top functions by self time",
         "",
-        render_table(["function", "%"], _self_rows(top, total, by_module=False, limit=25)),
+        render_table(["function", "%"], _self_rows(tops, total, by_module=False, limit=25)),
     ]
     return "\n".join(parts)
 
 
-def _find(frame: Any, function: str) -> Any:
-    if frame is None or frame.function == function:
-        return frame
-    for child in frame.children:
-        found = _find(child, function)
-        if found is not None:
-            return found
-    return None
+def _find_all(frame: Any, function: str) -> list[Any]:
+    """The outermost frames of `function` under `frame`."""
+    if frame is None:
+        return []
+    if frame.function == function:
+        return [frame]
+    return [found for child in frame.children for found in _find_all(child, function)]
 
 
-def _stage_rows(top: Any, total: float, pages: int) -> list[list[str]]:
+def _stage_rows(tops: list[Any], total: float, pages: int) -> list[list[str]]:
     """Children of the pipeline's own steps, merged over calls, biggest first."""
     rows: list[list[str]] = []
 
@@ -609,7 +609,7 @@ def _stage_rows(top: Any, total: float, pages: int) -> list[list[str]]:
             if group[0].function in STAGE_PARENTS:
                 visit(group, depth + 1)
 
-    visit([top], 0)
+    visit(tops, 0)
     return rows
 
 
@@ -633,7 +633,7 @@ def _module(frame: Any) -> str:
     return "stdlib"
 
 
-def _self_rows(top: Any, total: float, by_module: bool, limit: int) -> list[list[str]]:
+def _self_rows(tops: list[Any], total: float, by_module: bool, limit: int) -> list[list[str]]:
     """Leaf (self) time, keyed by module or by function; built-ins go to their caller."""
     counts: Counter[str] = Counter()
 
@@ -649,7 +649,8 @@ def _self_rows(top: Any, total: float, by_module: bool, limit: int) -> list[list
         for child in frame.children:
             visit(child, frame)
 
-    visit(top, None)
+    for top in tops:
+        visit(top, None)
     return [[key, f"{100 * seconds / total:.1f}"] for key, seconds in counts.most_common(limit)]
 
 
