@@ -22,13 +22,14 @@ density, since their markup is whatever the theme chose.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import attr_words, is_root, link_density, outermost, text_length
 from scraper.scoring import main_candidate
+from scraper.selectors import Present, SelectorSet
 
 # Elements that never carry article text.
 NON_CONTENT_TAGS = (
@@ -335,6 +336,16 @@ PLUGIN_SELECTORS: tuple[str, ...] = (
     *NEWSLETTER_SELECTORS,
 )
 
+# The tables compiled for matching in one walk of the tree.
+NON_CONTENT = SelectorSet(NON_CONTENT_TAGS)
+HIDDEN = SelectorSet(HIDDEN_SELECTORS)
+COMMENTS = SelectorSet(COMMENT_SELECTORS)
+CONSENT = SelectorSet(CONSENT_SELECTORS)
+NOT_ARTICLE = COMMENTS + CONSENT
+PLUGINS = SelectorSet(PLUGIN_SELECTORS)
+PLUGINS_BUT_COMMENTS = PLUGINS.without(COMMENTS)
+CHROME = SelectorSet((*CHROME_SELECTORS, "form"))
+
 # class / id words that usually, not always, mark boilerplate.
 WEAK_WORDS = (
     "sidebar",
@@ -471,16 +482,17 @@ class Guard:
     topic, a Q&A page) and its posts are the content (`discussion`).
     """
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, present: Present | None = None) -> None:
+        present = present if present is not None else Present.of(tree)
         body = tree.body
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
-        candidate = main_candidate(tree, excluded=(*COMMENT_SELECTORS, *CONSENT_SELECTORS))
+        candidate = main_candidate(tree, NOT_ARTICLE, present)
         article = text_length(candidate) if candidate is not None else 0
-        thread = max((text_length(node) for node in tree.css(", ".join(COMMENT_SELECTORS))), default=0)
+        thread = max((text_length(node) for node in COMMENTS.matches(tree, present)), default=0)
         self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, ARTICLE_SHARE_OF_THREAD * thread)
         if self.discussion:
-            candidate = main_candidate(tree, excluded=CONSENT_SELECTORS)
+            candidate = main_candidate(tree, CONSENT, present)
         while candidate is not None:
             self.protected.add(candidate.mem_id)
             candidate = candidate.parent
@@ -495,11 +507,39 @@ class Guard:
         return length <= WEAK_MAX_TEXT_SHARE * self.total or link_density(node) >= LINK_DENSITY_BOILERPLATE
 
 
-def _remove_all(tree: LexborHTMLParser, selectors: Iterable[str]) -> None:
-    for selector in selectors:
-        for node in outermost(tree.css(selector)):
-            if not is_root(node):
-                node.decompose()
+def remove_matching(
+    tree: LexborHTMLParser,
+    table: SelectorSet,
+    allowed: Callable[[LexborNode], bool] = lambda _: True,
+    present: Present | None = None,
+) -> None:
+    """Remove the elements matching `table` that `allowed` lets go.
+
+    A match inside an element already let go is not asked about; a match the
+    guard keeps may still lose the matches inside it.
+    """
+    chosen: list[LexborNode] = []
+    chosen_ids: set[int] = set()
+    for node in table.matches(tree, present):
+        if is_root(node) or _has_ancestor_in(node, chosen_ids) or not allowed(node):
+            continue
+        chosen.append(node)
+        chosen_ids.add(node.mem_id)
+    # Matches come in document order, so no chosen node lies inside another;
+    # outermost() makes sure no freed node is touched if that ever changes.
+    for node in outermost(chosen):
+        node.decompose()
+
+
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    if not ids:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _is_weak(node: LexborNode) -> bool:
@@ -514,6 +554,14 @@ def starts_with_related_wording(text: str) -> bool:
     return lowered.startswith(INLINE_RELATED_PREFIXES)
 
 
+def _has_related_wording(root: LexborNode) -> bool:
+    """Whether the wording appears anywhere under `root`: a box's text is a
+    stretch of its page's text, so a page without it has no box to find."""
+    text = " ".join((root.text(deep=True, separator=" ") or "").split()).lower()
+    # Forty substring scans in C beat one forty-way regex by far.
+    return any(prefix in text for prefix in INLINE_RELATED_PREFIXES)
+
+
 @dataclass(frozen=True, slots=True)
 class Pruned:
     """What pruning learnt about the page."""
@@ -525,17 +573,12 @@ class Pruned:
 class Pruner:
     """Applies the tables to one tree."""
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, present: Present) -> None:
         self.tree = tree
+        self.present = present
 
-    def remove(self, node: LexborNode) -> None:
-        node.decompose()
-
-    def remove_where(self, selectors: Iterable[str], allowed: Callable[[LexborNode], bool]) -> None:
-        for selector in selectors:
-            for node in outermost(self.tree.css(selector)):
-                if not is_root(node) and allowed(node):
-                    self.remove(node)
+    def remove_where(self, table: SelectorSet, allowed: Callable[[LexborNode], bool]) -> None:
+        remove_matching(self.tree, table, allowed, self.present)
 
     def remove_weak(self, root: LexborNode, guard: Guard) -> None:
         """Top-down, iteratively: a removed element's subtree is not visited."""
@@ -544,12 +587,15 @@ class Pruner:
             node = stack.pop()
             for child in list(node.iter(include_text=False)):
                 if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
-                    self.remove(child)
+                    child.decompose()
                 else:
                     stack.append(child)
 
     def remove_inline_related(self) -> None:
         """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
+        body = self.tree.body
+        if body is None or not _has_related_wording(body):
+            return
         boxes = []
         for node in self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
             text = " ".join((node.text(deep=True, separator=" ") or "").split())
@@ -561,7 +607,7 @@ class Pruner:
         unique = list({box.mem_id: box for box in boxes}.values())
         for box in outermost(unique):
             if not is_root(box):
-                self.remove(box)
+                box.decompose()
 
 
 def _box_of(node: LexborNode) -> LexborNode:
@@ -588,15 +634,14 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     6. weak class/id words, where the guard allows;
     7. inline related boxes found by their wording.
     """
-    _remove_all(tree, NON_CONTENT_TAGS)
-    guard = Guard(tree)
-    pruner = Pruner(tree)
-    pruner.remove_where(HIDDEN_SELECTORS, guard.may_remove_generic)
-    plugins = PLUGIN_SELECTORS
-    if guard.discussion:
-        plugins = tuple(selector for selector in plugins if selector not in COMMENT_SELECTORS)
-    pruner.remove_where(plugins, guard.may_remove)
-    pruner.remove_where((*CHROME_SELECTORS, "form"), guard.may_remove_generic)
+    # Listed once: removals only shrink it, and a superset is all matching needs.
+    present = Present.of(tree)
+    remove_matching(tree, NON_CONTENT, present=present)
+    guard = Guard(tree, present)
+    pruner = Pruner(tree, present)
+    pruner.remove_where(HIDDEN, guard.may_remove_generic)
+    pruner.remove_where(PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove)
+    pruner.remove_where(CHROME, guard.may_remove_generic)
     if tree.body is not None:
         pruner.remove_weak(tree.body, guard)
     pruner.remove_inline_related()

@@ -12,12 +12,12 @@ long comment thread cannot outscore the article it hangs under.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import BLOCK_TAGS, SKIP_TAGS, attr_words, flat_text, link_density
+from scraper.selectors import Present, SelectorSet
 
 # Paragraph-like elements whose text feeds the container score.
 SCORED_SELECTOR = "p, pre, td, blockquote, div, section"
@@ -62,8 +62,8 @@ def _own_text_length(node: LexborNode) -> int:
     return total
 
 
-def _subtree_ids(tree: LexborHTMLParser, selectors: Iterable[str]) -> set[int]:
-    return {node.mem_id for selector in selectors for node in tree.css(selector)}
+def _subtree_ids(tree: LexborHTMLParser, excluded: SelectorSet | None, present: Present | None) -> set[int]:
+    return {node.mem_id for node in excluded.matches(tree, present)} if excluded is not None else set()
 
 
 def _inside(node: LexborNode, ids: set[int]) -> bool:
@@ -75,9 +75,11 @@ def _inside(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
-def score_containers(tree: LexborHTMLParser, excluded: Iterable[str] = ()) -> list[Scored]:
+def score_containers(
+    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+) -> list[Scored]:
     """The strongest containers that hold paragraphs, with their scores, best first."""
-    skip = _subtree_ids(tree, excluded)
+    skip = _subtree_ids(tree, excluded, present)
     scores: dict[int, Scored] = {}
     for node in tree.css(SCORED_SELECTOR):
         if skip and _inside(node, skip):
@@ -104,7 +106,9 @@ def score_containers(tree: LexborHTMLParser, excluded: Iterable[str] = ()) -> li
     return ranked
 
 
-def main_candidate(tree: LexborHTMLParser, excluded: Iterable[str] = ()) -> LexborNode | None:
+def main_candidate(
+    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+) -> LexborNode | None:
     """The element most likely to hold the article, or None on a page without paragraphs."""
-    ranked = score_containers(tree, excluded)
+    ranked = score_containers(tree, excluded, present)
     return ranked[0].node if ranked else None

@@ -33,9 +33,20 @@ def boilerplate(slug: str) -> list[str]:
 
 def run_extract(slug: str) -> dict[str, Any]:
     proc = subprocess.run(
-        [sys.executable, "-m", "scraper", "extract", str(FIXTURES / slug / "source.html"),
-         "--url", expected(slug)["url"]],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "scraper",
+            "extract",
+            str(FIXTURES / slug / "source.html"),
+            "--url",
+            expected(slug)["url"],
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     record: dict[str, Any] = json.loads(proc.stdout)

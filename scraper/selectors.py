@@ -1,0 +1,92 @@
+"""Matching a table of CSS selectors against a tree, cheaply.
+
+The pruning tables hold a few hundred selectors, and Lexbor checks every
+element against every selector of a query: a few milliseconds a page for a
+table this size. A page uses only a handful of them, though. One walk over
+the tree lists the tags, ids and class names it has (`Present`); a table then
+sends Lexbor only the selectors whose tag, id or class is among them, plus
+those it cannot index (attribute tests, descendant combinators).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# `tag`, `#id`, `tag#id`, `.a`, `tag.a.b`: the forms indexed by a key.
+_SIMPLE = re.compile(
+    r"^(?P<tag>[a-z][a-z0-9]*)?(?:#(?P<id>[\w-]+)|(?P<classes>(?:\.[\w-]+)+))?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Present:
+    """The tags, ids and class names that occur in a tree, lower-cased.
+
+    Lower-cased because Lexbor matches class and id without regard to case on
+    quirks-mode pages; a superset is all the index needs, Lexbor decides.
+    """
+
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, tree: LexborHTMLParser) -> Present:
+        keys: set[str] = set()
+        root = tree.root
+        if root is not None:
+            for node in root.traverse(include_text=False):
+                if not node.is_element_node:
+                    continue
+                keys.add(f"<{node.tag}")
+                attrs = node.attributes
+                ident = attrs.get("id")
+                if ident:
+                    keys.add("#" + ident.lower())
+                names = attrs.get("class")
+                if names:
+                    keys.update("." + name for name in names.lower().split())
+        return cls(frozenset(keys))
+
+
+def _key(selector: str) -> str | None:
+    """The tag, id or class a page must have for `selector` to match; None if unindexed."""
+    simple = _SIMPLE.match(selector.strip())
+    if simple is None:
+        return None
+    if simple["id"]:
+        return "#" + simple["id"].lower()
+    if simple["classes"]:
+        return "." + simple["classes"].split(".")[1].lower()
+    if simple["tag"]:
+        return "<" + simple["tag"].lower()
+    return None
+
+
+class SelectorSet:
+    """A selector table, indexed once, matched against many pages."""
+
+    def __init__(self, selectors: Iterable[str]) -> None:
+        self.selectors = tuple(selectors)
+        self._keyed = tuple((selector, _key(selector)) for selector in self.selectors)
+
+    def __add__(self, other: SelectorSet) -> SelectorSet:
+        return SelectorSet((*self.selectors, *other.selectors))
+
+    def without(self, other: SelectorSet) -> SelectorSet:
+        return SelectorSet(s for s in self.selectors if s not in other.selectors)
+
+    def query(self, present: Present) -> str:
+        """The joined query of the selectors that can match a page with `present`."""
+        return ", ".join(s for s, key in self._keyed if key is None or key in present.keys)
+
+    def matches(self, tree: LexborHTMLParser, present: Present | None = None) -> list[LexborNode]:
+        """Every element matching any selector, once each, in document order."""
+        query = self.query(present if present is not None else Present.of(tree))
+        if not query:
+            return []
+        # Lexbor lists an element once per selector it matches.
+        return list({node.mem_id: node for node in tree.css(query)}.values())
