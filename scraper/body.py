@@ -51,6 +51,10 @@ def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     return roots
 
 
+# A line of at most this many words that is all link text is chrome.
+MAX_LINK_LINE_WORDS = 5
+
+
 class _Writer:
     """Collects inline text into lines; a block boundary ends the line."""
 
@@ -58,17 +62,27 @@ class _Writer:
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._kind = "p"
+        self._unlinked = False
 
-    def text(self, value: str, kind: str) -> None:
+    def text(self, value: str, kind: str, linked: bool = False) -> None:
         if not self._parts:
             self._kind = kind
         self._parts.append(value)
+        if not linked and not self._unlinked and any(c.isalnum() for c in value):
+            self._unlinked = True  # separators such as " | " between links do not count
 
     def flush(self) -> None:
         line = " ".join("".join(self._parts).split())
         self._parts = []
-        if line:
-            self.blocks.append((self._kind, line))
+        only_links = not self._unlinked
+        self._unlinked = False
+        if not line:
+            return
+        if only_links and self._kind != "heading" and len(line.split()) <= MAX_LINK_LINE_WORDS:
+            # A short line that is links and nothing else: a button, a tag, a
+            # "login" or "RSS feed" link that pruning left behind.
+            return
+        self.blocks.append((self._kind, line))
 
     def emit(self, kind: str, line: str) -> None:
         self.flush()
@@ -96,28 +110,36 @@ def _is_data_table(table: LexborNode) -> bool:
     return len(table.css("table")) == 1 and not any(len(flat_text(cell)) > 400 for cell in table.css("td"))
 
 
-def _walk(node: LexborNode, out: _Writer, kind: str, depth: int, skip: frozenset[str] = frozenset()) -> None:
+def _walk(
+    node: LexborNode,
+    out: _Writer,
+    kind: str,
+    depth: int,
+    skip: frozenset[str] = frozenset(),
+    linked: bool = False,
+) -> None:
+    """Write `node`'s content as blocks; `linked` says it sits inside a link."""
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            out.text(child.text_content or "", kind)
+            out.text(child.text_content or "", kind, linked)
         elif tag in SKIP_TAGS or tag in skip:
             continue
         elif tag == "br":
             out.flush()
         elif tag in HEADING_TAGS:
             out.flush()
-            _walk(child, out, "heading", depth, skip)
+            _walk(child, out, "heading", depth, skip, linked)
             out.flush()
         elif _is_link_list(child):
             continue
         elif tag == "li":
             out.flush()
-            _walk(child, out, f"item{max(depth - 1, 0)}", depth, skip)
+            _walk(child, out, f"item{max(depth - 1, 0)}", depth, skip, linked)
             out.flush()
         elif tag in LIST_TAGS:
             out.flush()
-            _walk(child, out, kind, depth + 1, skip)
+            _walk(child, out, kind, depth + 1, skip, linked)
             out.flush()
         elif tag == "table" and _is_data_table(child):
             out.flush()
@@ -127,7 +149,7 @@ def _walk(node: LexborNode, out: _Writer, kind: str, depth: int, skip: frozenset
                     out.emit("row", _CELL_SEPARATOR.join(cells))
         elif tag == "blockquote":
             out.flush()
-            _walk(child, out, "quote", depth, skip)
+            _walk(child, out, "quote", depth, skip, linked)
             out.flush()
         elif tag == "pre":
             out.flush()
@@ -137,10 +159,10 @@ def _walk(node: LexborNode, out: _Writer, kind: str, depth: int, skip: frozenset
         elif tag in BLOCK_TAGS:
             out.flush()
             inner = kind if kind == "quote" or kind.startswith("item") else "p"
-            _walk(child, out, inner, depth, skip)
+            _walk(child, out, inner, depth, skip, linked)
             out.flush()
         else:
-            _walk(child, out, kind, depth, skip)
+            _walk(child, out, kind, depth, skip, linked or tag == "a")
 
 
 # Page chrome left after pruning, skipped when a whole page is the content.

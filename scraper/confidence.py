@@ -7,6 +7,9 @@ it; where they disagree, at least one is wrong. The agreement of the two (an
 F1 over 4-word shingles, the benchmark's own unit) times a length factor
 (very short bodies are rarely whole articles) is the confidence.
 
+A page left to the DOM engine alone (not an article, its body most of the
+page) is compared with the page's whole text instead.
+
 On the benchmark pages, bodies with confidence >= 0.5 average far higher F1
 than those below it (`make bench-quality` prints the split).
 """

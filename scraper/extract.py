@@ -5,12 +5,18 @@
 1. parse once with selectolax (Lexbor) and read the metadata from the
    untouched tree (`scraper.metadata`);
 2. prune boilerplate from the tree by markup (`scraper.clean.prune`);
-3. find the main content on the pruned document with trafilatura, asking it
-   for its structured tree (paragraphs, headings, lists, tables, quotes);
-4. turn that tree into lines: one paragraph, heading, list item or table row
-   a line, figure captions kept where they sit;
-5. drop lines that are boilerplate by their wording (`scraper.lines`);
-6. score a confidence for the result.
+3. read the main content with the DOM engine (`scraper.body`), a few
+   milliseconds a page;
+4. a page that does not call itself an article, and whose DOM-engine body is
+   most of its text, is done: a service, product or documentation page;
+5. otherwise find the main content with trafilatura on the pruned document,
+   fast mode first and its fallback extractors only where that comes out
+   short, asking for its structured tree (paragraphs, headings, lists,
+   tables, quotes), and turn it into lines, captions kept where they sit;
+6. fall back to the DOM engine's body, or the whole page's, where the main
+   engine found next to nothing;
+7. drop lines that are boilerplate by their wording (`scraper.lines`), and
+   score a confidence for the result (`scraper.confidence`).
 """
 
 from __future__ import annotations
@@ -55,6 +61,14 @@ _OPTION = re.compile(r"<(?:option|optgroup)\b[^>]*>[^<]*(?:</(?:option|optgroup)
 # Below this share of the DOM engine's word count, the main engine's body is
 # taken to have missed the content.
 FALLBACK_SHARE = 0.3
+# A page that is not an article is left to the DOM engine when its body holds
+# at least this share of the page's text and this many words.
+PAGE_BODY_SHARE = 0.7
+MIN_PAGE_BODY_WORDS = 100
+# The main engine's fast mode is taken as sure of a body of this many words,
+# and this share of the DOM engine's.
+UNSURE_WORDS = 100
+UNSURE_SHARE = 0.8
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -122,28 +136,62 @@ def extract_html(html: str, url: str | None = None) -> Article:
         return Article(text="", markdown="", confidence=0.0, **article_meta)
     _unmask_for_engine(tree)
     second = filter_blocks(extract_blocks(tree)[0], title)
-    # On a discussion page the posts are the content, comment markup or not.
-    body = _main_content(_captions_as_paragraphs(tree.html or ""), url, comments=pruned.discussion)
-    blocks = filter_blocks(_blocks(body) if body is not None else [], title)
-    text = "\n".join(line for _, line in blocks)
     second_text = "\n".join(line for _, line in second)
     second_words = word_count(second_text)
+    article = is_article_page(tree, meta.jsonld)
+    whole: list[Block] = []
+    whole_words = 0
+    if not article:
+        whole = filter_blocks(page_blocks(tree), title)
+        whole_words = word_count("\n".join(line for _, line in whole))
+    if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
+        # A page that is not an article, and the DOM engine's body is most of
+        # it: the main engine would find the same text or a part of it.
+        return Article(
+            text=second_text,
+            markdown=render_markdown(second),
+            confidence=confidence(second_text, "\n".join(line for _, line in whole)),
+            **article_meta,
+        )
+    blocks = _main_blocks(tree, url, title, pruned.discussion, second_words)
+    text = "\n".join(line for _, line in blocks)
     if second_words >= 50 and word_count(text) < FALLBACK_SHARE * second_words:
         # The main engine found next to nothing where the DOM engine found a body.
         blocks, text = second, second_text
-    if not is_article_page(tree, meta.jsonld):
-        whole = filter_blocks(page_blocks(tree), title)
-        whole_text = "\n".join(line for _, line in whole)
-        if word_count(text) < PAGE_SHARE * word_count(whole_text):
-            # A service, product or collection page: its content is the page,
-            # most of which an article engine leaves out.
-            blocks, text = whole, whole_text
+    if not article and word_count(text) < PAGE_SHARE * whole_words:
+        # A service, product or collection page: its content is the page,
+        # most of which an article engine leaves out.
+        blocks, text = whole, "\n".join(line for _, line in whole)
     return Article(
         text=text,
         markdown=render_markdown(blocks),
         confidence=confidence(text, second_text),
         **article_meta,
     )
+
+
+def _holds_the_page(body_words: int, page_words: int) -> bool:
+    return body_words >= MIN_PAGE_BODY_WORDS and body_words >= PAGE_BODY_SHARE * page_words
+
+
+def _main_blocks(
+    tree: LexborHTMLParser, url: str | None, title: str | None, discussion: bool, second_words: int
+) -> list[Block]:
+    """The main engine's body: its fast mode first, its fallbacks only when that looks short.
+
+    The fallbacks (two more extractors over the whole page) cost as much as
+    the fast mode itself, and only matter where it found little: under
+    `UNSURE_WORDS` words, or well under what the DOM engine found.
+    """
+    html = _captions_as_paragraphs(tree.html or "")
+    blocks: list[Block] = []
+    for fast in (True, False):
+        body = _main_content(html, url, comments=discussion, fast=fast)
+        blocks = filter_blocks(_blocks(body) if body is not None else [], title)
+        words = word_count("\n".join(line for _, line in blocks))
+        if words >= UNSURE_WORDS and words >= UNSURE_SHARE * second_words:
+            break
+    return blocks
 
 
 # Inline tags flattened inside captions: the engine drops any element whose
@@ -180,7 +228,7 @@ def _captions_as_paragraphs(html: str) -> str:
     return _FIGCAPTION.sub(lambda m: "<" + m.group(1) + ("p" if "cap" in m.group(0).lower() else "div"), html)
 
 
-def _main_content(html: str, url: str | None, comments: bool = False) -> _Element | None:
+def _main_content(html: str, url: str | None, comments: bool = False, fast: bool = False) -> _Element | None:
     if not html.strip():
         return None
     document = trafilatura.bare_extraction(
@@ -191,6 +239,7 @@ def _main_content(html: str, url: str | None, comments: bool = False) -> _Elemen
         include_images=False,
         with_metadata=False,
         deduplicate=False,
+        fast=fast,
     )
     if document is None:
         return None

@@ -48,9 +48,14 @@ ARTICLE_SCHEMA_TYPES = frozenset(
 
 
 def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
-    """The page calls itself an article, in OpenGraph or in its JSON-LD."""
+    """The page calls itself an article, in OpenGraph, JSON-LD or microdata."""
     if declares_article(tree):
         return True
+    for node in tree.css("[itemtype]"):
+        # "https://schema.org/NewsArticle" and the like.
+        kind = (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
+        if kind.lower() in ARTICLE_SCHEMA_TYPES:
+            return True
     for obj in jsonld:
         kinds = obj.get("@type", "")
         for kind in kinds if isinstance(kinds, list) else [kinds]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper import extract as extract_module
 from scraper.body import extract_blocks
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
-from scraper.pagetype import is_teaser_listing
+from scraper.pagetype import is_article_page, is_teaser_listing
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
 TEASER = (
@@ -115,3 +117,87 @@ def test_extracted_article_is_confident() -> None:
         "</article>", "".join(f"<p>{p}</p>" for p in reversed(ARTICLE_PARAGRAPHS)) * 3 + "</article>"
     )
     assert extract_html(html, "https://example.org/a").confidence >= 0.5
+
+
+def test_dom_engine_drops_short_lines_that_are_only_links() -> None:
+    html = page(
+        "<main><h2><a href='/guide'>The guide</a></h2>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+        + "<p><a href='/login'>Log in</a></p>"
+        + "<p><a href='/rss'>RSS feed</a> | <a href='/x'>Archive</a></p>"
+        "<p><a href='/story'>A linked sentence that runs on well past five words</a></p>"
+        "<p>Read the <a href='/report'>full report</a>.</p></main>"
+    )
+    lines = [line for _, line in extract_blocks(LexborHTMLParser(html))[0]]
+    assert "The guide" in lines  # a heading stays, link or not
+    assert "Log in" not in lines
+    assert not any("RSS feed" in line for line in lines)
+    assert "A linked sentence that runs on well past five words" in lines
+    assert "Read the full report." in lines
+
+
+SERVICE_SECTIONS = [
+    (
+        "Plumbing",
+        "Our engineers fix leaking pipes, blocked drains and broken boilers across the county, all week.",
+    ),
+    (
+        "Heating",
+        "We install and service gas and heat-pump systems, and we give a written quote before any work.",
+    ),
+    (
+        "Emergencies",
+        "A call-out within two hours, day or night, with no extra charge for weekends or public holidays.",
+    ),
+    (
+        "Guarantee",
+        "Every repair carries a twelve-month guarantee on parts and labour, honoured by our own staff.",
+    ),
+]
+
+
+def _engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record the `fast` flag of every call to the main engine."""
+    calls: list[bool] = []
+    real = extract_module._main_content
+
+    def spy(html: str, url: str | None, comments: bool = False, fast: bool = False) -> object:
+        calls.append(fast)
+        return real(html, url, comments=comments, fast=fast)
+
+    monkeypatch.setattr(extract_module, "_main_content", spy)
+    return calls
+
+
+def test_a_page_that_is_not_an_article_is_left_to_the_dom_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _engine_calls(monkeypatch)
+    body = "".join(f"<section><h2>{h}</h2><p>{p} {p}</p></section>" for h, p in SERVICE_SECTIONS)
+    result = extract_html(page(f"<main><h1>Services</h1>{body}</main>"))
+    assert calls == []
+    assert all(h in result.text and p in result.text for h, p in SERVICE_SECTIONS)
+    assert result.confidence > 0.5
+
+
+def test_an_article_gets_the_main_engine_in_fast_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _engine_calls(monkeypatch)
+    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    head = "<meta property='og:type' content='article'>"
+    result = extract_html(
+        page(f"<main><article><h1>A test article</h1>{paragraphs}</article></main>", head=head)
+    )
+    assert calls == [True]
+    assert ARTICLE_PARAGRAPHS[0] in result.text
+
+
+def test_a_short_fast_body_gets_the_fallbacks_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _engine_calls(monkeypatch)
+    extract_html(article_html())  # four short paragraphs: under the words the fast mode is trusted with
+    assert calls == [True, False]
+
+
+def test_microdata_declares_an_article() -> None:
+    html = page("<div itemscope itemtype='https://schema.org/NewsArticle'><p>Text</p></div>")
+    assert is_article_page(LexborHTMLParser(html), [])
+    assert not is_article_page(
+        LexborHTMLParser(page("<div itemscope itemtype='https://schema.org/Product'></div>")), []
+    )
