@@ -20,7 +20,7 @@ from scraper import __version__
 from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
 from scraper.fetch import Fetcher
 from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings
-from scraper.workers import ExtractionPool, PoolFailed, scrape_guarded
+from scraper.workers import ExtractionPool, PoolFailed, scrape_target
 from scraper.write import FORMATS, Format, write_outcome
 
 EXIT_OK = 0
@@ -143,7 +143,7 @@ async def _extract_all(
     console = _stderr()
     async with pool, Fetcher(settings) as fetcher:
         for target in targets:
-            outcome = await scrape_guarded(target, fetcher, pool, url)
+            outcome = await scrape_target(target, fetcher, pool, url)
             write_outcome(outcome, sys.stdout, fmt)
             error = outcome.record.error
             if error is not None:

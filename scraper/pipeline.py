@@ -1,9 +1,10 @@
-"""Scrape one target: URL, file or stdin -> Outcome. Never raises for a bad target.
+"""Saved pages and fetched pages -> Outcome. Never raises for a bad page.
 
 A *target* is what the user typed: an http(s) URL, a path to a saved page
 (`.html`, `.htm`, `.html.gz`, ...), or `-` for HTML on standard input. Every
 failure, from a missing file to a refused connection, becomes a record with
 `ok: false` and an `error`, so a batch always has one record per input.
+`scraper.workers.scrape_target` dispatches a target to these.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ import zlib
 from pathlib import Path
 
 from scraper.decode import decode_html
-from scraper.errors import ExtractionError, FileReadError, InvalidURL, ScraperError
+from scraper.errors import ExtractionError, FileReadError, ScraperError
 from scraper.extract import extract_html, word_count
-from scraper.fetch import Fetcher, now_iso
+from scraper.fetch import now_iso
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings
-from scraper.urls import check_fetchable, looks_like_url, redact, redact_text
+from scraper.urls import redact, redact_text
 
 STDIN = "-"
 
@@ -117,26 +118,3 @@ def error_outcome(
         error=ErrorInfo(type=error.type, message=redact_text(str(error))),
     )
     return Outcome(record=record)
-
-
-async def scrape_target(
-    target: str, fetcher: Fetcher, url: str | None = None, settings: Settings | None = None
-) -> Outcome:
-    """One target of any kind -> Outcome; failures become error records."""
-    settings = settings or fetcher.settings
-    try:
-        page = await load_target(target, fetcher, url, settings)
-    except ScraperError as exc:
-        return error_outcome(url or target, exc)
-    return record_from_page(page)
-
-
-async def load_target(target: str, fetcher: Fetcher, url: str | None, settings: Settings) -> Page:
-    if target == STDIN:
-        return read_page_stdin(url, settings.max_bytes)
-    if looks_like_url(target):
-        check_fetchable(target)
-        return await fetcher.fetch(target)
-    if not target.strip():
-        raise InvalidURL("empty target")
-    return read_page_file(target, url, settings.max_bytes)

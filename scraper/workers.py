@@ -426,22 +426,29 @@ async def _in_thread(call: _Call) -> Outcome:
 # -- one target, as `scraper extract` takes it ---------------------------------------------
 
 
-async def scrape_guarded(
-    target: str, fetcher: Fetcher, pool: ExtractionPool, url: str | None = None
+async def scrape_target(
+    target: str, fetcher: Fetcher, pool: ExtractionPool | None = None, url: str | None = None
 ) -> Outcome:
-    """`scraper.pipeline.scrape_target`, with decoding and extraction in `pool`, under its
-    guard; reading and fetching stay here. Failures become error records."""
+    """One target of any kind (URL, saved page, `-` for stdin) -> Outcome; failures become
+    error records. Reading and fetching happen here; decoding and extraction in `pool`,
+    under its guard, or in this process when there is no pool."""
     max_bytes = fetcher.settings.max_bytes
     final_url = redact(url) if url else None
     try:
         if target == STDIN:
             data = sys.stdin.buffer.read()
-            return await pool.run(extract_stdin, (data, url, max_bytes), url or STDIN, final_url)
+            return await _run(pool, extract_stdin, (data, url, max_bytes), url or STDIN, final_url)
         if looks_like_url(target):
             raw = await fetcher.fetch_raw(target)
-            return await pool.run(extract_raw, raw, raw.url)
+            return await _run(pool, extract_raw, raw, raw.url)
         if not target.strip():
             raise InvalidURL("empty target")
-        return await pool.run(extract_saved, (target, url, max_bytes), url or target, final_url)
+        return await _run(pool, extract_saved, (target, url, max_bytes), url or target, final_url)
     except ScraperError as exc:
         return error_outcome(url or target, exc)
+
+
+async def _run(
+    pool: ExtractionPool | None, job: Job[T], arg: T, url: str, final_url: str | None = None
+) -> Outcome:
+    return job(arg) if pool is None else await pool.run(job, arg, url, final_url)

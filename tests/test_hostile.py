@@ -38,8 +38,9 @@ from hypothesis import strategies as st
 from scraper.fetch import Fetcher
 from scraper.inflate import inflater_for
 from scraper.models import Outcome, Record
-from scraper.pipeline import page_from_bytes, record_from_page, scrape_target
+from scraper.pipeline import page_from_bytes, record_from_page
 from scraper.settings import Settings
+from scraper.workers import scrape_target
 from scraper.write import json_line
 from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, RunCli, article_html, page
 from tests.faultserver import FaultServer, drip, endless, reset_mid_body, respond, truncated_gzip
