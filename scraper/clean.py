@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import attr_words, is_root, link_density, outermost, text_length
+from scraper.dom import attr_words, has_ancestor_in, is_root, link_density, outermost, text_length
 from scraper.scoring import main_candidate
 from scraper.selectors import Present, SelectorSet
 
@@ -521,7 +521,7 @@ def remove_matching(
     chosen: list[LexborNode] = []
     chosen_ids: set[int] = set()
     for node in table.matches(tree, present):
-        if is_root(node) or _has_ancestor_in(node, chosen_ids) or not allowed(node):
+        if is_root(node) or has_ancestor_in(node, chosen_ids) or not allowed(node):
             continue
         chosen.append(node)
         chosen_ids.add(node.mem_id)
@@ -529,17 +529,6 @@ def remove_matching(
     # outermost() makes sure no freed node is touched if that ever changes.
     for node in outermost(chosen):
         node.decompose()
-
-
-def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
-    if not ids:
-        return False
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _is_weak(node: LexborNode) -> bool:

@@ -57,6 +57,18 @@ def attr_words(node: LexborNode) -> str:
 MAX_ENGINE_DEPTH = 200
 
 
+def has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an element above `node` is one of `ids` (`mem_id`s)."""
+    if not ids:
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
 def outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     """Drop the nodes that sit inside another node of the list.
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from scraper.dom import text_length
+from scraper.dom import has_ancestor_in, text_length
 
 MIN_TEASERS = 4
 MAX_TEASER_CHARS = 700
@@ -64,15 +64,6 @@ def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
     return False
 
 
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
-
-
 def is_teaser_listing(tree: LexborHTMLParser) -> bool:
     """True for a (pruned) page that is a list of teasers, not an article."""
     body = tree.body
@@ -91,7 +82,7 @@ def is_teaser_listing(tree: LexborHTMLParser) -> bool:
     ids = set(cards)
     free = 0
     for paragraph in tree.css("p"):
-        if text_length(paragraph) >= PROSE_CHARS and not _inside(paragraph, ids):
+        if text_length(paragraph) >= PROSE_CHARS and not has_ancestor_in(paragraph, ids):
             free += 1
             if free >= MAX_FREE_PARAGRAPHS:
                 return False

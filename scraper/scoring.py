@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, SKIP_TAGS, attr_words, flat_text, link_density
+from scraper.dom import BLOCK_TAGS, SKIP_TAGS, attr_words, flat_text, has_ancestor_in, link_density
 from scraper.selectors import Present, SelectorSet
 
 # Paragraph-like elements whose text feeds the container score.
@@ -66,15 +66,6 @@ def _subtree_ids(tree: LexborHTMLParser, excluded: SelectorSet | None, present: 
     return {node.mem_id for node in excluded.matches(tree, present)} if excluded is not None else set()
 
 
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    current: LexborNode | None = node
-    while current is not None:
-        if current.mem_id in ids:
-            return True
-        current = current.parent
-    return False
-
-
 def score_containers(
     tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
 ) -> list[Scored]:
@@ -82,7 +73,7 @@ def score_containers(
     skip = _subtree_ids(tree, excluded, present)
     scores: dict[int, Scored] = {}
     for node in tree.css(SCORED_SELECTOR):
-        if skip and _inside(node, skip):
+        if skip and (node.mem_id in skip or has_ancestor_in(node, skip)):
             continue
         length = _own_text_length(node) if node.tag in ("div", "section") else len(flat_text(node))
         if length < MIN_PARAGRAPH:
