@@ -9,12 +9,14 @@ source of truth for metrics and is only ever called, never re-implemented.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,18 @@ def bench_available(root: Path | None = None) -> bool:
     return (root / "score.py").is_file()
 
 
+def bench_dir_or_skip() -> Path | None:
+    """The bench dir when it can be used; else None, after saying on stderr that the run is skipped.
+
+    A benchmark's `main()` then returns 0: missing bench data is not an error.
+    """
+    root = bench_dir()
+    if bench_available(root):
+        return root
+    print(f"skipped: {root} not found (set {BENCH_DIR_ENV})", file=sys.stderr)
+    return None
+
+
 def dataset_folder(name: str) -> str:
     """Accept either a short name ("wcxb") or a folder name ("wcxb-dev")."""
     if name in DATASETS:
@@ -95,6 +109,14 @@ def load_manifest(dataset: str, root: Path | None = None) -> list[PageRef]:
                 )
             )
     return pages
+
+
+def selected_pages(
+    datasets: Iterable[str], limit: int = 0, root: Path | None = None
+) -> dict[str, list[PageRef]]:
+    """Folder name -> its first `limit` pages (0 = all), for each dataset named (once, in that order)."""
+    folders = dict.fromkeys(dataset_folder(d) for d in datasets)
+    return {folder: load_manifest(folder, root)[: limit or None] for folder in folders}
 
 
 def read_page(path: Path) -> bytes:
@@ -157,3 +179,28 @@ def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, float]]:
     with open(path, encoding="utf-8") as handle:
         data: dict[str, dict[str, float]] = json.load(handle)
     return data
+
+
+def csv_choice(allowed: Iterable[str]) -> Callable[[str], list[str]]:
+    """argparse type for comma-separated lists drawn from `allowed`."""
+    allowed = list(allowed)
+
+    def parse(value: str) -> list[str]:
+        items = [v.strip() for v in value.split(",") if v.strip()]
+        bad = [v for v in items if v not in allowed]
+        if bad or not items:
+            raise argparse.ArgumentTypeError(f"choose from {','.join(allowed)} (got {value!r})")
+        return items
+
+    return parse
+
+
+def add_page_options(parser: argparse.ArgumentParser) -> None:
+    """`--datasets` and `--limit`, the page selection every benchmark offers (see `selected_pages`)."""
+    parser.add_argument(
+        "--datasets",
+        type=csv_choice(dict.fromkeys([*DATASETS, *DATASETS.values()])),
+        default=list(DATASETS),
+        help="comma-separated: scrapinghub,readability,wcxb",
+    )
+    parser.add_argument("--limit", type=int, default=0, help="first N pages of each dataset (0 = all)")

@@ -44,6 +44,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 # Run as `python bench/bench_batch.py`: make `bench` and `scraper` importable.
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -140,35 +142,32 @@ class Servers:
 # -- measuring a command ------------------------------------------------------------------------
 
 
-def _rss(pid: int) -> int:
+GONE = (psutil.NoSuchProcess, psutil.AccessDenied)  # psutil.ZombieProcess is a NoSuchProcess
+"""What psutil raises for a process that exited (or became unreadable) between two samples."""
+
+
+def _rss(process: psutil.Process) -> int:
+    """Resident bytes, 0 once the process is gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+        return int(process.memory_info().rss)
+    except GONE:
+        return 0
 
 
-def _descendants(pid: int) -> list[int]:
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        try:
-            kids = [int(k) for k in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
-        except OSError:
-            kids = []
-        found += kids
-        todo += kids
-    return found
-
-
-def _cpu_seconds(pid: int) -> float:
+def _descendants(process: psutil.Process) -> list[psutil.Process]:
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+        return list(process.children(recursive=True))
+    except GONE:
+        return []
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    """User + system CPU seconds of the process itself (not of children it waited for)."""
+    try:
+        times = process.cpu_times()
+    except GONE:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    return float(times.user + times.system)
 
 
 @dataclass
@@ -186,18 +185,20 @@ def measure(command: list[str], cwd: Path, stdout: Path | None = None) -> Measur
     started = time.monotonic()
     sink = open(stdout, "wb") if stdout is not None else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL)
+    # Before proc.wait() reaps it, the child exists (at worst as a zombie), so this cannot fail.
+    root = psutil.Process(proc.pid)
     peaks = [0, 0]
     cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            main = _rss(proc.pid)
+            main = _rss(root)
             peaks[0] = max(peaks[0], main)
-            family = _descendants(proc.pid)
+            family = _descendants(root)
             peaks[1] = max(peaks[1], main + sum(_rss(p) for p in family))
-            for pid in (proc.pid, *family):
-                cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
+            for process in (root, *family):
+                cpu[process.pid] = max(cpu.get(process.pid, 0.0), _cpu_seconds(process))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)

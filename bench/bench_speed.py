@@ -66,17 +66,15 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import (  # after the sys.path fix above
-    DATASETS,
     REPO_ROOT,
     PageRef,
-    bench_available,
-    bench_dir,
-    dataset_folder,
-    load_manifest,
+    add_page_options,
+    bench_dir_or_skip,
     read_page,
     run_score,
+    selected_pages,
 )
-from bench.quality import csv_choice, fmt, make_readability, render_table, version_of
+from bench.quality import fmt, make_readability, render_table, version_of
 
 SYSTEMS = ("ours", "trafilatura", "trafilatura-fast", "readability-lxml")
 BASELINE = "trafilatura"
@@ -809,13 +807,7 @@ def header(root: Path, pages: list[tuple[PageRef, bytes]], args: argparse.Namesp
 # --------------------------------------------------------------------------
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    ap.add_argument(
-        "--datasets",
-        type=csv_choice(dict.fromkeys([*DATASETS, *DATASETS.values()])),
-        default=list(DATASETS),
-        help="comma-separated: scrapinghub,readability,wcxb",
-    )
-    ap.add_argument("--limit", type=int, default=0, help="first N pages of each dataset (0 = all)")
+    add_page_options(ap)  # --datasets, --limit
     ap.add_argument(
         "--repeat",
         type=int,
@@ -844,12 +836,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    root = bench_dir()
-    if not bench_available(root):
-        print(f"skipped: {root} not found (set SCRAPER_BENCH_DIR)", file=sys.stderr)
+    root = bench_dir_or_skip()
+    if root is None:
         return 0
-    folders = list(dict.fromkeys(dataset_folder(d) for d in args.datasets))
-    refs = [ref for folder in folders for ref in load_manifest(folder, root)[: args.limit or None]]
+    selection = selected_pages(args.datasets, args.limit, root)
+    refs = [ref for folder_refs in selection.values() for ref in folder_refs]
     if args.memory_child:
         print(json.dumps(memory_child(args.memory_child, refs)))
         return 0

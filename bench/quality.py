@@ -39,17 +39,16 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import (  # after the sys.path fix above
-    DATASETS,
     FLOORS_FILE,
     REPO_ROOT,
     PageRef,
-    bench_available,
-    bench_dir,
-    dataset_folder,
+    add_page_options,
+    bench_dir_or_skip,
+    csv_choice,
     load_floors,
-    load_manifest,
     read_page,
     run_score,
+    selected_pages,
 )
 
 SYSTEMS = ("ours", "trafilatura", "trafilatura-precision", "readability-lxml")
@@ -647,35 +646,15 @@ def write_floors(scores: dict[str, dict[str, dict[str, Any]]], margin: float, pa
 # --------------------------------------------------------------------------
 # Command line
 # --------------------------------------------------------------------------
-def csv_choice(allowed: Iterable[str]) -> Callable[[str], list[str]]:
-    """argparse type for comma-separated lists drawn from `allowed`."""
-    allowed = list(allowed)
-
-    def parse(value: str) -> list[str]:
-        items = [v.strip() for v in value.split(",") if v.strip()]
-        bad = [v for v in items if v not in allowed]
-        if bad or not items:
-            raise argparse.ArgumentTypeError(f"choose from {','.join(allowed)} (got {value!r})")
-        return items
-
-    return parse
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument(
-        "--datasets",
-        type=csv_choice(dict.fromkeys([*DATASETS, *DATASETS.values()])),
-        default=list(DATASETS),
-        help="comma-separated: scrapinghub,readability,wcxb",
-    )
+    add_page_options(ap)  # --datasets, --limit
     ap.add_argument(
         "--systems",
         type=csv_choice(SYSTEMS),
         default=list(SYSTEMS),
         help="comma-separated: " + ",".join(SYSTEMS),
     )
-    ap.add_argument("--limit", type=int, default=0, help="first N pages of each dataset (0 = all)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes (1 = no pool)")
     ap.add_argument(
         "--out",
@@ -727,9 +706,8 @@ def check_ours(systems: list[str], spec: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    root = bench_dir()
-    if not bench_available(root):
-        print(f"skipped: {root} not found (set SCRAPER_BENCH_DIR)", file=sys.stderr)
+    root = bench_dir_or_skip()
+    if root is None:
         return 0
     systems = check_ours(args.systems, args.ours)
     if not systems:
@@ -740,8 +718,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_floors and args.limit:
         print("--write-floors needs a full run (no --limit)", file=sys.stderr)
         return 1
-    folders = list(dict.fromkeys(dataset_folder(d) for d in args.datasets))
-    pages = {f: load_manifest(f, root)[: args.limit or None] for f in folders}
+    pages = selected_pages(args.datasets, args.limit, root)
 
     start = time.perf_counter()
     run = collect(pages, systems, args.ours, args.jobs, args.timeout)
@@ -750,7 +727,7 @@ def main(argv: list[str] | None = None) -> int:
     scored = time.perf_counter()
 
     print(header(root, run, systems, args))
-    for folder in folders:
+    for folder in pages:
         print()
         print(dataset_report(run, folder, scores[folder]))
     calibration = calibration_rows(run, scores)
