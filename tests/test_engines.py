@@ -201,3 +201,19 @@ def test_microdata_declares_an_article() -> None:
     assert not is_article_page(
         LexborHTMLParser(page("<div itemscope itemtype='https://schema.org/Product'></div>")), []
     )
+
+
+def test_headlines_of_other_stories_between_paragraphs_are_dropped_from_an_article() -> None:
+    head = "<meta property='og:type' content='article'>"
+    paragraphs = [f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS]
+    paragraphs.insert(
+        2, "<p><strong><a href='/news/other-story'>Harbour wall to be rebuilt next spring</a></strong></p>"
+    )
+    paragraphs.insert(1, "<h3 id='timeline'><a href='#timeline'>How the night unfolded</a></h3>")
+    paragraphs.append("<p>The council's <a href='/report'>full report</a> is online.</p>")
+    html = page(f"<main><article><h1>A test article</h1>{''.join(paragraphs)}</article></main>", head=head)
+    text = extract_html(html).text
+    assert "Harbour wall to be rebuilt" not in text
+    assert "How the night unfolded" in text  # a heading's own anchor is not a link away
+    assert "The council's full report is online." in text
+    assert ARTICLE_PARAGRAPHS[3] in text
