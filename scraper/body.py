@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import BLOCK_TAGS, SKIP_TAGS, flat_text, link_density, text_length
@@ -51,6 +53,7 @@ def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     return roots
 
 
+_ALNUM = re.compile(r"[^\W_]")
 # A line of at most this many words that is all link text is chrome.
 MAX_LINK_LINE_WORDS = 5
 
@@ -68,7 +71,7 @@ class _Writer:
         if not self._parts:
             self._kind = kind
         self._parts.append(value)
-        if not linked and not self._unlinked and any(c.isalnum() for c in value):
+        if not linked and not self._unlinked and _ALNUM.search(value):
             self._unlinked = True  # separators such as " | " between links do not count
 
     def flush(self) -> None:

@@ -51,15 +51,15 @@ def _class_weight(node: LexborNode) -> int:
     return weight
 
 
-def _own_text_length(node: LexborNode) -> int:
-    """Length of the text directly inside `node` and its inline children."""
-    total = 0
+def _own_text(node: LexborNode) -> str:
+    """The text directly inside `node` and its inline children, not its blocks'."""
+    parts = []
     for child in node.iter(include_text=True):
         if child.tag == "-text":
-            total += len((child.text_content or "").strip())
+            parts.append((child.text_content or "").strip())
         elif child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
-            total += len(flat_text(child))
-    return total
+            parts.append(flat_text(child))
+    return "".join(parts)
 
 
 def _subtree_ids(tree: LexborHTMLParser, excluded: SelectorSet | None, present: Present | None) -> set[int]:
@@ -75,10 +75,11 @@ def score_containers(
     for node in tree.css(SCORED_SELECTOR):
         if skip and (node.mem_id in skip or has_ancestor_in(node, skip)):
             continue
-        length = _own_text_length(node) if node.tag in ("div", "section") else len(flat_text(node))
+        # A wrapper's own text only: its paragraphs score for themselves.
+        text = _own_text(node) if node.tag in ("div", "section") else flat_text(node)
+        length = len(text)
         if length < MIN_PARAGRAPH:
             continue
-        text = flat_text(node)
         points = 1 + text.count(",") + text.count("،") + text.count("，") + min(length / 100, 3)
         ancestor = node.parent
         for share in (1.0, 0.5, 1 / 3):
