@@ -127,6 +127,9 @@ def extract(
     )
     # Pages are extracted in one worker process, under the guard. It is forked here,
     # before the event loop starts: milliseconds, where spawning one costs a second.
+    # The extractor is imported first, so the fork has it loaded already.
+    import scraper.extract  # noqa: F401
+
     pool = ExtractionPool.forked(1, settings.page_timeout)
     try:
         failed = asyncio.run(_extract_all(targets, url, settings, output_format, quiet, pool))

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from scraper.decode import decode_html
 from scraper.errors import ExtractionError, FileReadError, ScraperError
-from scraper.extract import extract_html, word_count
 from scraper.fetch import now_iso
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings
@@ -25,9 +24,13 @@ STDIN = "-"
 
 
 def read_page_file(path: str, url: str | None = None, max_bytes: int | None = None) -> Page:
-    """A saved page from disk (gzip by magic number, not by name)."""
+    """A saved page from disk (gzip by magic number, not by name), at most `max_bytes`."""
+    limit = max_bytes or Settings().max_bytes
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            # Read one byte past the cap, not the whole file: a 5 GB file is refused
+            # as fast as a fetched body that runs over is.
+            data = file.read(limit + 1)
     except FileNotFoundError:
         raise FileReadError(f"no such file: {path}") from None
     except IsADirectoryError:
@@ -36,6 +39,8 @@ def read_page_file(path: str, url: str | None = None, max_bytes: int | None = No
         raise FileReadError(f"cannot read {path}: {exc.strerror or exc}") from None
     except ValueError:  # a NUL in the path
         raise FileReadError(f"not a valid file path: {path!r}") from None
+    if len(data) > limit:
+        raise FileReadError(f"file is over the {limit:,}-byte cap (--max-bytes): {path}")
     return page_from_bytes(data, url or path, final_url=url, max_bytes=max_bytes)
 
 
@@ -74,6 +79,11 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
 
 def record_from_page(page: Page) -> Outcome:
     """Extract a fetched or read page into an Outcome."""
+    # Imported here, not at the top: the extractor (trafilatura, lxml, htmldate:
+    # some 50 MB) belongs in the processes that extract. A batch's parent only
+    # fetches and writes, and its spawned workers import it for themselves.
+    from scraper.extract import extract_html, word_count
+
     try:
         article = extract_html(page.html, page.final_url or page.url)
     except ScraperError as exc:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
@@ -169,3 +171,37 @@ def test_records_match_the_shipped_schema(run_cli: RunCli, tmp_path: Path) -> No
     assert len(result.records) == 2
     for record in result.records:
         jsonschema.validate(record, schema)
+
+
+def test_the_batch_parent_does_not_load_the_extractor() -> None:
+    """Batch workers are spawned and import the extractor themselves; in the parent,
+    which only fetches and writes, it would be some 50 MB for nothing."""
+    code = (
+        "import sys, scraper.cli, scraper.batch, scraper.workers\n"
+        "loaded = [m for m in ('trafilatura', 'lxml', 'htmldate', 'scraper.extract') if m in sys.modules]\n"
+        "print(','.join(loaded))"
+    )
+    command = [sys.executable, "-c", code]
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+    assert proc.stdout.strip() == ""
+
+
+def test_a_saved_page_over_the_size_cap_is_an_error_record(run_cli: RunCli, tmp_path: Path) -> None:
+    small = tmp_path / "small.html"
+    small.write_text(article_html(), encoding="utf-8")
+    huge = tmp_path / "huge.html"
+    huge.write_text(article_html() + "<p>filler</p>" * 2_000, encoding="utf-8")
+    cap = str(small.stat().st_size + 100)
+    for command in ("extract", "batch"):
+        if command == "batch":
+            listing = tmp_path / "files.txt"
+            listing.write_text(f"{huge}\n{small}\n", encoding="utf-8")
+            result = run_cli("batch", str(listing), "--max-bytes", cap, "--quiet")
+        else:
+            result = run_cli("extract", str(huge), str(small), "--max-bytes", cap)
+        assert result.returncode == 1
+        by_url = {record["url"]: record for record in result.records}
+        assert by_url[str(huge)]["ok"] is False
+        assert by_url[str(huge)]["error"]["type"] == "FileReadError"
+        assert "byte cap" in by_url[str(huge)]["error"]["message"]
+        assert by_url[str(small)]["ok"] is True and ARTICLE_PARAGRAPHS[0] in by_url[str(small)]["text"]
