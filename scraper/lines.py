@@ -69,8 +69,25 @@ CALL_TO_ACTION = (
     r"\bfollow (?:us|him|her|them|[\w.@'’ ]{2,60}?) on "
     r"(?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b",
     r"^subscribe to (?:the |our )?[\w' ]{0,40}(?:channel|podcast|newsletter)",
+    # Wire-service credits: "Reporting by A; additional reporting by B; Editing by C".
+    r"^\(?(?:additional )?reporting by\b.{0,250}\b(?:editing|writing) by\b",
+    r"^follow\b.{0,60}\bcoverage of\b",
 )
 _CALL_TO_ACTION_RE = re.compile("|".join(CALL_TO_ACTION), re.IGNORECASE)
+# A contributor's one-line biography: "Jane Doe is a reporter for NBC News." Case
+# matters: a name, then the role.
+_CONTRIBUTOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} is an? (?:[\w-]+ ){0,4}"
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer) "
+    r"(?:for|at|with) [^.]{1,80}\.?$"
+)
+# A picture credit standing alone: "Photo: Getty Images", "Image copyright EPA",
+# "(Image credit: AFP)". Capitalised, as credits are: "image: nginx" is a line of code.
+_PICTURE_CREDIT = re.compile(
+    r"^\(?(?:photo|image|picture|illustration|credit|foto|bild)s?(?: credit| copyright| courtesy)?"
+    r"(?:\s*[:|©]\s*| (?:copyright|courtesy) )[^.!?]{1,60}\)?\.?$",
+    re.IGNORECASE,
+)
 MAX_CALL_TO_ACTION_LINE = 300
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
@@ -121,6 +138,10 @@ def is_boilerplate_line(line: str) -> bool:
     if _BOILERPLATE_RE.match(line.strip().rstrip(".!")):
         return True
     if len(line) <= MAX_CALL_TO_ACTION_LINE and _CALL_TO_ACTION_RE.search(line):
+        return True
+    if line.lstrip("(")[:1].isupper() and _PICTURE_CREDIT.match(line):
+        return True
+    if _CONTRIBUTOR_BIO.match(line):
         return True
     return (
         len(line) < 200

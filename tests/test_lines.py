@@ -77,3 +77,37 @@ def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
 )
 def test_prose_with_numbers_is_kept(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Getty Images",
+        "(Image: GETTY)",
+        "Image copyright Getty Images",
+        "(Image credit: Wareable)",
+        "Photo Courtesy of Noble Desktop",
+        "Image: © Silke Woweries/Getty Images",
+        "Reporting by Rodrigo Campos; additional reporting by Stephanie Kelly; Editing by Nick Zieminski",
+        "Phil Helsel is a reporter for NBC News.",
+        "Jane Doe is a senior staff writer at Wired.",
+        "Follow AP's full coverage of the election at https://apnews.com/election",
+    ],
+)
+def test_credits_and_contributor_lines(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "image: postgres:18",  # a line of a compose file
+        "Graphics: Nvidia GeForce GTX 1060 6GB / AMD Radeon RX 480 4GB",  # system requirements
+        "Video: 4K/30p, Full HD 120p",  # a camera's specifications
+        "Photo: a man walks his dog along the flooded embankment, on Sunday, in the rain and the wind",
+        "The firm is a leading producer for the European market.",
+        "Reporting by the Guardian found that the scheme had never been audited.",
+    ],
+)
+def test_lines_that_only_look_like_credits_are_kept(line: str) -> None:
+    assert not is_boilerplate_line(line)
