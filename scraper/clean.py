@@ -59,6 +59,15 @@ HIDDEN_SELECTORS = (
     "[style*='display: none']",
     "[style*='visibility:hidden']",
     "[style*='visibility: hidden']",
+    # Text for screen readers only ("Image caption", "opens in a new window"): the
+    # utility classes of Bootstrap, WordPress, Tailwind and the like.
+    ".sr-only",
+    ".visually-hidden",
+    ".visuallyhidden",
+    ".screen-reader-text",
+    ".screen-reader-only",
+    ".a11y-hidden",
+    ".off-screen",
 )
 
 # Consent managers: the banner, the preference centre and their overlays.

@@ -72,6 +72,9 @@ CALL_TO_ACTION = (
     # Wire-service credits: "Reporting by A; additional reporting by B; Editing by C".
     r"^\(?(?:additional )?reporting by\b.{0,250}\b(?:editing|writing) by\b",
     r"^follow\b.{0,60}\bcoverage of\b",
+    # Comment-moderation notices, in the languages of the comment forms above.
+    r"\b(?:comments?|comentários|comentarios|commentaires|kommentare)\b.{0,150}\bmodera",
+    r"\bmoderat\w*\b.{0,60}\bcomments\b",
 )
 _CALL_TO_ACTION_RE = re.compile("|".join(CALL_TO_ACTION), re.IGNORECASE)
 # A contributor's one-line biography: "Jane Doe is a reporter for NBC News." Case

@@ -71,3 +71,15 @@ def test_related_wording_in_several_languages() -> None:
     for text in ("See also: x", "Lire aussi : y", "Siehe auch z", "Читайте также: q", "» Read more"):
         assert starts_with_related_wording(text)
     assert not starts_with_related_wording("Seeing is believing")
+
+
+def test_text_for_screen_readers_only_is_removed() -> None:
+    figure = (
+        "<figure><img src='a.jpg' alt=''><figcaption><span class='sr-only'>Image caption</span>"
+        "The embankment at dawn</figcaption></figure>"
+        "<p><a href='/share'>Share<span class='screen-reader-text'> (opens in a new window)</span></a></p>"
+    )
+    text = pruned_text(article_html(extra_inside=figure))
+    assert "The embankment at dawn" in text
+    assert "Image caption" not in text and "opens in a new window" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)

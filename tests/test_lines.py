@@ -111,3 +111,14 @@ def test_credits_and_contributor_lines(line: str) -> None:
 )
 def test_lines_that_only_look_like_credits_are_kept(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
+        "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+    ],
+)
+def test_comment_moderation_notices(line: str) -> None:
+    assert is_boilerplate_line(line)
