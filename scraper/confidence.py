@@ -31,7 +31,7 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < SHINGLE:
         return {tuple(words)} if words else set()
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return set(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
 
 
 def agreement(first: str, second: str) -> float:
