@@ -143,17 +143,19 @@ def extract_html(html: str, url: str | None = None) -> Article:
     second_words = word_count(second_text)
     article = is_article_page(tree, meta.jsonld)
     whole: list[Block] = []
+    whole_text = ""
     whole_words = 0
     if not article:
         whole = filter_blocks(page_blocks(tree), title)
-        whole_words = word_count("\n".join(line for _, line in whole))
+        whole_text = "\n".join(line for _, line in whole)
+        whole_words = word_count(whole_text)
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
         return Article(
             text=second_text,
             markdown=render_markdown(second),
-            confidence=confidence(second_text, "\n".join(line for _, line in whole)),
+            confidence=confidence(second_text, whole_text),
             **article_meta,
         )
     if article:
@@ -166,7 +168,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if not article and word_count(text) < PAGE_SHARE * whole_words:
         # A service, product or collection page: its content is the page,
         # most of which an article engine leaves out.
-        blocks, text = whole, "\n".join(line for _, line in whole)
+        blocks, text = whole, whole_text
     return Article(
         text=text,
         markdown=render_markdown(blocks),
