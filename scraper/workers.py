@@ -24,7 +24,8 @@ and the driver starts a new one exactly as after a crash. Pages queued behind
 it wait for the new worker; none is lost or answered twice. With `workers=0`
 (extraction in a thread of this process) there is nothing to kill, so no guard.
 
-Workers are spawned (a fresh interpreter: about a second to import the
+Workers are spawned: a fresh interpreter started with `subprocess` that
+inherits its end of the socket pair (about a second to import the
 extractor). `ExtractionPool.forked` instead forks the first workers from this
 process while it still has one thread and no event loop, which takes
 milliseconds: that is how `scraper extract` puts even one small page under
@@ -41,15 +42,18 @@ import asyncio
 import contextlib
 import dataclasses
 import multiprocessing
+import os
 import pickle
 import signal
 import socket
 import struct
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Any, TypeVar
 
 from scraper.errors import ExtractionError, FileReadError, InvalidURL, PageTimeout, ScraperError
@@ -194,6 +198,51 @@ class _WorkerDied(Exception):
     pass
 
 
+# Where the `scraper` package lives, for a fresh interpreter to import it from.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)
+
+
+class _Spawned:
+    """A worker in a fresh interpreter, started as a plain subprocess that inherits its
+    end of the socket pair. (multiprocessing's "spawn" would also start its resource
+    tracker: one more process of about 12 MB, for semaphores this pool never uses.)"""
+
+    def __init__(self, sock: socket.socket) -> None:
+        fd = sock.fileno()
+        path = os.pathsep.join(p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
+        self._popen = subprocess.Popen(
+            [sys.executable, "-c", f"from scraper.workers import serve_fd; serve_fd({fd})"],
+            pass_fds=(fd,),
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+
+    @property
+    def pid(self) -> int:
+        return self._popen.pid
+
+    @property
+    def exitcode(self) -> int | None:
+        """As multiprocessing gives it: None while running, -N if killed by signal N."""
+        return self._popen.poll()
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def kill(self) -> None:
+        if self.is_alive():
+            self._popen.kill()
+
+    def join(self, timeout: float | None = None) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+
+def serve_fd(fd: int) -> None:
+    """A spawned worker's entry point: serve jobs on the inherited socket `fd`."""
+    _serve(socket.socket(fileno=fd))
+
+
 class _Worker:
     def __init__(self, fork_closing: Sequence[socket.socket] | None = None) -> None:
         """A spawned worker; with `fork_closing` (the parent's ends of the socket pairs of
@@ -201,16 +250,15 @@ class _Worker:
         parent, child = socket.socketpair()
         # "spawn": a fresh interpreter; forking a process that runs an event loop (or
         # any thread) can copy a held lock into the child.
-        self.process: BaseProcess
-        if fork_closing is None:
-            spawn = multiprocessing.get_context("spawn")
-            self.process = spawn.Process(target=_serve, args=(child,), daemon=True, name=_NAME)
-        else:
-            fork = multiprocessing.get_context("fork")
-            inherited = [*fork_closing, parent]
-            self.process = fork.Process(target=_serve, args=(child, inherited), daemon=True, name=_NAME)
+        self.process: BaseProcess | _Spawned
         with _sigint_ignored():
-            self.process.start()
+            if fork_closing is None:
+                self.process = _Spawned(child)
+            else:
+                fork = multiprocessing.get_context("fork")
+                inherited = [*fork_closing, parent]
+                self.process = fork.Process(target=_serve, args=(child, inherited), daemon=True, name=_NAME)
+                self.process.start()
         child.close()
         self.socket = parent
         self.is_ready = False
