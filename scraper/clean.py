@@ -571,12 +571,8 @@ class Pruned:
 class Pruner:
     """Applies the tables to one tree."""
 
-    def __init__(self, tree: LexborHTMLParser, present: Present) -> None:
+    def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
-        self.present = present
-
-    def remove_where(self, table: SelectorSet, allowed: Callable[[LexborNode], bool]) -> None:
-        remove_matching(self.tree, table, allowed, self.present)
 
     def remove_weak(self, root: LexborNode, guard: Guard) -> None:
         """Top-down, iteratively: a removed element's subtree is not visited."""
@@ -636,10 +632,10 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     present = Present.of(tree)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present)
-    pruner = Pruner(tree, present)
-    pruner.remove_where(HIDDEN, guard.may_remove_generic)
-    pruner.remove_where(PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove)
-    pruner.remove_where(CHROME, guard.may_remove_generic)
+    remove_matching(tree, HIDDEN, guard.may_remove_generic, present)
+    remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
+    remove_matching(tree, CHROME, guard.may_remove_generic, present)
+    pruner = Pruner(tree)
     if tree.body is not None:
         pruner.remove_weak(tree.body, guard)
     pruner.remove_inline_related()
