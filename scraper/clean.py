@@ -604,6 +604,28 @@ class Pruner:
                 box.decompose()
 
 
+# Elements that, made of links alone, are another story's headline inside an article.
+LINK_PARAGRAPH_TAGS = "p, h3, h4, h5"
+_OUTWARD_LINK = "a[href]:not([href^='#'])"
+
+
+def remove_link_paragraphs(tree: LexborHTMLParser) -> None:
+    """In an article, a paragraph or minor heading that is links and nothing else is
+    the headline of another story, put between the paragraphs by a related-posts
+    widget. Links within the page (a heading's own anchor) do not count.
+
+    Not part of `prune`: on a page that is not an article (a listing, a docs
+    index) such lines are the content.
+    """
+    doomed = []
+    for para in tree.css(LINK_PARAGRAPH_TAGS):
+        length = text_length(para)
+        if length and sum(text_length(a) for a in para.css(_OUTWARD_LINK)) >= length:
+            doomed.append(para)
+    for node in outermost(doomed):
+        node.decompose()
+
+
 def _box_of(node: LexborNode) -> LexborNode:
     """`node`, or its wrapper when the wrapper holds nothing else."""
     target = node

@@ -30,10 +30,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
 from scraper.body import extract_blocks, page_blocks
-from scraper.clean import prune
+from scraper.clean import prune, remove_link_paragraphs
 from scraper.confidence import confidence
 from scraper.decode import decode_html
-from scraper.dom import flatten_deep, outermost, text_length
+from scraper.dom import flatten_deep, text_length
 from scraper.errors import ExtractionError
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
@@ -69,9 +69,6 @@ MIN_PAGE_BODY_WORDS = 100
 # and this share of the DOM engine's.
 UNSURE_WORDS = 100
 UNSURE_SHARE = 0.8
-# Elements that, made of links alone, are another story's headline inside an article.
-LINK_PARAGRAPH_TAGS = "p, h3, h4, h5"
-_OUTWARD_LINK = "a[href]:not([href^='#'])"
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -159,7 +156,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
             **article_meta,
         )
     if article:
-        _drop_link_paragraphs(tree)
+        remove_link_paragraphs(tree)
     blocks = _main_blocks(tree, url, title, pruned.discussion, second_words)
     text = "\n".join(line for _, line in blocks)
     if second_words >= 50 and word_count(text) < FALLBACK_SHARE * second_words:
@@ -175,19 +172,6 @@ def extract_html(html: str, url: str | None = None) -> Article:
         confidence=confidence(text, second_text),
         **article_meta,
     )
-
-
-def _drop_link_paragraphs(tree: LexborHTMLParser) -> None:
-    """In an article, a paragraph or minor heading that is links and nothing else is
-    the headline of another story, put between the paragraphs by a related-posts
-    widget. Links within the page (a heading's own anchor) do not count."""
-    doomed = []
-    for para in tree.css(LINK_PARAGRAPH_TAGS):
-        length = text_length(para)
-        if length and sum(text_length(a) for a in para.css(_OUTWARD_LINK)) >= length:
-            doomed.append(para)
-    for node in outermost(doomed):
-        node.decompose()
 
 
 def _holds_the_page(body_words: int, page_words: int) -> bool:
