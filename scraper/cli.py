@@ -72,7 +72,10 @@ TimeoutOption = Annotated[
 ]
 UserAgentOption = Annotated[str, typer.Option("--user-agent", help="User-Agent header sent.")]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", help="Cap on a decompressed page body, in bytes.", min=1)
+    int,
+    typer.Option(
+        "--max-bytes", help="Cap on a page body in bytes: fetched (decompressed) or a saved file.", min=1
+    ),
 ]
 RetriesOption = Annotated[int, typer.Option("--retries", help="Retries for timeouts, 429 and 5xx.", min=0)]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")]
