@@ -27,7 +27,15 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import attr_words, has_ancestor_in, is_root, link_density, outermost, text_length
+from scraper.dom import (
+    attr_words,
+    has_ancestor_in,
+    is_root,
+    link_density,
+    link_text_length,
+    outermost,
+    text_length,
+)
 from scraper.scoring import main_candidate
 from scraper.selectors import Present, SelectorSet
 
@@ -497,8 +505,9 @@ class Guard:
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
         candidate = main_candidate(tree, NOT_ARTICLE, present)
-        article = text_length(candidate) if candidate is not None else 0
-        thread = max((text_length(node) for node in COMMENTS.matches(tree, present)), default=0)
+        threads = COMMENTS.matches(tree, present)
+        thread = max((text_length(node) for node in threads), default=0)
+        article = _text_beside(candidate, threads) if candidate is not None else 0
         self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, ARTICLE_SHARE_OF_THREAD * thread)
         if self.discussion:
             candidate = main_candidate(tree, CONSENT, present)
@@ -514,6 +523,14 @@ class Guard:
             return False
         length = text_length(node)
         return length <= WEAK_MAX_TEXT_SHARE * self.total or link_density(node) >= LINK_DENSITY_BOILERPLATE
+
+
+def _text_beside(container: LexborNode, threads: list[LexborNode]) -> int:
+    """Text of `container` outside the comment threads inside it: a wrapper of
+    the whole page scores for its sidebar, but holds no article beside the thread."""
+    inside = {container.mem_id}
+    held = sum(text_length(node) for node in outermost(threads) if has_ancestor_in(node, inside))
+    return text_length(container) - held
 
 
 def remove_matching(
@@ -604,6 +621,104 @@ class Pruner:
                 box.decompose()
 
 
+# Headings that introduce recommendations rather than the page's own content,
+# matched against the whole heading ("You may also like", "Similar items",
+# "Customers who viewed this item also viewed", "Ähnliche Artikel").
+RECOMMENDATION_HEADINGS = (
+    r"(?:you|we think you)(?: may| might| will| would)? (?:also )?(?:like|love|enjoy|be interested in)"
+    r"(?: these| this)?",
+    r"(?:customers|people|shoppers|others) who (?:bought|viewed|read|watched|liked) .{0,40}also .{0,20}",
+    r"(?:similar|related|recommended|suggested|sponsored) (?:items|products|posts|articles|stories|threads"
+    r"|topics|questions|content|videos|listings|reads|reading|searches|links|news|guides|jobs)",
+    r"(?:explore|shop|browse) (?:related|similar) .{0,30}",
+    r"(?:recently|previously) viewed(?: items| products)?",
+    r"frequently bought together|complete the look|recommended for you|picked for you|more to explore",
+    r"(?:read|watch|up) next|what to read next|keep reading",
+    r"(?:more|other) (?:stories|articles|posts|news|reads)(?: like this| you might like| for you)?",
+    r"(?:trending|popular|most (?:read|popular|viewed|shared))"
+    r"(?: now| today| this week| stories| articles| posts)?",
+    r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge|produkte)|weitere artikel",
+    r"vous (?:aimerez|pourriez aimer) aussi|articles similaires|sur le même sujet",
+    r"(?:también )?te puede interesar|artículos relacionados|productos relacionados",
+    r"potrebbe interessarti anche|articoli correlati",
+)
+RECOMMENDATION_HEADING = re.compile("|".join(RECOMMENDATION_HEADINGS), re.IGNORECASE)
+HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role='heading']"
+MAX_HEADING_CHARS = 80
+# A recommendation section is at least this share link text (the teasers'
+# titles), and not most of the page: prose under such a heading stays.
+MAX_SECTION_SHARE = 0.8
+MIN_SECTION_LINK_DENSITY = 0.35
+
+
+def is_recommendation_heading(text: str) -> bool:
+    words = " ".join(text.split()).strip(" :.!?»›>•-–—|")
+    return len(words) <= MAX_HEADING_CHARS and RECOMMENDATION_HEADING.fullmatch(words) is not None
+
+
+def _heading_level(node: LexborNode) -> int:
+    tag = node.tag or ""
+    if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
+        return int(tag[1])
+    level = node.attributes.get("aria-level") or ""
+    return int(level) if level.isdigit() else 2
+
+
+def _headings_at_or_above(node: LexborNode, level: int) -> int:
+    return sum(1 for h in node.css(HEADING_SELECTOR) if _heading_level(h) <= level)
+
+
+def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None:
+    """Remove the sections that headings such as "Similar items" or "You may also
+    like" introduce: a carousel of other products, posts or threads, whatever the
+    theme calls its markup.
+
+    A section runs from its heading to the next heading of the same rank: the
+    heading's largest wrapper holding no other such heading, and that wrapper's
+    following siblings up to the next one that does. It goes only if it is
+    mostly link text (the teasers' titles) and not most of the page.
+    """
+    doomed: list[LexborNode] = []
+    for heading in tree.css(HEADING_SELECTOR):
+        if not is_recommendation_heading(heading.text(deep=True, separator=" ") or ""):
+            continue
+        level = _heading_level(heading)
+        wrapper = heading
+        parent = heading.parent
+        while (
+            parent is not None
+            and parent.tag not in CONTAINER_TAGS
+            and guard.may_remove(parent)
+            and _headings_at_or_above(parent, level) == 1
+        ):
+            wrapper = parent
+            parent = parent.parent
+        section = [wrapper, *_followers(wrapper, level)]
+        length = sum(text_length(node) for node in section)
+        links = sum(link_text_length(node) for node in section)
+        heading_only = len(section) == 1 and wrapper is heading
+        if heading_only or (
+            length <= MAX_SECTION_SHARE * guard.total and links >= MIN_SECTION_LINK_DENSITY * length
+        ):
+            doomed.extend(node for node in section if guard.may_remove(node))
+    for node in outermost(list({n.mem_id: n for n in doomed}.values())):
+        if not is_root(node):
+            node.decompose()
+
+
+def _followers(node: LexborNode, level: int) -> list[LexborNode]:
+    """`node`'s following siblings up to the next heading of `level` or above."""
+    nodes = []
+    sibling = node.next
+    while sibling is not None:
+        if sibling.tag != "-text":
+            if _headings_at_or_above(sibling, level):
+                break
+            nodes.append(sibling)
+        sibling = sibling.next
+    return nodes
+
+
 # Elements that, made of links alone, are another story's headline inside an article.
 LINK_PARAGRAPH_TAGS = "p, h3, h4, h5"
 _OUTWARD_LINK = "a[href]:not([href^='#'])"
@@ -661,4 +776,5 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     if tree.body is not None:
         pruner.remove_weak(tree.body, guard)
     pruner.remove_inline_related()
+    remove_recommendation_sections(tree, guard)
     return Pruned(discussion=guard.discussion)

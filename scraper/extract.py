@@ -2,9 +2,11 @@
 
 `extract_html` runs, in order:
 
-1. parse once with selectolax (Lexbor) and read the metadata from the
-   untouched tree (`scraper.metadata`);
-2. prune boilerplate from the tree by markup (`scraper.clean.prune`);
+1. parse once with selectolax (Lexbor), unwrap a <noscript> that holds the
+   page's content, and read the metadata from the untouched tree
+   (`scraper.metadata`);
+2. prune boilerplate from the tree by markup (`scraper.clean.prune`); a list
+   of teasers is read like any page that is not an article, with confidence 0;
 3. read the main content with the DOM engine (`scraper.body`), a few
    milliseconds a page;
 4. a page that does not call itself an article, and whose DOM-engine body is
@@ -118,6 +120,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if depth > MAX_MARKUP_DEPTH:
         raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")
     tree = LexborHTMLParser(html)
+    _reveal_noscript(tree)
     if tree.root is not None:
         flatten_deep(tree.root)
     meta = metadata.collect(tree)
@@ -132,13 +135,14 @@ def extract_html(html: str, url: str | None = None) -> Article:
         "language": metadata.extract_language(tree, meta),
     }
     pruned = prune(tree)
-    if is_teaser_listing(tree):
-        return Article(text="", markdown="", confidence=0.0, **article_meta)
+    # A list of teasers: its content is the list, but it is no article, and
+    # its confidence says so.
+    listing = is_teaser_listing(tree)
     _unmask_for_engine(tree)
     second = filter_blocks(extract_blocks(tree)[0], title)
     second_text = "\n".join(line for _, line in second)
     second_words = word_count(second_text)
-    article = is_article_page(tree, meta.jsonld)
+    article = not listing and is_article_page(tree, meta.jsonld)
     whole: list[Block] = []
     whole_text = ""
     whole_words = 0
@@ -152,7 +156,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         return Article(
             text=second_text,
             markdown=render_markdown(second),
-            confidence=confidence(second_text, whole_text),
+            confidence=0.0 if listing else confidence(second_text, whole_text),
             **article_meta,
         )
     if article:
@@ -169,9 +173,38 @@ def extract_html(html: str, url: str | None = None) -> Article:
     return Article(
         text=text,
         markdown=render_markdown(blocks),
-        confidence=confidence(text, second_text),
+        confidence=0.0 if listing else confidence(text, second_text),
         **article_meta,
     )
+
+
+# A <noscript> holding at least this much text, and more than the page shows
+# outside it, is the page: a client-rendered app's copy for crawlers.
+MIN_NOSCRIPT_CHARS = 500
+
+
+def _reveal_noscript(tree: LexborHTMLParser) -> None:
+    """Unwrap the <noscript> that holds the content, so pruning keeps it.
+
+    Apps that render in the browser (Flarum forums, some shops) ship the posts
+    as plain HTML inside <noscript> for crawlers, beside a near-empty shell;
+    pruning drops every <noscript> (tracking pixels, "enable JavaScript").
+    """
+    body = tree.body
+    if body is None:
+        return
+    sized = [(text_length(node), node) for node in body.css("noscript")]
+    if not sized:
+        return
+    length, largest = max(sized, key=lambda pair: pair[0])
+    if length < MIN_NOSCRIPT_CHARS:
+        return
+    # Script and style text counts as text to the parser, not to a reader.
+    shown = text_length(body) - sum(
+        text_length(node) for node in body.css("script, style, noscript, template")
+    )
+    if length > shown:
+        largest.unwrap()
 
 
 def _holds_the_page(body_words: int, page_words: int) -> bool:

@@ -1,6 +1,6 @@
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.clean import prune, starts_with_related_wording
+from scraper.clean import is_recommendation_heading, prune, starts_with_related_wording
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html
 
 
@@ -83,3 +83,31 @@ def test_text_for_screen_readers_only_is_removed() -> None:
     assert "The embankment at dawn" in text
     assert "Image caption" not in text and "opens in a new window" not in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+PRODUCT_CARDS = "".join(
+    f"<div class='card'><h3><a href='/p/{n}'>Linen shirt in colour number {n}</a></h3>"
+    f"<span>$4{n}.00</span></div>"
+    for n in range(12)
+)
+
+
+def test_sections_under_recommendation_headings_are_removed() -> None:
+    """A carousel of other products under "Similar items", cards headed by
+    their own <h3>s, whatever the theme calls its markup."""
+    heading = "<div class='x2'><h2>Similar items</h2></div>"
+    carousel = f"<div class='x1'>{heading}<ul class='x3'>{PRODUCT_CARDS}</ul></div>"
+    text = pruned_text(article_html(extra_outside=carousel))
+    assert "Similar items" not in text and "Linen shirt" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
+    """The section runs to the next heading of its rank, and goes only if it is mostly links."""
+    section = "<h2>Trending now</h2><p>" + " ".join(ARTICLE_PARAGRAPHS[:2]) + "</p><h2>Next part</h2>"
+    text = pruned_text(article_html(extra_inside=section))
+    assert ARTICLE_PARAGRAPHS[0] in text and "Next part" in text
+    for heading in ("Similar items", "Customers who viewed this item also viewed", "Ähnliche Artikel"):
+        assert is_recommendation_heading(heading)
+    for heading in ("Specifications", "Related work", "Trending topics in 2024 elections"):
+        assert not is_recommendation_heading(heading)

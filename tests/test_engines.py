@@ -64,10 +64,15 @@ def test_teaser_listing_detected() -> None:
     assert is_teaser_listing(tree)
 
 
-def test_listing_gives_no_invented_article() -> None:
+def test_listing_gives_its_teasers_with_no_confidence_of_an_article() -> None:
+    """A listing's content is its column of teasers; the confidence says it is no article."""
     article = extract_html(listing_html(6), "https://example.org/news/")
-    assert article.text == "" and article.confidence == 0.0
+    assert article.confidence == 0.0
     assert article.title is not None
+    lines = article.text.split("\n")
+    headlines = [line for line in lines if line.startswith("Story number")]
+    assert len(headlines) == 6, article.text
+    assert all(f"A short excerpt of story {n}," in article.text for n in range(6))
 
 
 def test_few_cards_or_declared_article_is_not_a_listing() -> None:
@@ -101,6 +106,34 @@ def test_a_discussion_keeps_its_posts() -> None:
     html = page(f"<main><h1>Pump keeps tripping</h1>{thread}</main>")
     text = extract_html(html, "https://forum.example.org/t/1").text
     assert "Post 1:" in text and "Post 6:" in text
+
+
+def test_a_discussion_inside_a_page_wrapper_keeps_its_posts() -> None:
+    """The best-scoring container is a wrapper of the whole page (its sidebar scores
+    too): the thread inside it is no article beside the thread."""
+    posts = "".join(FORUM_POST.format(n=n) for n in range(1, 7))
+    topics = "".join(f"<div class='topic'><p>Featured topic {n}, with 4 replies</p></div>" for n in range(4))
+    html = page(
+        f"<div class='wrap'><div class='top'>{topics}</div><h1>Pump keeps tripping</h1>"
+        f"<div id='comments'><ol>{posts}</ol></div><div class='bottom'>{topics}</div></div>"
+    )
+    text = extract_html(html, "https://forum.example.org/t/2").text
+    assert "Post 1:" in text and "Post 6:" in text
+
+
+def test_content_inside_noscript_is_read_when_the_page_is_a_shell() -> None:
+    """Apps rendered in the browser ship their content in <noscript> for crawlers."""
+    posts = "".join(FORUM_POST.format(n=n) for n in range(1, 7))
+    shell = page(
+        "<div id='app'><p>Something went wrong while loading this site.</p></div>"
+        f"<noscript><main><h1>Pump keeps tripping</h1><ol class='posts'>{posts}</ol></main></noscript>"
+    )
+    text = extract_html(shell, "https://forum.example.org/d/3").text
+    assert "Post 1:" in text and "Post 6:" in text
+    # A page with its own content keeps its small <noscript> out.
+    nag = "<noscript><p>Please enable JavaScript to use all the features of this site.</p></noscript>"
+    text = extract_html(article_html(extra_outside=nag), "https://example.org/a").text
+    assert "enable JavaScript" not in text and ARTICLE_PARAGRAPHS[0] in text
 
 
 def test_confidence_tracks_agreement_and_length() -> None:
