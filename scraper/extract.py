@@ -141,7 +141,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     _unmask_for_engine(tree)
     second = filter_blocks(extract_blocks(tree)[0], title)
     second_text = "\n".join(line for _, line in second)
-    second_words = word_count(second_text)
+    second_words = _words(second_text)
     article = not listing and is_article_page(tree, meta.jsonld)
     whole: list[Block] = []
     whole_text = ""
@@ -149,7 +149,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if not article:
         whole = filter_blocks(page_blocks(tree), title)
         whole_text = "\n".join(line for _, line in whole)
-        whole_words = word_count(whole_text)
+        whole_words = _words(whole_text)
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
@@ -161,12 +161,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
         )
     if article:
         remove_link_paragraphs(tree)
-    blocks = _main_blocks(tree, url, title, pruned.discussion, second_words)
-    text = "\n".join(line for _, line in blocks)
-    if second_words >= 50 and word_count(text) < FALLBACK_SHARE * second_words:
+    blocks, text, words = _main_blocks(tree, url, title, pruned.discussion, second_words)
+    if second_words >= 50 and words < FALLBACK_SHARE * second_words:
         # The main engine found next to nothing where the DOM engine found a body.
-        blocks, text = second, second_text
-    if not article and word_count(text) < PAGE_SHARE * whole_words:
+        blocks, text, words = second, second_text, second_words
+    if not article and words < PAGE_SHARE * whole_words:
         # A service, product or collection page: its content is the page,
         # most of which an article engine leaves out.
         blocks, text = whole, whole_text
@@ -213,8 +212,9 @@ def _holds_the_page(body_words: int, page_words: int) -> bool:
 
 def _main_blocks(
     tree: LexborHTMLParser, url: str | None, title: str | None, discussion: bool, second_words: int
-) -> list[Block]:
-    """The main engine's body: its fast mode first, its fallbacks only when that looks short.
+) -> tuple[list[Block], str, int]:
+    """The main engine's body (blocks, text, words): its fast mode first, its fallbacks only when
+    that looks short.
 
     The fallbacks (two more extractors over the whole page) cost as much as
     the fast mode itself, and only matter where it found little: under
@@ -222,13 +222,16 @@ def _main_blocks(
     """
     html = _captions_as_paragraphs(tree.html or "")
     blocks: list[Block] = []
+    text = ""
+    words = 0
     for fast in (True, False):
         body = _main_content(html, url, comments=discussion, fast=fast)
         blocks = filter_blocks(_blocks(body) if body is not None else [], title)
-        words = word_count("\n".join(line for _, line in blocks))
+        text = "\n".join(line for _, line in blocks)
+        words = _words(text)
         if words >= UNSURE_WORDS and words >= UNSURE_SHARE * second_words:
             break
-    return blocks
+    return blocks, text, words
 
 
 # Inline tags flattened inside captions: the engine drops any element whose
@@ -377,3 +380,15 @@ def render_markdown(blocks: list[Block]) -> str:
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+# Past this many characters the engines' word counts, which only feed shares
+# and thresholds, are extrapolated from a sample: counting a 20 MB text costs
+# half a second each time.
+SAMPLED_COUNT_CHARS = 1_000_000
+
+
+def _words(text: str) -> int:
+    if len(text) <= SAMPLED_COUNT_CHARS:
+        return word_count(text)
+    return round(word_count(text[:SAMPLED_COUNT_CHARS]) * len(text) / SAMPLED_COUNT_CHARS)

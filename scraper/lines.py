@@ -124,7 +124,8 @@ def is_dateline(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    words = line.replace(",", " ").split()
+    # One word past the limit is enough to say no: a megabyte line is not split whole.
+    words = line.replace(",", " ").split(maxsplit=MAX_BYLINE_WORDS)
     if not 2 <= len(words) <= MAX_BYLINE_WORDS or not _BYLINE_WORD.match(words[0]):
         return False
     rest = [w for w in words[1:] if w.lower() not in _CONNECTORS]
@@ -164,7 +165,7 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
         line = " ".join(line.split())
         if not line or is_boilerplate_line(line):
             continue
-        if not kept and title and _same(line, title):
+        if not kept and title and len(line) <= 2 * len(title) and _same(line, title):
             continue
         kept.append((kind, line))
     return kept

@@ -14,7 +14,7 @@
 | delay           | 0 s          | minimum gap between two requests to one host          |
 | respect_robots  | True         | fetch and honour robots.txt                           |
 | workers         | cores        | extraction processes in a batch                       |
-| page_timeout    | 10 s         | extraction guard per page                             |
+| page_timeout    | 5 s          | extraction guard per page                             |
 """
 
 from __future__ import annotations
@@ -50,4 +50,4 @@ class Settings:
     delay: float = 0.0
     respect_robots: bool = True
     workers: int = field(default_factory=_cores)
-    page_timeout: float = 10.0
+    page_timeout: float = 5.0

@@ -46,7 +46,7 @@ from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, RunCli, article_html, page
 from tests.faultserver import FaultServer, drip, endless, reset_mid_body, respond, truncated_gzip
 
 GUARD = Settings().page_timeout
-"""The per-page extraction guard (10 s): every input must be done within it."""
+"""The per-page extraction guard (5 s): every input must be done within it."""
 FAST = Settings(retries=0, connect_timeout=2, read_timeout=2, deadline=5)
 SECRET = "s3cr3t-pw"
 
