@@ -61,6 +61,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 # Run as `python bench/bench_speed.py`: make `bench` and `scraper` importable.
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -84,7 +86,6 @@ RSS_CHECKPOINT = 1_000
 POLL_SECONDS = 0.1
 WARM_UP_PAGES = 3
 MB = 1024 * 1024
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 System = Callable[[bytes, str], str | None]
 """Page bytes and its URL -> the system's record as one JSON string (None: nothing found)."""
@@ -238,7 +239,7 @@ def memory_child(system: str, refs: list[PageRef]) -> dict[str, float]:
     """Run in the subprocess: one system over the pages, each read from disk just before."""
     quiet_libraries()
     run = make_system(system)
-    imported = current_rss(os.getpid())
+    imported = rss(psutil.Process())
     for ref in refs:
         _call(run, read_page(ref.path), ref.url)
     return {"imported_mb": imported / MB, "peak_mb": peak_rss(os.getpid()) / MB}
@@ -360,32 +361,34 @@ class ProcessRun:
     before any shutdown."""
 
 
-def process_tree(root: int) -> list[int]:
-    """`root` and all its descendants, from /proc (Linux)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", encoding="utf-8", errors="replace") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the command name may hold spaces and ")"
-        children.setdefault(ppid, []).append(int(entry.name))
-    tree, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        tree.append(pid)
-        todo += children.get(pid, [])
-    return tree
+GONE = (psutil.NoSuchProcess, psutil.AccessDenied)  # psutil.ZombieProcess is a NoSuchProcess
+"""What psutil raises for a process that exited (or became unreadable) between two samples."""
+
+
+def rss(process: psutil.Process) -> int:
+    """Resident bytes of one process now, 0 once it is gone."""
+    try:
+        return int(process.memory_info().rss)
+    except GONE:
+        return 0
+
+
+def process_tree(root: psutil.Process) -> list[psutil.Process]:
+    """`root` and all its descendants (just `root` once it is gone)."""
+    try:
+        return [root, *root.children(recursive=True)]
+    except GONE:
+        return [root]
 
 
 def peak_rss(pid: int) -> int:
-    """The process's peak resident bytes so far (VmHWM), 0 once it is gone.
+    """The process's peak resident bytes so far (VmHWM, Linux), 0 once it is gone or elsewhere.
 
-    Not `ru_maxrss`: Linux carries that across `execve` from the process that
-    spawned it, so every child would report at least this benchmark's own size.
+    psutil has no peak RSS on Linux (its `memory_info()` is the RSS now), and polling
+    that every POLL_SECONDS would miss the short peaks of single pages, hence this
+    one line of /proc. Not `ru_maxrss` either: Linux carries that across `execve`
+    from the process that spawned it, so every child would report at least this
+    benchmark's own size.
     """
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
@@ -395,15 +398,6 @@ def peak_rss(pid: int) -> int:
     except (OSError, ValueError):
         pass
     return 0
-
-
-def current_rss(pid: int) -> int:
-    """Resident bytes of one process now (0 once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
-            return int(handle.read().split()[1]) * PAGE_SIZE
-    except (OSError, IndexError, ValueError):
-        return 0
 
 
 def watch(label: str, workers: int, cmd: list[str], output: Path, expected: int, log: Path) -> ProcessRun:
@@ -417,24 +411,26 @@ def watch(label: str, workers: int, cmd: list[str], output: Path, expected: int,
     start = time.perf_counter()
     with open(log, "wb") as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=REPO_ROOT)
+    # Before os.wait4() reaps it, the child exists (at worst as a zombie), so this cannot fail.
+    root = psutil.Process(proc.pid)
     with open(output, "rb") as records:
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             loads.append(os.getloadavg()[0])
-            tree = process_tree(proc.pid)
-            rss = sum(current_rss(p) for p in tree)
-            max_one = max([max_one, *(peak_rss(p) for p in tree)])
+            tree = process_tree(root)
+            tree_rss = sum(rss(p) for p in tree)
+            max_one = max([max_one, *(peak_rss(p.pid) for p in tree)])
             records.seek(offset)
             chunk = records.read()
             offset += len(chunk)
             counted += chunk.count(b"\n")
-            peak = max(peak, rss)
+            peak = max(peak, tree_rss)
             if counted >= RSS_CHECKPOINT and at_checkpoint is None:
-                at_checkpoint = rss / MB
+                at_checkpoint = tree_rss / MB
             if counted < expected:
-                end = (counted, rss / MB)
+                end = (counted, tree_rss / MB)
             time.sleep(POLL_SECONDS)
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
