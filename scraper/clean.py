@@ -640,7 +640,11 @@ RECOMMENDATION_HEADINGS = (
     r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge|produkte)|weitere artikel",
     r"vous (?:aimerez|pourriez aimer) aussi|articles similaires|sur le même sujet",
     r"(?:también )?te puede interesar|artículos relacionados|productos relacionados",
-    r"potrebbe interessarti anche|articoli correlati",
+    r"potrebbe interessarti anche|articoli correlati|i più letti",
+    r"самые (?:популярные|читаемые)(?: .{0,30})?|популярн(?:ое|ые (?:статьи|записи|материалы))"
+    r"|похожие (?:статьи|записи|материалы|новости)|вам (?:также )?может понравиться",
+    r"podobne artykuły|najpopularniejsze(?: .{0,30})?|gerelateerde artikelen|meest gelezen",
+    r"artigos relacionados|mais lid[ao]s|lo más leído|más leíd[ao]s|meistgelesen|les plus lus",
 )
 RECOMMENDATION_HEADING = re.compile("|".join(RECOMMENDATION_HEADINGS), re.IGNORECASE)
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role='heading']"
@@ -649,6 +653,11 @@ MAX_HEADING_CHARS = 80
 # titles), and not most of the page: prose under such a heading stays.
 MAX_SECTION_SHARE = 0.8
 MIN_SECTION_LINK_DENSITY = 0.35
+# ...or a column of teasers: a linked title over an unlinked excerpt, a link
+# at least every `CHARS_PER_TEASER` characters.
+MIN_TEASER_LINK_DENSITY = 0.1
+CHARS_PER_TEASER = 150
+MIN_TEASERS = 3
 
 
 def is_recommendation_heading(text: str) -> bool:
@@ -695,15 +704,21 @@ def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None
             parent = parent.parent
         section = [wrapper, *_followers(wrapper, level)]
         length = sum(text_length(node) for node in section)
-        links = sum(link_text_length(node) for node in section)
         heading_only = len(section) == 1 and wrapper is heading
-        if heading_only or (
-            length <= MAX_SECTION_SHARE * guard.total and links >= MIN_SECTION_LINK_DENSITY * length
-        ):
+        if heading_only or (length <= MAX_SECTION_SHARE * guard.total and _links_or_teasers(section, length)):
             doomed.extend(node for node in section if guard.may_remove(node))
     for node in outermost(list({n.mem_id: n for n in doomed}.values())):
         if not is_root(node):
             node.decompose()
+
+
+def _links_or_teasers(section: list[LexborNode], length: int) -> bool:
+    """Mostly link text, or a column of teasers (many links, each over a short excerpt)."""
+    linked = sum(link_text_length(node) for node in section)
+    if linked >= MIN_SECTION_LINK_DENSITY * length:
+        return True
+    count = sum(len(node.css("a[href]")) for node in section)
+    return linked >= MIN_TEASER_LINK_DENSITY * length and count >= max(MIN_TEASERS, length / CHARS_PER_TEASER)
 
 
 def _followers(node: LexborNode, level: int) -> list[LexborNode]:

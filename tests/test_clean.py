@@ -111,3 +111,26 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         assert is_recommendation_heading(heading)
     for heading in ("Specifications", "Related work", "Trending topics in 2024 elections"):
         assert not is_recommendation_heading(heading)
+
+
+def test_a_column_of_teasers_under_a_recommendation_heading_is_removed() -> None:
+    """Linked titles over unlinked excerpts: little link text, but a link per teaser."""
+    teasers = "".join(
+        f"<li><a href='/diet/{n}'>Diet number {n}</a><p>A popular diet for an active life: "
+        f"lose up to {n} kg in two weeks, with two menus to choose from.</p></li>"
+        for n in range(8)
+    )
+    section = f"<div class='box'><h2>Самые популярные диеты</h2><ul>{teasers}</ul></div>"
+    text = pruned_text(article_html(extra_outside=section))
+    assert "Diet number" not in text and "popular diet" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_an_article_section_after_a_read_next_heading_is_kept() -> None:
+    """A section with a link or two in its prose is the article's, whatever heading precedes it."""
+    section = (
+        "<h3>What to read next</h3><p><a href='/a'>Budget meals</a></p>"
+        "<p><strong>Sunday</strong></p><p>" + " ".join(ARTICLE_PARAGRAPHS[:3]) + "</p>"
+    )
+    text = pruned_text(article_html(extra_inside=section))
+    assert "Sunday" in text and ARTICLE_PARAGRAPHS[0] in text
