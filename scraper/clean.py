@@ -734,6 +734,33 @@ def _followers(node: LexborNode, level: int) -> list[LexborNode]:
     return nodes
 
 
+# Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).
+TAG_LINKS = "a[rel~='tag']"
+# Letters and digits a tag list holds besides its links: a "Tags" label.
+MAX_TAG_LABEL_CHARS = 16
+
+
+def _letters(node: LexborNode) -> int:
+    return sum(ch.isalnum() for ch in node.text(deep=True) or "")
+
+
+def remove_tag_lists(tree: LexborHTMLParser) -> None:
+    """Remove the lists of the post's tags ("Tags: <a rel=tag>x</a>, <a rel=tag>y</a>"),
+    whatever their wrapper is called: the element around the tag links that holds
+    nothing but them, a label and separators."""
+    lists: dict[int, LexborNode] = {}
+    for link in tree.css(TAG_LINKS):
+        parent = link.parent
+        if parent is None or parent.mem_id in lists or is_root(parent) or parent.tag in CONTAINER_TAGS:
+            continue
+        links = sum(_letters(a) for a in parent.css("a"))
+        if _letters(parent) - links <= MAX_TAG_LABEL_CHARS:
+            lists[parent.mem_id] = parent
+    for node in outermost([_box_of(node) for node in lists.values()]):
+        if not is_root(node):
+            node.decompose()
+
+
 # Elements that, made of links alone, are another story's headline inside an article.
 LINK_PARAGRAPH_TAGS = "p, h3, h4, h5"
 _OUTWARD_LINK = "a[href]:not([href^='#'])"
@@ -778,7 +805,9 @@ def prune(tree: LexborHTMLParser) -> Pruned:
        anywhere but the protected container and its ancestors;
     5. the chrome table and forms, where the guard allows;
     6. weak class/id words, where the guard allows;
-    7. inline related boxes found by their wording.
+    7. inline related boxes found by their wording;
+    8. sections under recommendation headings ("Similar items"), by wording and links;
+    9. tag lists, by their links' rel="tag".
     """
     # Listed once: removals only shrink it, and a superset is all matching needs.
     present = Present.of(tree)
@@ -792,4 +821,5 @@ def prune(tree: LexborHTMLParser) -> Pruned:
         pruner.remove_weak(tree.body, guard)
     pruner.remove_inline_related()
     remove_recommendation_sections(tree, guard)
+    remove_tag_lists(tree)
     return Pruned(discussion=guard.discussion)

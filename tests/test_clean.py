@@ -134,3 +134,13 @@ def test_an_article_section_after_a_read_next_heading_is_kept() -> None:
     )
     text = pruned_text(article_html(extra_inside=section))
     assert "Sunday" in text and ARTICLE_PARAGRAPHS[0] in text
+
+
+def test_tag_lists_are_removed_by_their_links_rel() -> None:
+    """WordPress's tag list, in whatever wrapper the theme gives it; a tag link in prose stays."""
+    tags = ", ".join(f"<a href='/tag/t{n}' rel='tag'>stock car {n}</a>" for n in range(8))
+    inline = "<p>The season opens at <a href='/tag/interlagos' rel='tag'>Interlagos</a> in April.</p>"
+    text = pruned_text(article_html(extra_inside=f"<strong>Tags<br>{tags}</strong>{inline}"))
+    assert "stock car" not in text and "Tags" not in text
+    assert "The season opens at Interlagos in April." in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
