@@ -100,7 +100,22 @@ def _is_link_list(node: LexborNode) -> bool:
     links = node.css("a")
     if len(links) < 2:
         return False
-    return link_density(node) >= LINK_LIST_DENSITY
+    return link_density(node) >= LINK_LIST_DENSITY and not _holds_prose(node)
+
+
+# A paragraph of this much text, mostly unlinked, is prose: its container is
+# no link list, however many menus sit beside it (a home page's wrapper).
+PROSE_CHARS = 80
+PROSE_LINK_DENSITY = 0.3
+
+
+def _holds_prose(node: LexborNode) -> bool:
+    if node.tag in LIST_TAGS or node.tag == "nav":
+        return False
+    for paragraph in node.css("p"):
+        if len(flat_text(paragraph)) >= PROSE_CHARS and link_density(paragraph) < PROSE_LINK_DENSITY:
+            return True
+    return False
 
 
 def _row_cells(row: LexborNode) -> list[str]:

@@ -78,6 +78,16 @@ HIDDEN_SELECTORS = (
     ".off-screen",
 )
 
+# Hidden until the reader opens it: an accordion's answers, a tab's panel. The
+# text is the page's own, one click away, and stays.
+COLLAPSED_ROLES = frozenset({"tabpanel", "region"})
+_COLLAPSED_RE = re.compile(r"accordion|collaps|tab-?pane|tabpanel|faq|expand", re.IGNORECASE)
+
+
+def _collapsed(node: LexborNode) -> bool:
+    return node.attributes.get("role") in COLLAPSED_ROLES or bool(_COLLAPSED_RE.search(attr_words(node)))
+
+
 # Consent managers: the banner, the preference centre and their overlays.
 CONSENT_SELECTORS = (
     "#onetrust-consent-sdk",
@@ -467,6 +477,8 @@ CONTENT_WORDS = (
     # Embedded posts (tweets, Instagram, TikTok) quoted by the article are content.
     "embed",
     "tweet",
+    # HubSpot's layout cells: every block of its pages is a "widget-span".
+    "widget-span",
 )
 _CONTENT_RE = re.compile("|".join(re.escape(w) for w in CONTENT_WORDS), re.IGNORECASE)
 
@@ -813,7 +825,9 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     present = Present.of(tree)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present)
-    remove_matching(tree, HIDDEN, guard.may_remove_generic, present)
+    remove_matching(
+        tree, HIDDEN, lambda node: not _collapsed(node) and guard.may_remove_generic(node), present
+    )
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
     pruner = Pruner(tree)

@@ -1,7 +1,7 @@
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.clean import is_recommendation_heading, prune, starts_with_related_wording
-from tests.conftest import ARTICLE_PARAGRAPHS, article_html
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
 
 def pruned_text(html: str) -> str:
@@ -143,4 +143,27 @@ def test_tag_lists_are_removed_by_their_links_rel() -> None:
     text = pruned_text(article_html(extra_inside=f"<strong>Tags<br>{tags}</strong>{inline}"))
     assert "stock car" not in text and "Tags" not in text
     assert "The season opens at Interlagos in April." in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_collapsed_accordion_and_tab_panels_are_content() -> None:
+    """An FAQ's answers and a tab's panel are hidden until opened, not boilerplate."""
+    faq = (
+        "<div class='faq'><h3>Do you ship abroad?</h3>"
+        "<div class='accordion-body' hidden><p>Yes, to every country in the European Union.</p></div>"
+        "<div role='tabpanel' aria-hidden='true'><p>Returns are free within thirty days.</p></div></div>"
+        "<div class='modal' aria-hidden='true'><p>Sign in to your account</p></div>"
+    )
+    text = pruned_text(article_html(extra_inside=faq))
+    assert "every country in the European Union" in text and "Returns are free" in text
+    assert "Sign in to your account" not in text
+
+
+def test_hubspot_layout_cells_are_not_widgets() -> None:
+    """HubSpot calls every layout cell a "widget-span"; the weak "widget" rule spares them."""
+    cells = "".join(
+        f"<div class='span12 widget-span widget-type-custom_widget'><p>{p}</p></div>"
+        for p in ARTICLE_PARAGRAPHS
+    )
+    text = pruned_text(page(f"<div class='body-container'>{cells}</div>"))
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)

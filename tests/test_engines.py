@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract as extract_module
-from scraper.body import extract_blocks
+from scraper.body import extract_blocks, page_blocks
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
@@ -250,3 +250,16 @@ def test_headlines_of_other_stories_between_paragraphs_are_dropped_from_an_artic
     assert "How the night unfolded" in text  # a heading's own anchor is not a link away
     assert "The council's full report is online." in text
     assert ARTICLE_PARAGRAPHS[3] in text
+
+
+def test_a_wrapper_with_prose_among_many_menus_is_not_a_link_list() -> None:
+    """A home page's wrapper is mostly links by share of text; its prose still counts."""
+    menus = "".join(
+        f"<ul class='menu'>{''.join(f'<li><a href=/m{m}/{n}>Menu entry {m} {n}</a></li>' for n in range(12))}</ul>"
+        for m in range(4)
+    )
+    html = page(f"<div class='site'>{menus}<p>{ARTICLE_PARAGRAPHS[0]}</p></div>")
+    tree = LexborHTMLParser(html)
+    lines = [text for _, text in page_blocks(tree)]
+    assert ARTICLE_PARAGRAPHS[0] in lines
+    assert not any(line.startswith("Menu entry") for line in lines)
