@@ -254,10 +254,8 @@ def test_headlines_of_other_stories_between_paragraphs_are_dropped_from_an_artic
 
 def test_a_wrapper_with_prose_among_many_menus_is_not_a_link_list() -> None:
     """A home page's wrapper is mostly links by share of text; its prose still counts."""
-    menus = "".join(
-        f"<ul class='menu'>{''.join(f'<li><a href=/m{m}/{n}>Menu entry {m} {n}</a></li>' for n in range(12))}</ul>"
-        for m in range(4)
-    )
+    entries = "".join(f"<li><a href='/m/{n}'>Menu entry {n}</a></li>" for n in range(12))
+    menus = f"<ul class='menu'>{entries}</ul>" * 4
     html = page(f"<div class='site'>{menus}<p>{ARTICLE_PARAGRAPHS[0]}</p></div>")
     tree = LexborHTMLParser(html)
     lines = [text for _, text in page_blocks(tree)]
