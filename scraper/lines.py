@@ -72,6 +72,10 @@ CALL_TO_ACTION = (
     # Wire-service credits: "Reporting by A; additional reporting by B; Editing by C".
     r"^\(?(?:additional )?reporting by\b.{0,250}\b(?:editing|writing) by\b",
     r"^follow\b.{0,60}\bcoverage of\b",
+    # Affiliate disclosures: "As an Amazon Associate we earn from qualifying purchases".
+    r"\bas an amazon associate\b",
+    r"\b(?:we|i)(?: may| might| will)? (?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commissions?\b",
+    r"\b(?:post|article|page|site|video) (?:may )?contains? affiliate links\b",
     # Comment-moderation notices, in the languages of the comment forms above.
     r"\b(?:comments?|comentários|comentarios|commentaires|kommentare)\b.{0,150}\bmodera",
     r"\bmoderat\w*\b.{0,60}\bcomments\b",
@@ -88,7 +92,7 @@ _CONTRIBUTOR_BIO = re.compile(
 # "(Image credit: AFP)". Capitalised, as credits are: "image: nginx" is a line of code.
 _PICTURE_CREDIT = re.compile(
     r"^\(?(?:photo|image|picture|illustration|credit|foto|bild)s?(?: credit| copyright| courtesy)?"
-    r"(?:\s*[:|©]\s*| (?:copyright|courtesy) )[^.!?]{1,60}\)?\.?$",
+    r"(?:\s*[:|©]\s*| (?:copyright|courtesy) )[^!?]{1,60}\)?\.?$",
     re.IGNORECASE,
 )
 MAX_CALL_TO_ACTION_LINE = 300

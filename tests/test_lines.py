@@ -88,6 +88,7 @@ def test_prose_with_numbers_is_kept(line: str) -> None:
         "(Image credit: Wareable)",
         "Photo Courtesy of Noble Desktop",
         "Image: © Silke Woweries/Getty Images",
+        "Photo credit: Brother-usa.com.",
         "Reporting by Rodrigo Campos; additional reporting by Stephanie Kelly; Editing by Nick Zieminski",
         "Phil Helsel is a reporter for NBC News.",
         "Jane Doe is a senior staff writer at Wired.",
@@ -122,3 +123,21 @@ def test_lines_that_only_look_like_credits_are_kept(line: str) -> None:
 )
 def test_comment_moderation_notices(line: str) -> None:
     assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As an Amazon Associate we earn from qualifying purchases.",
+        "We earn commissions from links on our site, enabling us to deliver independent reviews.",
+        "This post may contain affiliate links. If you buy through them, I may earn a small commission.",
+    ],
+)
+def test_affiliate_disclosures(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+def test_prose_about_commissions_is_kept() -> None:
+    assert not is_boilerplate_line(
+        "Sales agents earn a commission of 5% on each flat they sell in the new district."
+    )
