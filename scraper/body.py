@@ -61,7 +61,9 @@ MAX_LINK_LINE_WORDS = 5
 class _Writer:
     """Collects inline text into lines; a block boundary ends the line."""
 
-    def __init__(self) -> None:
+    def __init__(self, link_lists: bool = False) -> None:
+        self.link_lists = link_lists
+        """Link lists are content (a category page, a directory): walk them too."""
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._kind = "p"
@@ -81,7 +83,12 @@ class _Writer:
         self._unlinked = False
         if not line:
             return
-        if only_links and self._kind != "heading" and len(line.split()) <= MAX_LINK_LINE_WORDS:
+        if (
+            only_links
+            and not self.link_lists
+            and self._kind != "heading"
+            and len(line.split()) <= MAX_LINK_LINE_WORDS
+        ):
             # A short line that is links and nothing else: a button, a tag, a
             # "login" or "RSS feed" link that pruning left behind.
             return
@@ -149,7 +156,7 @@ def _walk(
             out.flush()
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
-        elif _is_link_list(child):
+        elif not out.link_lists and _is_link_list(child):
             continue
         elif tag == "li":
             out.flush()
@@ -187,15 +194,15 @@ def _walk(
 PAGE_CHROME_TAGS = frozenset({"header", "footer", "aside", "nav"})
 
 
-def page_blocks(tree: LexborHTMLParser) -> list[Block]:
-    """Everything in the (pruned) body but page chrome and link lists.
+def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]:
+    """Everything in the (pruned) body but page chrome and, unless `link_lists`, link lists.
 
     For pages that are not articles (a service page, a product page, a
     collection), the content is the page itself, section after section.
     """
     if tree.body is None:
         return []
-    out = _Writer()
+    out = _Writer(link_lists)
     _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
     out.flush()
     return out.blocks

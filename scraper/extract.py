@@ -67,6 +67,8 @@ FALLBACK_SHARE = 0.3
 # at least this share of the page's text and this many words.
 PAGE_BODY_SHARE = 0.7
 MIN_PAGE_BODY_WORDS = 100
+# A page whose text outside link lists is fewer lines than this is made of them.
+MIN_PAGE_LINES = 3
 # The main engine's fast mode is taken as sure of a body of this many words,
 # and this share of the DOM engine's.
 UNSURE_WORDS = 100
@@ -148,6 +150,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
     whole_words = 0
     if not article:
         whole = filter_blocks(page_blocks(tree), title)
+        if len(whole) < MIN_PAGE_LINES:
+            # Nothing but link lists outside the chrome: a category page or a
+            # directory, whose lists are its content.
+            whole = filter_blocks(page_blocks(tree, link_lists=True), title)
         whole_text = "\n".join(line for _, line in whole)
         whole_words = _words(whole_text)
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):

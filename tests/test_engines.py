@@ -261,3 +261,25 @@ def test_a_wrapper_with_prose_among_many_menus_is_not_a_link_list() -> None:
     lines = [text for _, text in page_blocks(tree)]
     assert ARTICLE_PARAGRAPHS[0] in lines
     assert not any(line.startswith("Menu entry") for line in lines)
+
+
+def test_a_page_made_of_link_lists_gives_its_lists() -> None:
+    """A category page or a directory: its lists of links are its content, its chrome is not."""
+    members = "".join(f"<li><a href='/wiki/L{n}'>Language number {n}</a></li>" for n in range(30))
+    html = page(
+        "<nav><a href='/'>Main page</a><a href='/random'>Random article</a></nav>"
+        f"<main><h1>Category: Programming languages</h1><div class='members'><ul>{members}</ul></div></main>"
+        "<footer><a href='/privacy'>Privacy policy</a><a href='/about'>About</a></footer>",
+        title="Category: Programming languages",
+    )
+    text = extract_html(html, "https://wiki.example.org/wiki/Category:Programming_languages").text
+    assert "Language number 0" in text and "Language number 29" in text
+    assert "Privacy policy" not in text and "Random article" not in text
+
+
+def test_page_blocks_skip_link_lists_unless_they_are_the_content() -> None:
+    members = "".join(f"<li><a href='/wiki/L{n}'>Language number {n}</a></li>" for n in range(30))
+    tree = LexborHTMLParser(page(f"<nav><a href='/'>Main page</a></nav><div><ul>{members}</ul></div>"))
+    assert page_blocks(tree) == []
+    lines = [text for _, text in page_blocks(tree, link_lists=True)]
+    assert lines[0] == "Language number 0" and len(lines) == 30
