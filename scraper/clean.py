@@ -353,10 +353,22 @@ CHROME_SELECTORS = (
     ".affiliate-note",
 )
 
+# Dialogs and modals: overlays the page opens over itself (terms of service,
+# a size guide, a sign-in box), never what the page is about.
+DIALOG_SELECTORS = (
+    "[role='dialog']",
+    "[role='alertdialog']",
+    "[aria-modal='true']",
+    ".modal",
+    "[id^='modal']",
+    "[id$='-modal']",
+)
+
 # Markup of consent managers and plugins: removed wherever it sits, except
 # around the article itself.
 PLUGIN_SELECTORS: tuple[str, ...] = (
     *CONSENT_SELECTORS,
+    *DIALOG_SELECTORS,
     *COMMENT_SELECTORS,
     *SHARE_SELECTORS,
     *RELATED_SELECTORS,
@@ -368,9 +380,9 @@ NON_CONTENT = SelectorSet(NON_CONTENT_TAGS)
 HIDDEN = SelectorSet(HIDDEN_SELECTORS)
 COMMENTS = SelectorSet(COMMENT_SELECTORS)
 CONSENT = SelectorSet(CONSENT_SELECTORS)
-NOT_ARTICLE = COMMENTS + CONSENT
 PLUGINS = SelectorSet(PLUGIN_SELECTORS)
 PLUGINS_BUT_COMMENTS = PLUGINS.without(COMMENTS)
+NOT_ARTICLE = COMMENTS + CONSENT
 CHROME = SelectorSet((*CHROME_SELECTORS, "form"))
 
 # class / id words that usually, not always, mark boilerplate.

@@ -167,3 +167,17 @@ def test_hubspot_layout_cells_are_not_widgets() -> None:
     )
     text = pruned_text(page(f"<div class='body-container'>{cells}</div>"))
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_dialogs_are_removed_unless_they_hold_the_article() -> None:
+    dialog = (
+        "<div class='modal fade' role='dialog'><h2>Sign in</h2>"
+        "<p>Enter your email address and password to continue to your account.</p></div>"
+    )
+    text = pruned_text(article_html(extra_outside=dialog))
+    assert "Sign in" not in text and "password" not in text
+    # A stream that opens its stories in a modal: the story is the page.
+    html = (
+        article_html().replace("<main>", "<div id='story-modal'><main>").replace("</main>", "</main></div>")
+    )
+    assert all(paragraph in pruned_text(html) for paragraph in ARTICLE_PARAGRAPHS)
