@@ -430,6 +430,14 @@ _WEAK_RE = re.compile(
     re.IGNORECASE,
 )
 
+
+def _weak_candidates(present: Present) -> str:
+    """A query for every element whose class or id holds a weak word anywhere (a
+    superset of `_WEAK_RE`'s matches), for the words this page's names hold."""
+    names = " ".join(key for key in present.keys if key[0] in ".#")
+    return ", ".join(f"[class*='{word}' i], [id*='{word}' i]" for word in WEAK_WORDS if word in names)
+
+
 # Wording that opens an inline related-content box, in the languages we see most.
 INLINE_RELATED_PREFIXES = (
     "see also",
@@ -615,16 +623,29 @@ class Pruner:
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
 
-    def remove_weak(self, root: LexborNode, guard: Guard) -> None:
-        """Top-down, iteratively: a removed element's subtree is not visited."""
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            for child in list(node.iter(include_text=False)):
-                if child.tag not in CONTAINER_TAGS and _is_weak(child) and guard.may_remove_generic(child):
-                    child.decompose()
-                else:
-                    stack.append(child)
+    def remove_weak(self, root: LexborNode, guard: Guard, present: Present) -> None:
+        """Outermost first: an element inside one already let go is not asked about.
+
+        Lexbor finds the elements whose class or id holds a weak word anywhere
+        (`_weak_candidates`, in C); the word rules proper run on those alone.
+        Matches come in document order, so an element is judged before
+        anything inside it is removed, as a top-down walk would.
+        """
+        chosen: list[LexborNode] = []
+        chosen_ids: set[int] = set()
+        seen: set[int] = set()
+        query = _weak_candidates(present)
+        for node in root.css(query) if query else []:
+            if node.mem_id in seen:
+                continue  # listed once per selector it matches
+            seen.add(node.mem_id)
+            if node.tag in CONTAINER_TAGS or has_ancestor_in(node, chosen_ids):
+                continue
+            if _is_weak(node) and guard.may_remove_generic(node):
+                chosen.append(node)
+                chosen_ids.add(node.mem_id)
+        for node in outermost(chosen):
+            node.decompose()
 
     def remove_inline_related(self) -> None:
         """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
@@ -844,7 +865,7 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
     pruner = Pruner(tree)
     if tree.body is not None:
-        pruner.remove_weak(tree.body, guard)
+        pruner.remove_weak(tree.body, guard, present)
     pruner.remove_inline_related()
     remove_recommendation_sections(tree, guard)
     remove_tag_lists(tree)
