@@ -550,6 +550,11 @@ class Guard:
     def may_remove(self, node: LexborNode) -> bool:
         return node.mem_id not in self.protected
 
+    def may_remove_hidden(self, node: LexborNode) -> bool:
+        """Hidden text goes, however long, unless it is the article's container or
+        one click away (`_collapsed`)."""
+        return not _collapsed(node) and self.may_remove(node)
+
     def may_remove_generic(self, node: LexborNode) -> bool:
         if not self.may_remove(node):
             return False
@@ -858,9 +863,7 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     present = Present.of(tree)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present)
-    remove_matching(
-        tree, HIDDEN, lambda node: not _collapsed(node) and guard.may_remove_generic(node), present
-    )
+    remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
     pruner = Pruner(tree)

@@ -181,3 +181,14 @@ def test_dialogs_are_removed_unless_they_hold_the_article() -> None:
         article_html().replace("<main>", "<div id='story-modal'><main>").replace("</main>", "</main></div>")
     )
     assert all(paragraph in pruned_text(html) for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_hidden_text_goes_however_long_it_is() -> None:
+    """Text a reader never sees is not the article, even when it is a large share of the page
+    (though not the article's own container: pages that reveal their article by script
+    hide it all until then)."""
+    hidden = "".join(f"<p>{p} Hidden.</p>" for p in ARTICLE_PARAGRAPHS[:3])
+    html = article_html(extra_inside=f"<div style='visibility: hidden;'>{hidden}</div>")
+    text = pruned_text(html)
+    assert "Hidden." not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
