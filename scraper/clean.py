@@ -784,6 +784,26 @@ def _followers(node: LexborNode, level: int) -> list[LexborNode]:
     return nodes
 
 
+# Slideshows: a gallery of this many slides is a feature of its own, embedded
+# in the page, not the captions of the article's pictures.
+GALLERY_SELECTOR = "[class*='gallery' i], [class*='slideshow' i], [class*='carousel' i]"
+SLIDE_SELECTOR = "li, figure, [class*='slide' i]"
+MIN_GALLERY_SLIDES = 8
+
+
+def remove_galleries(tree: LexborHTMLParser, guard: Guard) -> None:
+    """Remove slideshows of many slides (a "news in pictures" gallery dropped into
+    an article), unless the page is the gallery itself (the guard's container)."""
+    doomed = []
+    for node in tree.css(GALLERY_SELECTOR):
+        if node.tag in CONTAINER_TAGS or is_root(node) or not guard.may_remove(node):
+            continue
+        if len(node.css(SLIDE_SELECTOR)) >= MIN_GALLERY_SLIDES:
+            doomed.append(node)
+    for node in outermost(doomed):
+        node.decompose()
+
+
 # Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).
 TAG_LINKS = "a[rel~='tag']"
 # Letters and digits a tag list holds besides its links: a "Tags" label.
@@ -857,7 +877,8 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     6. weak class/id words, where the guard allows;
     7. inline related boxes found by their wording;
     8. sections under recommendation headings ("Similar items"), by wording and links;
-    9. tag lists, by their links' rel="tag".
+    9. tag lists, by their links' rel="tag";
+    10. slideshows of many slides, where the guard allows.
     """
     # Listed once: removals only shrink it, and a superset is all matching needs.
     present = Present.of(tree)
@@ -872,4 +893,5 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     pruner.remove_inline_related()
     remove_recommendation_sections(tree, guard)
     remove_tag_lists(tree)
+    remove_galleries(tree, guard)
     return Pruned(discussion=guard.discussion)

@@ -192,3 +192,17 @@ def test_hidden_text_goes_however_long_it_is() -> None:
     text = pruned_text(html)
     assert "Hidden." not in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_slideshow_of_many_slides_is_removed_but_a_figure_stays() -> None:
+    slides = "".join(
+        f"<li><h2>{n}/12 Other news</h2><p>Caption of another story, number {n}.</p></li>" for n in range(12)
+    )
+    gallery = f"<div class='full-gallery'><ul>{slides}</ul></div>"
+    figure = (
+        "<figure class='wp-block-gallery'><img src='a.jpg'><figcaption>The embankment at dawn</figcaption>"
+    )
+    text = pruned_text(article_html(extra_inside=gallery + figure + "</figure>"))
+    assert "Other news" not in text and "Caption of story" not in text
+    assert "The embankment at dawn" in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
