@@ -50,7 +50,6 @@ NON_CONTENT_TAGS = (
     "embed",
     "canvas",
     "svg",
-    "math",
     "button",
     "input",
     "select",

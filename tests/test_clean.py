@@ -206,3 +206,9 @@ def test_a_slideshow_of_many_slides_is_removed_but_a_figure_stays() -> None:
     assert "Other news" not in text and "Caption of story" not in text
     assert "The embankment at dawn" in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_mathml_equations_are_article_text() -> None:
+    math = "<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions.</p>"
+    text = pruned_text(article_html(extra_inside=math))
+    assert "a ≠ 0" in text
