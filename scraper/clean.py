@@ -527,10 +527,14 @@ class Guard:
 
     A comment thread may not be the article, however long it is, unless the
     page has no article besides it: then the page is a discussion (a forum
-    topic, a Q&A page) and its posts are the content (`discussion`).
+    topic, a Q&A page) and its posts are the content (`discussion`). A page
+    that calls itself an article (`article_page`) is a discussion only when
+    next to nothing stands beside the thread.
     """
 
-    def __init__(self, tree: LexborHTMLParser, present: Present | None = None) -> None:
+    def __init__(
+        self, tree: LexborHTMLParser, present: Present | None = None, article_page: bool = False
+    ) -> None:
         present = present if present is not None else Present.of(tree)
         body = tree.body
         self.total = text_length(body) if body is not None else 0
@@ -539,7 +543,10 @@ class Guard:
         threads = COMMENTS.matches(tree, present)
         thread = max((text_length(node) for node in threads), default=0)
         article = _text_beside(candidate, threads) if candidate is not None else 0
-        self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, ARTICLE_SHARE_OF_THREAD * thread)
+        # A page that calls itself an article is one, however long its thread;
+        # otherwise an article shorter than a quarter of the thread is its opening post.
+        share = 0.0 if article_page else ARTICLE_SHARE_OF_THREAD
+        self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, share * thread)
         if self.discussion:
             candidate = main_candidate(tree, CONSENT, present)
         while candidate is not None:
@@ -864,8 +871,10 @@ def _box_of(node: LexborNode) -> LexborNode:
     return target
 
 
-def prune(tree: LexborHTMLParser) -> Pruned:
+def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     """Remove boilerplate from `tree` in place; say what kind of page it is.
+
+    `article`: the page calls itself an article (OpenGraph, JSON-LD, microdata).
 
     1. elements that never carry text (scripts, embeds, controls);
     2. find the likely article container and protect it (`Guard`);
@@ -882,7 +891,7 @@ def prune(tree: LexborHTMLParser) -> Pruned:
     # Listed once: removals only shrink it, and a superset is all matching needs.
     present = Present.of(tree)
     remove_matching(tree, NON_CONTENT, present=present)
-    guard = Guard(tree, present)
+    guard = Guard(tree, present, article)
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)

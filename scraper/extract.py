@@ -136,7 +136,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
         "description": metadata.extract_description(tree, meta),
         "language": metadata.extract_language(tree, meta),
     }
-    pruned = prune(tree)
+    declared = is_article_page(tree, meta.jsonld)
+    pruned = prune(tree, declared)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
     listing = is_teaser_listing(tree)
@@ -144,7 +145,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     second = filter_blocks(extract_blocks(tree)[0], title)
     second_text = "\n".join(line for _, line in second)
     second_words = _words(second_text)
-    article = not listing and is_article_page(tree, meta.jsonld)
+    article = not listing and declared
     whole: list[Block] = []
     whole_text = ""
     whole_words = 0

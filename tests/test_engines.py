@@ -283,3 +283,14 @@ def test_page_blocks_skip_link_lists_unless_they_are_the_content() -> None:
     assert page_blocks(tree) == []
     lines = [text for _, text in page_blocks(tree, link_lists=True)]
     assert lines[0] == "Language number 0" and len(lines) == 30
+
+
+def test_an_article_keeps_its_place_under_a_long_comment_thread() -> None:
+    """A page that calls itself an article is no forum topic, however many comments it has."""
+    posts = "".join(FORUM_POST.format(n=n) for n in range(1, 30))
+    thread = f"<div id='comments'><ol class='comment-list'>{posts}</ol></div>"
+    html = article_html(extra_outside=thread).replace(
+        "</head>", "<meta property='og:type' content='article'></head>"
+    )
+    text = extract_html(html, "https://example.org/a").text
+    assert ARTICLE_PARAGRAPHS[0] in text and "Post 1:" not in text
