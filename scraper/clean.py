@@ -336,8 +336,8 @@ CHROME_SELECTORS = (
     ".modal",
     ".popup",
     ".paywall",
-    # The article's own header: title, kicker, dek and byline go to metadata.
-    "article header",
+    # The article's own header: title, kicker, dek and byline go to metadata
+    # (`ARTICLE_HEADER_SELECTORS` too, on pages that are not lists of posts).
     ".entry-header",
     ".article-header",
     ".article__header",
@@ -383,6 +383,10 @@ PLUGINS = SelectorSet(PLUGIN_SELECTORS)
 PLUGINS_BUT_COMMENTS = PLUGINS.without(COMMENTS)
 NOT_ARTICLE = COMMENTS + CONSENT
 CHROME = SelectorSet((*CHROME_SELECTORS, "form"))
+# On a page of many <article>s (a list of posts), their headers are the
+# teasers' headlines, not one article's header.
+ARTICLE_HEADER = SelectorSet(("article header",))
+MAX_ARTICLES_FOR_HEADERS = 3
 
 # class / id words that usually, not always, mark boilerplate.
 WEAK_WORDS = (
@@ -881,7 +885,8 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     3. hidden elements, where the guard allows;
     4. the plugin tables (consent, comments, share, related, newsletter),
        anywhere but the protected container and its ancestors;
-    5. the chrome table and forms, where the guard allows;
+    5. the chrome table and forms, where the guard allows (an article's own
+       header too, unless the page is a list of <article>s);
     6. weak class/id words, where the guard allows;
     7. inline related boxes found by their wording;
     8. sections under recommendation headings ("Similar items"), by wording and links;
@@ -895,6 +900,8 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
+    if len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS:
+        remove_matching(tree, ARTICLE_HEADER, guard.may_remove_generic, present)
     pruner = Pruner(tree)
     if tree.body is not None:
         pruner.remove_weak(tree.body, guard, present)

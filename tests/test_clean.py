@@ -212,3 +212,15 @@ def test_mathml_equations_are_article_text() -> None:
     math = "<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions.</p>"
     text = pruned_text(article_html(extra_inside=math))
     assert "a ≠ 0" in text
+
+
+def test_headers_of_teaser_cards_stay_an_articles_own_header_goes() -> None:
+    cards = "".join(
+        f"<article><header><h2><a href='/s/{n}'>Teaser headline {n}</a></h2></header>"
+        f"<p>Excerpt {n}.</p></article>"
+        for n in range(6)
+    )
+    assert all(f"Teaser headline {n}" in pruned_text(page(f"<main>{cards}</main>")) for n in range(6))
+    header = "<header><p class='kicker-line'>Weather desk, updated hourly</p></header>"
+    html = article_html().replace("<h1>A test article</h1>", header)
+    assert "Weather desk" not in pruned_text(html)
