@@ -3,7 +3,8 @@
 A category page, a tag archive or a blog's front page is a column of teaser
 cards: a linked headline, a short excerpt, perhaps a date. Any extractor
 will happily glue the excerpts into a fake "article". We recognise the shape
-instead and return no body for it.
+instead: the page's text is its list of teasers, read like any page that is
+not an article, and its confidence (of being an article) is 0.
 
 A page counts as a teaser listing when
 
