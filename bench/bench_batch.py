@@ -51,6 +51,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import DATASETS, REPO_ROOT, bench_available, bench_dir, load_manifest, read_page
+from bench.processes import GONE, children, rss
 
 HOSTS = 8
 PER_HOST = 2  # scraper batch's default --per-host
@@ -142,25 +143,6 @@ class Servers:
 # -- measuring a command ------------------------------------------------------------------------
 
 
-GONE = (psutil.NoSuchProcess, psutil.AccessDenied)  # psutil.ZombieProcess is a NoSuchProcess
-"""What psutil raises for a process that exited (or became unreadable) between two samples."""
-
-
-def _rss(process: psutil.Process) -> int:
-    """Resident bytes, 0 once the process is gone."""
-    try:
-        return int(process.memory_info().rss)
-    except GONE:
-        return 0
-
-
-def _descendants(process: psutil.Process) -> list[psutil.Process]:
-    try:
-        return list(process.children(recursive=True))
-    except GONE:
-        return []
-
-
 def _cpu_seconds(process: psutil.Process) -> float:
     """User + system CPU seconds of the process itself (not of children it waited for)."""
     try:
@@ -193,10 +175,10 @@ def measure(command: list[str], cwd: Path, stdout: Path | None = None) -> Measur
 
     def sample() -> None:
         while not done.is_set():
-            main = _rss(root)
+            main = rss(root)
             peaks[0] = max(peaks[0], main)
-            family = _descendants(root)
-            peaks[1] = max(peaks[1], main + sum(_rss(p) for p in family))
+            family = children(root, recursive=True)
+            peaks[1] = max(peaks[1], main + sum(rss(p) for p in family))
             for process in (root, *family):
                 cpu[process.pid] = max(cpu.get(process.pid, 0.0), _cpu_seconds(process))
             time.sleep(0.05)

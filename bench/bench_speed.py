@@ -76,6 +76,7 @@ from bench._common import (  # after the sys.path fix above
     run_score,
     selected_pages,
 )
+from bench.processes import process_tree, rss
 from bench.quality import fmt, make_readability, render_table, version_of
 
 SYSTEMS = ("ours", "trafilatura", "trafilatura-fast", "readability-lxml")
@@ -359,26 +360,6 @@ class ProcessRun:
     end: tuple[int, float]
     """(records out, tree RSS MB) at the last poll before the last record: the batch at full size,
     before any shutdown."""
-
-
-GONE = (psutil.NoSuchProcess, psutil.AccessDenied)  # psutil.ZombieProcess is a NoSuchProcess
-"""What psutil raises for a process that exited (or became unreadable) between two samples."""
-
-
-def rss(process: psutil.Process) -> int:
-    """Resident bytes of one process now, 0 once it is gone."""
-    try:
-        return int(process.memory_info().rss)
-    except GONE:
-        return 0
-
-
-def process_tree(root: psutil.Process) -> list[psutil.Process]:
-    """`root` and all its descendants (just `root` once it is gone)."""
-    try:
-        return [root, *root.children(recursive=True)]
-    except GONE:
-        return [root]
 
 
 def peak_rss(pid: int) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from bench.processes import children, rss
 from tests.conftest import ROOT, article_html
 from tests.faultserver import FaultServer, respond
 
@@ -33,26 +34,6 @@ MB = 1024 * 1024
 MAIN_BOUND = 160 * MB
 TREE_BOUND = 400 * MB
 GROWTH_BOUND = 20 * MB
-
-
-GONE = (psutil.NoSuchProcess, psutil.AccessDenied)  # psutil.ZombieProcess is a NoSuchProcess
-"""What psutil raises for a process that exited (or became unreadable) between two samples."""
-
-
-def rss(process: psutil.Process) -> int:
-    """Resident bytes, 0 once the process is gone."""
-    try:
-        return int(process.memory_info().rss)
-    except GONE:
-        return 0
-
-
-def children(process: psutil.Process) -> list[psutil.Process]:
-    """The direct children (the batch's workers)."""
-    try:
-        return list(process.children())
-    except GONE:
-        return []
 
 
 def run_measured(args: list[str], timeout: float = 600) -> tuple[int, int, int]:
