@@ -284,8 +284,6 @@ CHROME_SELECTORS = (
     "[role='banner']",
     "[role='contentinfo']",
     "[role='search']",
-    "[role='dialog']",
-    "[role='alertdialog']",
     "[role='complementary']",
     ".breadcrumb",
     ".breadcrumbs",
@@ -333,11 +331,11 @@ CHROME_SELECTORS = (
     "#toc",
     ".table-of-contents",
     ".print-only",
-    ".modal",
+    # Dialogs and modals are in `DIALOG_SELECTORS`, removed like plugins.
     ".popup",
     ".paywall",
     # The article's own header: title, kicker, dek and byline go to metadata
-    # (`ARTICLE_HEADER_SELECTORS` too, on pages that are not lists of posts).
+    # (`ARTICLE_HEADER` too, on pages that are not lists of posts).
     ".entry-header",
     ".article-header",
     ".article__header",
@@ -598,10 +596,16 @@ def remove_matching(
             continue
         chosen.append(node)
         chosen_ids.add(node.mem_id)
-    # Matches come in document order, so no chosen node lies inside another;
-    # outermost() makes sure no freed node is touched if that ever changes.
-    for node in outermost(chosen):
-        node.decompose()
+    remove_all(chosen)
+
+
+def remove_all(nodes: list[LexborNode]) -> None:
+    """Decompose `nodes`, found first and removed after: each once, never the root,
+    and only the outermost, since a removed node frees the nodes inside it."""
+    unique = list({node.mem_id: node for node in nodes}.values())
+    for node in outermost(unique):
+        if not is_root(node):
+            node.decompose()
 
 
 def _is_weak(node: LexborNode) -> bool:
@@ -659,8 +663,7 @@ class Pruner:
             if _is_weak(node) and guard.may_remove_generic(node):
                 chosen.append(node)
                 chosen_ids.add(node.mem_id)
-        for node in outermost(chosen):
-            node.decompose()
+        remove_all(chosen)
 
     def remove_inline_related(self) -> None:
         """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
@@ -674,11 +677,7 @@ class Pruner:
                 continue
             if node.css_first("a") is not None or len(text) < 40:
                 boxes.append(_box_of(node))
-        # Found first, removed after: a removed box frees the matches inside it.
-        unique = list({box.mem_id: box for box in boxes}.values())
-        for box in outermost(unique):
-            if not is_root(box):
-                box.decompose()
+        remove_all(boxes)
 
 
 # Headings that introduce recommendations rather than the page's own content,
@@ -717,7 +716,7 @@ MIN_SECTION_LINK_DENSITY = 0.35
 # at least every `CHARS_PER_TEASER` characters.
 MIN_TEASER_LINK_DENSITY = 0.1
 CHARS_PER_TEASER = 150
-MIN_TEASERS = 3
+MIN_SECTION_TEASERS = 3
 
 
 def is_recommendation_heading(text: str) -> bool:
@@ -767,9 +766,7 @@ def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None
         heading_only = len(section) == 1 and wrapper is heading
         if heading_only or (length <= MAX_SECTION_SHARE * guard.total and _links_or_teasers(section, length)):
             doomed.extend(node for node in section if guard.may_remove(node))
-    for node in outermost(list({n.mem_id: n for n in doomed}.values())):
-        if not is_root(node):
-            node.decompose()
+    remove_all(doomed)
 
 
 def _links_or_teasers(section: list[LexborNode], length: int) -> bool:
@@ -778,7 +775,9 @@ def _links_or_teasers(section: list[LexborNode], length: int) -> bool:
     if linked >= MIN_SECTION_LINK_DENSITY * length:
         return True
     count = sum(len(node.css("a[href]")) for node in section)
-    return linked >= MIN_TEASER_LINK_DENSITY * length and count >= max(MIN_TEASERS, length / CHARS_PER_TEASER)
+    return linked >= MIN_TEASER_LINK_DENSITY * length and count >= max(
+        MIN_SECTION_TEASERS, length / CHARS_PER_TEASER
+    )
 
 
 def _followers(node: LexborNode, level: int) -> list[LexborNode]:
@@ -806,12 +805,11 @@ def remove_galleries(tree: LexborHTMLParser, guard: Guard) -> None:
     an article), unless the page is the gallery itself (the guard's container)."""
     doomed = []
     for node in tree.css(GALLERY_SELECTOR):
-        if node.tag in CONTAINER_TAGS or is_root(node) or not guard.may_remove(node):
+        if node.tag in CONTAINER_TAGS or not guard.may_remove(node):
             continue
         if len(node.css(SLIDE_SELECTOR)) >= MIN_GALLERY_SLIDES:
             doomed.append(node)
-    for node in outermost(doomed):
-        node.decompose()
+    remove_all(doomed)
 
 
 # Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).
@@ -836,9 +834,7 @@ def remove_tag_lists(tree: LexborHTMLParser) -> None:
         links = sum(_letters(a) for a in parent.css("a"))
         if _letters(parent) - links <= MAX_TAG_LABEL_CHARS:
             lists[parent.mem_id] = parent
-    for node in outermost([_box_of(node) for node in lists.values()]):
-        if not is_root(node):
-            node.decompose()
+    remove_all([_box_of(node) for node in lists.values()])
 
 
 # Elements that, made of links alone, are another story's headline inside an article.
@@ -859,8 +855,7 @@ def remove_link_paragraphs(tree: LexborHTMLParser) -> None:
         length = text_length(para)
         if length and sum(text_length(a) for a in para.css(_OUTWARD_LINK)) >= length:
             doomed.append(para)
-    for node in outermost(doomed):
-        node.decompose()
+    remove_all(doomed)
 
 
 def _box_of(node: LexborNode) -> LexborNode:
