@@ -36,6 +36,7 @@ from scraper.dom import (
     outermost,
     text_length,
 )
+from scraper.notices import remove_consent_notices
 from scraper.scoring import main_candidate
 from scraper.selectors import Present, SelectorSet
 
@@ -875,6 +876,7 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
 
     `article`: the page calls itself an article (OpenGraph, JSON-LD, microdata).
 
+    0. consent notices by their wording and buttons (`scraper.notices`);
     1. elements that never carry text (scripts, embeds, controls);
     2. find the likely article container and protect it (`Guard`);
     3. hidden elements, where the guard allows;
@@ -890,6 +892,8 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     """
     # Listed once: removals only shrink it, and a superset is all matching needs.
     present = Present.of(tree)
+    # Before the controls go with the non-content tags: a notice is known by its buttons.
+    remove_consent_notices(tree)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present, article)
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
