@@ -362,11 +362,21 @@ DIALOG_SELECTORS = (
     "[id$='-modal']",
 )
 
+# Dialogs named for the site's terms or privacy policy: pages of legal prose
+# that outscore a product or collection page's own text, and are never it.
+LEGAL_DIALOG_SELECTORS = tuple(
+    f"{dialog}[{attribute}*='{word}' i]"
+    for dialog in ("[role='dialog']", "[aria-modal='true']", ".modal")
+    for attribute in ("id", "class")
+    for word in ("terms", "privacy", "legal")
+)
+
 # Markup of consent managers and plugins: removed wherever it sits, except
 # around the article itself.
 PLUGIN_SELECTORS: tuple[str, ...] = (
     *CONSENT_SELECTORS,
     *DIALOG_SELECTORS,
+    *LEGAL_DIALOG_SELECTORS,
     *COMMENT_SELECTORS,
     *SHARE_SELECTORS,
     *RELATED_SELECTORS,
@@ -380,7 +390,7 @@ COMMENTS = SelectorSet(COMMENT_SELECTORS)
 CONSENT = SelectorSet(CONSENT_SELECTORS)
 PLUGINS = SelectorSet(PLUGIN_SELECTORS)
 PLUGINS_BUT_COMMENTS = PLUGINS.without(COMMENTS)
-NOT_ARTICLE = COMMENTS + CONSENT
+NOT_ARTICLE = COMMENTS + CONSENT + SelectorSet(LEGAL_DIALOG_SELECTORS)
 CHROME = SelectorSet((*CHROME_SELECTORS, "form"))
 # On a page of many <article>s (a list of posts), their headers are the
 # teasers' headlines, not one article's header.

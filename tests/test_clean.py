@@ -224,3 +224,22 @@ def test_headers_of_teaser_cards_stay_an_articles_own_header_goes() -> None:
     header = "<header><p class='kicker-line'>Weather desk, updated hourly</p></header>"
     html = article_html().replace("<h1>A test article</h1>", header)
     assert "Weather desk" not in pruned_text(html)
+
+
+def test_terms_dialog_is_never_the_content_however_long() -> None:
+    # A shop's terms of service sit in a modal and outweigh the product text:
+    # the scorer must not take the dialog for the main container.
+    terms = "".join(
+        f"<p>Section {n}. By using the store you agree to these terms, including arbitration, limits on "
+        "liability, returns, and the governing law of the state of Delaware.</p>"
+        for n in range(30)
+    )
+    html = page(
+        "<main><h1>Wool Runner</h1><p>A true original, our Wool Runner combines soft merino wool with "
+        "cloud-like comfort, a sugarcane-based midsole and laces made from recycled bottles.</p>"
+        "<p>Machine washable, breathable, and made to be worn without socks on warm days.</p></main>"
+        f"<footer><div id='modal-terms-of-service' role='dialog' aria-modal='true'>{terms}</div></footer>"
+    )
+    text = pruned_text(html)
+    assert "cloud-like comfort" in text and "Machine washable" in text
+    assert "arbitration" not in text
