@@ -698,15 +698,19 @@ RECOMMENDATION_HEADINGS = (
     r"(?:you|we think you)(?: may| might| will| would)? (?:also )?(?:like|love|enjoy|be interested in)"
     r"(?: these| this)?",
     r"(?:customers|people|shoppers|others) who (?:bought|viewed|read|watched|liked) .{0,40}also .{0,20}",
+    r"(?:customers|people|shoppers) also (?:bought|viewed|liked|loved|searched|considered)(?: .{0,30})?",
+    r"(?:the )?seller'?s other items|(?:more|other items) from (?:this|the) seller",
+    r"(?:check out |see |view )?(?:other )?"
     r"(?:similar|related|recommended|suggested|sponsored) (?:items|products|posts|articles|stories|threads"
-    r"|topics|questions|content|videos|listings|reads|reading|searches|links|news|guides|jobs)",
+    r"|topics|questions|content|videos|listings|reads|reading|searches|links|news|guides|jobs|discussions)"
+    r"(?: (?:from|at|on|in|for) .{0,40})?",
     r"(?:explore|shop|browse) (?:related|similar) .{0,30}",
     r"(?:recently|previously) viewed(?: items| products)?",
     r"frequently bought together|complete the look|recommended for you|picked for you|more to explore",
     r"(?:read|watch|up) next|what to read next|keep reading",
     r"(?:more|other) (?:stories|articles|posts|news|reads)(?: like this| you might like| for you)?",
     r"(?:trending|popular|most (?:read|popular|viewed|shared))"
-    r"(?: now| today| this week| stories| articles| posts)?",
+    r"(?: now| today| this week| stories| articles| posts| topics| discussions| threads)?",
     r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge|produkte)|weitere artikel",
     r"vous (?:aimerez|pourriez aimer) aussi|articles similaires|sur le même sujet",
     r"(?:también )?te puede interesar|artículos relacionados|productos relacionados",

@@ -107,7 +107,16 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
     section = "<h2>Trending now</h2><p>" + " ".join(ARTICLE_PARAGRAPHS[:2]) + "</p><h2>Next part</h2>"
     text = pruned_text(article_html(extra_inside=section))
     assert ARTICLE_PARAGRAPHS[0] in text and "Next part" in text
-    for heading in ("Similar items", "Customers who viewed this item also viewed", "Ähnliche Artikel"):
+    for heading in (
+        "Similar items",
+        "Customers who viewed this item also viewed",
+        "Ähnliche Artikel",
+        "Customers also bought",
+        "Seller's other items",
+        "Similar products from other stores",
+        "Check out other related discussions",
+        "Trending topics",
+    ):
         assert is_recommendation_heading(heading)
     for heading in ("Specifications", "Related work", "Trending topics in 2024 elections"):
         assert not is_recommendation_heading(heading)
