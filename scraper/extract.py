@@ -16,7 +16,7 @@
    short, asking for its structured tree (paragraphs, headings, lists,
    tables, quotes), and turn it into lines, captions kept where they sit;
 6. fall back to the DOM engine's body, or the whole page's, where the main
-   engine found next to nothing;
+   engine found next to nothing or stopped partway through the DOM body;
 7. drop lines that are boilerplate by their wording (`scraper.lines`), and
    score a confidence for the result (`scraper.confidence`).
 """
@@ -63,6 +63,11 @@ _OPTION = re.compile(r"<(?:option|optgroup)\b[^>]*>[^<]*(?:</(?:option|optgroup)
 # Below this share of the DOM engine's word count, the main engine's body is
 # taken to have missed the content.
 FALLBACK_SHARE = 0.3
+# ...or under this share, when its words are (nearly) all in the DOM engine's
+# body: the same article, cut short where trafilatura took a box in the body
+# for its end or a section of it for boilerplate.
+PART_SHARE = 0.6
+CONTAINED_SHARE = 0.95
 # A page that is not an article is left to the DOM engine when its body holds
 # at least this share of the page's text and this many words.
 PAGE_BODY_SHARE = 0.7
@@ -169,8 +174,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if article:
         remove_link_paragraphs(tree)
     blocks, text, words = _main_blocks(tree, url, title, pruned.discussion, second_words)
-    if second_words >= 50 and words < FALLBACK_SHARE * second_words:
-        # The main engine found next to nothing where the DOM engine found a body.
+    if second_words >= 50 and (
+        words < FALLBACK_SHARE * second_words
+        or (words < PART_SHARE * second_words and _part_of(text, second_text))
+    ):
+        # The main engine found next to nothing where the DOM engine found a
+        # body, or stopped partway through it.
         blocks, text, words = second, second_text, second_words
     if not article and words < PAGE_SHARE * whole_words:
         # A service, product or collection page: its content is the page,
@@ -211,6 +220,15 @@ def _reveal_noscript(tree: LexborHTMLParser) -> None:
     )
     if length > shown:
         largest.unwrap()
+
+
+def _part_of(text: str, whole: str) -> bool:
+    """Whether nearly all of `text`'s distinct words occur in `whole`."""
+    words = set(_WORD.findall(text.lower()))
+    if not words:
+        return False
+    inside = words & set(_WORD.findall(whole.lower()))
+    return len(inside) >= CONTAINED_SHARE * len(words)
 
 
 def _holds_the_page(body_words: int, page_words: int) -> bool:

@@ -294,3 +294,35 @@ def test_an_article_keeps_its_place_under_a_long_comment_thread() -> None:
     )
     text = extract_html(html, "https://example.org/a").text
     assert ARTICLE_PARAGRAPHS[0] in text and "Post 1:" not in text
+
+
+def _long_article() -> str:
+    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    head = "<meta property='og:type' content='article'>"
+    return page(f"<main><article><h1>A test article</h1>{paragraphs}</article></main>", head=head)
+
+
+def _main_engine_reads(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    """The main engine returns `lines` whatever the page."""
+
+    def fake(*_: object) -> tuple[list[tuple[str, str]], str, int]:
+        text = "\n".join(lines)
+        return [("p", line) for line in lines], text, len(text.split())
+
+    monkeypatch.setattr(extract_module, "_main_blocks", fake)
+
+
+def test_a_main_body_cut_short_gives_way_to_the_dom_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first half of the article: every word of it in the DOM engine's body.
+    _main_engine_reads(monkeypatch, [" ".join([p] * 3) for p in ARTICLE_PARAGRAPHS[:2]])
+    result = extract_html(_long_article())
+    assert all(paragraph in result.text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_shorter_main_body_of_other_text_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As long, but words the DOM engine's body does not have: the engines
+    # disagree about where the article is, and the main engine is trusted.
+    other = "Quarterly figures released on Tuesday show that exports of timber rose sharply again."
+    _main_engine_reads(monkeypatch, [other] * 6)
+    result = extract_html(_long_article())
+    assert other in result.text and ARTICLE_PARAGRAPHS[3] not in result.text
