@@ -96,6 +96,10 @@ _PICTURE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 MAX_CALL_TO_ACTION_LINE = 300
+# A tabloid headline (a word in capitals) with a capitalised label in brackets:
+# the links to other stories that some tabloid CMSs drop between paragraphs
+# ("BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]").
+_LABELLED_HEADLINE = re.compile(r"^(?=[^\[]*\b[A-Z]{4,}\b)[^.!?]{10,160}\s\[[A-Z][A-Z ]{2,14}\]$")
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
 # Lines longer than this are prose, whatever words they start with.
@@ -149,7 +153,7 @@ def is_boilerplate_line(line: str) -> bool:
         return True
     if line.lstrip("(")[:1].isupper() and _PICTURE_CREDIT.match(line):
         return True
-    if _CONTRIBUTOR_BIO.match(line):
+    if _CONTRIBUTOR_BIO.match(line) or _LABELLED_HEADLINE.match(line):
         return True
     return (
         len(line) < 200

@@ -93,6 +93,8 @@ def test_prose_with_numbers_is_kept(line: str) -> None:
         "Phil Helsel is a reporter for NBC News.",
         "Jane Doe is a senior staff writer at Wired.",
         "Follow AP's full coverage of the election at https://apnews.com/election",
+        "BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]",
+        "Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]",
     ],
 )
 def test_credits_and_contributor_lines(line: str) -> None:
@@ -108,6 +110,8 @@ def test_credits_and_contributor_lines(line: str) -> None:
         "Photo: a man walks his dog along the flooded embankment, on Sunday, in the rain and the wind",
         "The firm is a leading producer for the European market.",
         "Reporting by the Guardian found that the scheme had never been audited.",
+        "The court heard the defendant had shouted abuse [REDACTED]",  # no headline in capitals
+        "He said the RESULTS were final. [UPDATED]",  # a sentence before the label
     ],
 )
 def test_lines_that_only_look_like_credits_are_kept(line: str) -> None:
