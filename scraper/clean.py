@@ -175,6 +175,10 @@ COMMENT_SELECTORS = (
 
 # Share and social widgets, follow buttons, "like this" blocks.
 SHARE_SELECTORS = (
+    # Click-to-tweet boxes keep their quote (article text) but lose the button
+    # (Social Warfare, Better Click To Tweet).
+    ".sw-ctt-btn",
+    ".bctt-ctt-btn",
     ".sharedaddy",
     ".sd-sharing-enabled",
     ".jp-sharing-input-touch",

@@ -252,3 +252,13 @@ def test_terms_dialog_is_never_the_content_however_long() -> None:
     text = pruned_text(html)
     assert "cloud-like comfort" in text and "Machine washable" in text
     assert "arbitration" not in text
+
+
+def test_click_to_tweet_keeps_the_quote_and_drops_the_button() -> None:
+    quote = (
+        "<a class='swp_CTT style1' href='https://twitter.com/share?text=x'><span class='sw-click-to-tweet'>"
+        "<span class='sw-ctt-text'>Visibility grows one small step at a time.</span>"
+        "<span class='sw-ctt-btn'>Click To Tweet</span></span></a>"
+    )
+    text = pruned_text(article_html(extra_inside=quote))
+    assert "Visibility grows one small step at a time." in text and "Click To Tweet" not in text
