@@ -56,6 +56,16 @@ BOILERPLATE_LINES = (
     r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
     r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",
     r"(?:подписывайтесь|abonnez-vous|abonnieren sie).{0,80}",
+    # A forum poster's stats and a post's controls.
+    r"(?:posts|messages|threads|reputation|reaction score|points|karma|solutions|trophies|likes received)"
+    r"\s*:?\s*[\d.,]+k?",
+    r"(?:joined|join date|registered|member since)(?:\s*:?\s*[\w ,.]{1,25})?",
+    r"(?:link to (?:post|comment)|reply with quote|multi-?quote|original poster|code:? select all|"
+    r"report (?:post|abuse))",
+    r"[\d.,]+k?\s*(?:likes?|replies|reply)",
+    r"(?:[\d.,]+k?\s*(?:gold|silver|bronze) badges?\s*)+",
+    r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",
+    r"posted \d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago",
 )
 # Calls to action and contact taglines: matched anywhere in a short line.
 CALL_TO_ACTION = (

@@ -18,6 +18,14 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Accept Read More",
         "Tags: politics, Kazakhstan",
         "Lire aussi : La réforme des retraites",
+        # A forum poster's stats and a post's controls.
+        "Posts: 4,032",
+        "Join Date: Aug 2012",
+        "Reply With Quote",
+        "12 Likes",
+        "1,234 gold badges 5 silver badges 8 bronze badges",
+        "Re: (Score:2)",
+        "Code: Select all",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -33,6 +41,9 @@ def test_boilerplate(line: str) -> None:
         "We use cookies sparingly, the baker said, and only on Sundays when the oven is hot enough for it."
         * 2,
         "See also the report published last week, which found the same pattern in four other cities.",
+        "Joined the army in 1990 and served for twenty years.",
+        "Points of interest",
+        "3 replies to the report were published in May.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
