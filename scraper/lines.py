@@ -56,6 +56,11 @@ BOILERPLATE_LINES = (
     r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
     r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",
     r"(?:подписывайтесь|abonnez-vous|abonnieren sie).{0,80}",
+    # Fallback text for a player or script the reader's browser would have run.
+    r"(?:your|this) browser does not support .{0,60}",
+    # A review widget's chrome.
+    r"verified (?:buyer|purchase|owner|reviewer)",
+    r"was this (?:review |answer |article )?helpful\??(?: .{0,30})?",
     # A forum poster's stats and a post's controls.
     r"(?:posts|messages|threads|reputation|reaction score|points|karma|solutions|trophies|likes received)"
     r"\s*:?\s*[\d.,]+k?",

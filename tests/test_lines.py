@@ -26,6 +26,9 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "1,234 gold badges 5 silver badges 8 bronze badges",
         "Re: (Score:2)",
         "Code: Select all",
+        "Your browser does not support the HTML5 video element.",
+        "Verified Buyer",
+        "Was this review helpful? Yes (3) No (0)",
     ],
 )
 def test_boilerplate(line: str) -> None:
