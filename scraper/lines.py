@@ -9,6 +9,7 @@ mentions cookies or comments is kept.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -157,7 +158,23 @@ def is_byline(line: str) -> bool:
     return bool(rest) and all(w[:1].isupper() for w in rest)
 
 
+# Lines up to this long are cached: each page's lines go through the filter
+# once per engine, and both engines mostly find the same ones.
+MAX_CACHED_LINE = 300
+
+
 def is_boilerplate_line(line: str) -> bool:
+    if len(line) <= MAX_CACHED_LINE:
+        return _is_boilerplate_cached(line)
+    return _is_boilerplate(line)
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_boilerplate_cached(line: str) -> bool:
+    return _is_boilerplate(line)
+
+
+def _is_boilerplate(line: str) -> bool:
     if _NO_WORDS.match(line) or is_byline(line) or is_dateline(line):
         return True
     if len(line) > MAX_BOILERPLATE_LINE:
