@@ -76,7 +76,7 @@ BOILERPLATE_LINES = (
 # Calls to action and contact taglines: matched anywhere in a short line.
 CALL_TO_ACTION = (
     r"\b(?:sign up|subscribe|join|register)\b.{0,80}\b(?:newsletters?|inbox|mailing list)\b",
-    r"\b(?:get|have)\b.{0,60}\b(?:delivered|straight|right) (?:to|in|into) "
+    r"\b(?:get|have)\b.{0,100}\b(?:delivered|straight|right) (?:to|in|into) "
     r"(?:your|ur) (?:inbox|email|letterbox)",
     r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b",
     r"\b(?:may|can) be reached at\b",
@@ -112,6 +112,12 @@ _PICTURE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 MAX_CALL_TO_ACTION_LINE = 300
+# A CMS shortcode the theme failed to render: "[CTA_MODULE]", or one with
+# attributes around a button's label ("[button link=... ]Send us your review[/button]").
+# A raw [caption] still holds the caption, which is article text.
+_SHORTCODE = re.compile(
+    r"^\[(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|(?!caption\b)[a-z_-]+(?:\s+[\w-]+=\S+)+)\].{0,120}$"
+)
 # A tabloid headline (a word in capitals) with a capitalised label in brackets:
 # the links to other stories that some tabloid CMSs drop between paragraphs
 # ("BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]").
@@ -185,7 +191,7 @@ def _is_boilerplate(line: str) -> bool:
         return True
     if line.lstrip("(")[:1].isupper() and _PICTURE_CREDIT.match(line):
         return True
-    if _CONTRIBUTOR_BIO.match(line) or _LABELLED_HEADLINE.match(line):
+    if _CONTRIBUTOR_BIO.match(line) or _LABELLED_HEADLINE.match(line) or _SHORTCODE.match(line):
         return True
     return (
         len(line) < 200

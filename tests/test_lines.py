@@ -28,6 +28,9 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Code: Select all",
         "Your browser does not support the HTML5 video element.",
         "Verified Buyer",
+        "[CTA_MODULE]",
+        '[button link="https://example.com/submit/" type="big"] Send us YOUR kit review[/button]',
+        "Get the latest articles, inspiring how-to's, and educational workbooks delivered to your inbox.",
         "Was this review helpful? Yes (3) No (0)",
     ],
 )
@@ -46,6 +49,8 @@ def test_boilerplate(line: str) -> None:
         "See also the report published last week, which found the same pattern in four other cities.",
         "Joined the army in 1990 and served for twenty years.",
         "Points of interest",
+        "[Applause]",
+        '[caption id="attachment_5" align="alignnone"] The harbour at dawn.[/caption]',
         "3 replies to the report were published in May.",
     ],
 )
