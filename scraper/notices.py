@@ -59,6 +59,9 @@ MIN_SENTENCE_WORDS = 6
 MAX_SENTENCE_CHARS = 1_000
 MAX_NOTICE_CHARS = 3_000
 MAX_CONTROL_CHARS = 40
+# Mentions looked at, in document order: each climb may measure one large
+# ancestor, and a page naming cookies more often than this is about them.
+MAX_MENTIONS = 100
 # The climb stops at these: a notice sits beside the content, never around it.
 _CONTAINERS = frozenset({"body", "main", "article"})
 
@@ -69,7 +72,7 @@ def remove_consent_notices(tree: LexborHTMLParser) -> None:
     if body is None:
         return
     notices: dict[int, LexborNode] = {}
-    for node in body.css(_MENTIONS):
+    for node in body.css(_MENTIONS)[:MAX_MENTIONS]:
         if node.tag in _NOT_TEXT:
             continue
         block = _block_of(node)
