@@ -57,6 +57,18 @@ BOILERPLATE_LINES = (
     r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
     r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",
     r"(?:подписывайтесь|abonnez-vous|abonnieren sie).{0,80}",
+    # Account controls and the notices that ask for them.
+    r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out|create (?:an |your )?account|my account)"
+    r"(?: (?:or|/|\|) (?:log ?in|sign ?in|sign ?up|register|create (?:an |your )?account))?",
+    r"(?:you are not logged in|not open for further replies)",
+    r"(?:create an account or |please )?(?:log ?in|sign ?in|register) to "
+    r"(?:comment|reply|post|join the discussion).{0,40}",
+    r"you must (?:be logged in|log ?in|sign ?in|register) to .{0,60}",
+    # A shop's and a blog's interface.
+    r"taxes?(?:,| and) .{0,40}calculated at checkout",
+    r"added to (?:your )?cart.{0,40}",
+    r"back to (?:blog|top|news|articles|all articles|home|search results)",
+    r"(?:filter (?:&|and) sort|view options|type to search.{0,20})",
     # Fallback text for a player or script the reader's browser would have run.
     r"(?:your|this) browser does not support .{0,60}",
     # A review widget's chrome.
