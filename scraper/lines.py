@@ -64,6 +64,12 @@ BOILERPLATE_LINES = (
     r"(?:create an account or |please )?(?:log ?in|sign ?in|register) to "
     r"(?:comment|reply|post|join the discussion).{0,40}",
     r"you must (?:be logged in|log ?in|sign ?in|register) to .{0,60}",
+    # Subscription prompts and pagination.
+    r"subscribe to (?:get|continue|read|unlock|keep) .{0,60}",
+    r".{0,40}\bget updates from this (?:writer|author|publication|blog)\.?",
+    r"pin (?:it |this )?for later",
+    r"page \d+ of \d+",
+    r"(?:home|tags)",
     # A shop's and a blog's interface.
     r"taxes?(?:,| and) .{0,40}calculated at checkout",
     r"added to (?:your )?cart.{0,40}",
@@ -165,9 +171,16 @@ def is_dateline(line: str) -> bool:
     return letters <= MAX_STAMP_LETTERS
 
 
+# "Written by Jane Doe", "Posted by Max Muster": a role, then the byline. Not
+# "Edited by" (a forum post's edit note) nor "Reviewed by" (a customer review).
+_BYLINE_ROLES = frozenset({"written", "posted", "words", "story", "text"})
+
+
 def is_byline(line: str) -> bool:
     # One word past the limit is enough to say no: a megabyte line is not split whole.
-    words = line.replace(",", " ").split(maxsplit=MAX_BYLINE_WORDS)
+    words = line.replace(",", " ").split(maxsplit=MAX_BYLINE_WORDS + 1)
+    if len(words) > 2 and words[0].lower() in _BYLINE_ROLES:
+        words = words[1:]
     if not 2 <= len(words) <= MAX_BYLINE_WORDS or not _BYLINE_WORD.match(words[0]):
         return False
     rest = [w for w in words[1:] if w.lower() not in _CONNECTORS]
