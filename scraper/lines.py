@@ -36,7 +36,7 @@ BOILERPLATE_LINES = (
     r"(?:accept|reject|decline)(?: all)?(?: cookies)?(?: read more)?",
     r"privacy (?:&|and) cookies policy",
     r"cookie (?:settings|preferences|policy)",
-    r"(?:skip|jump) to (?:main )?content",
+    r"(?:(?:skip|jump) to (?:main |the )?(?:content|navigation|search|footer|menu)\s*)+",
     r"(?:previous|next) (?:post|article|story)",
     r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
@@ -63,7 +63,10 @@ BOILERPLATE_LINES = (
     r"(?:you are not logged in|not open for further replies)",
     r"(?:create an account or |please )?(?:log ?in|sign ?in|register) to "
     r"(?:comment|reply|post|join the discussion).{0,40}",
-    r"you must (?:be logged in|log ?in|sign ?in|register) to .{0,60}",
+    r"you (?:must|need to) (?:be logged in|be signed in|be a member|log ?in|sign ?in|register)\b.{0,80}",
+    r"sign up for (?:a new|an|your) account.{0,60}",
+    r"already have an account\?.{0,40}",
+    r"(?:sign ?in|log ?in) or (?:join|register|sign ?up|create an account)",
     # Subscription prompts and pagination.
     r"subscribe to (?:get|continue|read|unlock|keep) .{0,60}",
     r".{0,40}\bget updates from this (?:writer|author|publication|blog)\.?",
@@ -73,6 +76,13 @@ BOILERPLATE_LINES = (
     # A shop's and a blog's interface.
     r"taxes?(?:,| and) .{0,40}calculated at checkout",
     r"added to (?:your )?cart.{0,40}",
+    r"(?:[$€£][\d.,]+ )?add to (?:cart|bag|basket|wishlist)",
+    r"(?:out of stock|sold out|coming soon!?)",
+    r"(?:notify me|get notified|email me)\b.{0,40}\b(?:in stock|available)\.?",
+    r"free (?:shipping|delivery|returns)(?: .{0,50})?",
+    r"returns? (?:&|and) exchanges accepted.{0,30}",
+    r"(?:pick ?up in store|shop now)",
+    r"(?:customer reviews|see all reviews|leave a review|write a review)\.?",
     r"back to (?:blog|top|news|articles|all articles|home|search results)",
     r"(?:filter (?:&|and) sort|view options|type to search.{0,20})",
     # Fallback text for a player or script the reader's browser would have run.
