@@ -1,0 +1,28 @@
+"""The shortcuts taken for speed give the answers of the long way round."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.errors import ExtractionError
+from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
+
+
+def test_markup_depth_is_exact_where_it_may_pass_the_limit() -> None:
+    html = "<div>" * 30 + "text" + "</div>" * 30
+    assert markup_depth(html, limit=10) == 30
+    # Many tags, little depth: scanned, and found shallow.
+    assert markup_depth("<div><p>a</p></div>" * 20, limit=10) == 1
+
+
+def test_markup_depth_skips_the_scan_for_a_page_with_few_tags() -> None:
+    html = "<div>" * 5 + "text" + "</div>" * 5
+    # Ten "<" cannot nest past 10: the bound is returned, within the limit.
+    assert markup_depth(html, limit=10) == 10
+
+
+def test_a_page_nested_past_the_limit_is_still_refused() -> None:
+    deep = "<div>" * (MAX_MARKUP_DEPTH + 1) + "<p>deep</p>" + "</div>" * (MAX_MARKUP_DEPTH + 1)
+    assert markup_depth(deep) == MAX_MARKUP_DEPTH + 1
+    with pytest.raises(ExtractionError, match="nested"):
+        extract_html(f"<html><body>{deep}</body></html>")
