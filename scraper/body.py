@@ -18,7 +18,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, SKIP_TAGS, flat_text, link_density, text_length
+from scraper.dom import BLOCK_TAGS, SKIP_TAGS, LinkLengths, flat_text, link_density, text_length
 from scraper.lines import Block
 from scraper.scoring import score_containers
 
@@ -68,6 +68,9 @@ class _Writer:
         self._parts: list[str] = []
         self._kind = "p"
         self._unlinked = False
+        self.links = LinkLengths()
+        """Link lengths for `_is_link_list`, asked of every container on the way down: the
+        walk only reads the tree, so the memo holds for the writer's life."""
 
     def text(self, value: str, kind: str, linked: bool = False) -> None:
         if not self._parts:
@@ -77,6 +80,8 @@ class _Writer:
             self._unlinked = True  # separators such as " | " between links do not count
 
     def flush(self) -> None:
+        if not self._parts:
+            return  # the walk flushes at every block edge, most often with nothing held
         line = " ".join("".join(self._parts).split())
         self._parts = []
         only_links = not self._unlinked
@@ -101,13 +106,13 @@ class _Writer:
             self.blocks.append((kind, line))
 
 
-def _is_link_list(node: LexborNode) -> bool:
+def _is_link_list(node: LexborNode, links: LinkLengths) -> bool:
     if node.tag not in LINK_LIST_TAGS:
         return False
-    links = node.css("a")
-    if len(links) < 2:
+    anchors = node.css("a")
+    if len(anchors) < 2:
         return False
-    return link_density(node) >= LINK_LIST_DENSITY and not _holds_prose(node)
+    return links.density(node, anchors) >= LINK_LIST_DENSITY and not _holds_prose(node, links)
 
 
 # A paragraph of this much text, mostly unlinked, is prose: its container is
@@ -116,11 +121,11 @@ PROSE_CHARS = 80
 PROSE_LINK_DENSITY = 0.3
 
 
-def _holds_prose(node: LexborNode) -> bool:
+def _holds_prose(node: LexborNode, links: LinkLengths) -> bool:
     if node.tag in LIST_TAGS or node.tag == "nav":
         return False
     for paragraph in node.css("p"):
-        if len(flat_text(paragraph)) >= PROSE_CHARS and link_density(paragraph) < PROSE_LINK_DENSITY:
+        if len(flat_text(paragraph)) >= PROSE_CHARS and links.density(paragraph) < PROSE_LINK_DENSITY:
             return True
     return False
 
@@ -156,7 +161,7 @@ def _walk(
             out.flush()
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
-        elif not out.link_lists and _is_link_list(child):
+        elif not out.link_lists and _is_link_list(child, out.links):
             continue
         elif tag == "li":
             out.flush()
@@ -214,7 +219,7 @@ def blocks_of(roots: list[LexborNode]) -> list[Block]:
         out.flush()
         if root.tag in HEADING_TAGS:
             _walk(root, out, "heading", 0)
-        elif not _is_link_list(root):
+        elif not _is_link_list(root, out.links):
             _walk(root, out, "p", 0)
     out.flush()
     return out.blocks

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, SKIP_TAGS, attr_words, flat_text, has_ancestor_in, link_density
+from scraper.dom import BLOCK_TAGS, SKIP_TAGS, LinkLengths, attr_words, flat_text, has_ancestor_in
 from scraper.selectors import Present, SelectorSet
 
 # Paragraph-like elements whose text feeds the container score.
@@ -92,8 +92,10 @@ def score_containers(
             held.score += points * share
             ancestor = ancestor.parent
     ranked = sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
+    # The ten often nest (a paragraph's parent, grandparent...): each link is measured once.
+    links = LinkLengths()
     for scored in ranked:
-        scored.score *= 1 - link_density(scored.node)
+        scored.score *= 1 - links.density(scored.node)
     ranked.sort(key=lambda s: s.score, reverse=True)
     return ranked
 

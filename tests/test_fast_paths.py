@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
+from scraper.dom import LinkLengths, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
 
@@ -26,3 +28,17 @@ def test_a_page_nested_past_the_limit_is_still_refused() -> None:
     assert markup_depth(deep) == MAX_MARKUP_DEPTH + 1
     with pytest.raises(ExtractionError, match="nested"):
         extract_html(f"<html><body>{deep}</body></html>")
+
+
+def test_link_lengths_give_link_density_on_nested_containers() -> None:
+    tree = LexborHTMLParser(
+        "<div id=outer><p>Some prose around <a href=/a>one link</a>.</p>"
+        "<div id=inner><a href=/b>two</a> <a href=/c>three <b>bold</b></a> text</div></div>"
+        "<div id=empty></div>"
+    )
+    links = LinkLengths()
+    for selector in ("#inner", "#outer", "#inner", "#empty"):
+        node = tree.css_first(selector)
+        assert node is not None
+        assert links.density(node) == link_density(node)
+        assert links.density(node, node.css("a")) == link_density(node)
