@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.dom import LinkLengths, link_density
+from scraper.dom import LinkLengths, attr_words, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
+from scraper.scoring import NEGATIVE_WORDS, POSITIVE_WORDS, _class_weight
 
 
 def test_markup_depth_is_exact_where_it_may_pass_the_limit() -> None:
@@ -42,3 +43,23 @@ def test_link_lengths_give_link_density_on_nested_containers() -> None:
         assert node is not None
         assert links.density(node) == link_density(node)
         assert links.density(node, node.css("a")) == link_density(node)
+
+
+@pytest.mark.parametrize(
+    ("attrs", "weight"),
+    [
+        ("class='Article-Body'", 25),
+        ("class='SIDEBAR'", -25),
+        ("id='post-comments'", 0),  # "post" and "comment" both
+        ("class='layout'", 0),
+        ("class='café-sidebar'", -25),  # not ASCII: the IGNORECASE pattern
+        ("class='\u017fidebar'", -25),  # the long s: "s" under IGNORECASE, not after str.lower
+    ],
+)
+def test_class_weight_matches_without_regard_to_case(attrs: str, weight: int) -> None:
+    node = LexborHTMLParser(f"<div {attrs}>x</div>").css_first("div")
+    assert node is not None
+    assert _class_weight(node) == weight
+    words = attr_words(node)
+    expected = -25 * bool(NEGATIVE_WORDS.search(words)) + 25 * bool(POSITIVE_WORDS.search(words))
+    assert _class_weight(node) == expected
