@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
@@ -63,3 +67,22 @@ def test_class_weight_matches_without_regard_to_case(attrs: str, weight: int) ->
     words = attr_words(node)
     expected = -25 * bool(NEGATIVE_WORDS.search(words)) + 25 * bool(POSITIVE_WORDS.search(words))
     assert _class_weight(node) == expected
+
+
+def test_lower_casing_keeps_every_character_a_word_character_or_not() -> None:
+    # What lets confidence count the words of the lower-cased text.
+    word = re.compile(r"\w")
+    for char in map(chr, range(sys.maxunicode + 1)):
+        lowered = char.lower()
+        if len(lowered) == 1:
+            assert bool(word.match(char)) == bool(word.match(lowered)), hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain words, counted once. " * 40, "İstanbul İzmir İİİ " * 50, "ΑΣ Σ άλφα " * 60, ""],
+)
+def test_confidence_counts_the_words_as_written(text: str) -> None:
+    counted = len(re.findall(r"\w+", text))
+    expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
+    assert confidence(text, text) == expected
