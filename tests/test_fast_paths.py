@@ -12,6 +12,7 @@ from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
+from scraper.metadata import _short_texts_after_headline
 from scraper.scoring import NEGATIVE_WORDS, POSITIVE_WORDS, _class_weight
 
 
@@ -86,3 +87,21 @@ def test_confidence_counts_the_words_as_written(text: str) -> None:
     counted = len(re.findall(r"\w+", text))
     expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
     assert confidence(text, text) == expected
+
+
+def test_texts_after_the_headline_pass_over_wordless_containers_only() -> None:
+    tree = LexborHTMLParser(
+        "<header>Site</header><h1>Headline</h1>"
+        "<div class=meta><span>By <a>Jane Doe</a></span> <time>May 5, 2024</time></div>"
+        "<section>Intro words <p>First paragraph.</p></section><a><em>Linked</em></a>"
+    )
+    texts = [(node.tag, text) for node, text in _short_texts_after_headline(tree)]
+    assert texts == [
+        ("span", "By Jane Doe"),
+        ("a", "Jane Doe"),
+        ("time", "May 5, 2024"),
+        ("section", "Intro words First paragraph."),
+        ("p", "First paragraph."),
+        ("a", "Linked"),  # no words of its own, but no block inside either
+        ("em", "Linked"),
+    ]
