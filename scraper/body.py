@@ -161,7 +161,7 @@ def _walk(
             out.flush()
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
-        elif not out.link_lists and _is_link_list(child, out.links):
+        elif not out.link_lists and tag in LINK_LIST_TAGS and _is_link_list(child, out.links):
             continue
         elif tag == "li":
             out.flush()

@@ -63,10 +63,13 @@ def _class_weight(node: LexborNode) -> int:
 def _own_text(node: LexborNode) -> str:
     """The text directly inside `node` and its inline children, not its blocks'."""
     parts = []
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
+    # Whitespace-only text nodes (most of a wrapper's, between its blocks) would
+    # strip to nothing: Lexbor skips them before they become Python objects.
+    for child in node.iter(include_text=True, skip_empty=True):
+        tag = child.tag
+        if tag == "-text":
             parts.append((child.text_content or "").strip())
-        elif child.tag not in BLOCK_TAGS and child.tag not in SKIP_TAGS:
+        elif tag not in BLOCK_TAGS and tag not in SKIP_TAGS:
             parts.append(flat_text(child))
     return "".join(parts)
 

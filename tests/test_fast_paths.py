@@ -13,7 +13,7 @@ from scraper.dom import LinkLengths, attr_words, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
 from scraper.metadata import _short_texts_after_headline
-from scraper.scoring import NEGATIVE_WORDS, POSITIVE_WORDS, _class_weight
+from scraper.scoring import NEGATIVE_WORDS, POSITIVE_WORDS, _class_weight, _own_text
 
 
 def test_markup_depth_is_exact_where_it_may_pass_the_limit() -> None:
@@ -105,3 +105,13 @@ def test_texts_after_the_headline_pass_over_wordless_containers_only() -> None:
         ("a", "Linked"),  # no words of its own, but no block inside either
         ("em", "Linked"),
     ]
+
+
+def test_own_text_ignores_whitespace_between_blocks() -> None:
+    tree = LexborHTMLParser(
+        "<div>\n  <p>Paragraph.</p>\n  Own words, <b>bold</b> \u00a0 <script>x()</script>"
+        "\n\t<p>More.</p>\n</div>"
+    )
+    node = tree.css_first("div")
+    assert node is not None
+    assert _own_text(node) == "Own words,bold"
