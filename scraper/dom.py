@@ -75,10 +75,14 @@ class LinkLengths:
 
     def density(self, node: LexborNode, links: list[LexborNode] | None = None) -> float:
         """`link_density(node)`; `links` are `node.css("a")` when the caller has them already."""
+        if links is None:
+            links = node.css("a")
+        if not links:
+            return 0.0  # what link_density gives too, without reading the node's text
         total = text_length(node)
         if not total:
             return 0.0
-        return self.total(node.css("a") if links is None else links) / total
+        return self.total(links) / total
 
 
 def attr_words(node: LexborNode) -> str:

@@ -78,10 +78,10 @@ def _subtree_ids(tree: LexborHTMLParser, excluded: SelectorSet | None, present: 
     return {node.mem_id for node in excluded.matches(tree, present)} if excluded is not None else set()
 
 
-def score_containers(
-    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+def _raw_ranking(
+    tree: LexborHTMLParser, excluded: SelectorSet | None, present: Present | None
 ) -> list[Scored]:
-    """The strongest containers that hold paragraphs, with their scores, best first."""
+    """The ten strongest containers before the link-density discount, best first."""
     skip = _subtree_ids(tree, excluded, present)
     scores: dict[int, Scored] = {}
     for node in tree.css(SCORED_SELECTOR):
@@ -103,7 +103,14 @@ def score_containers(
                 scores[ancestor.mem_id] = held
             held.score += points * share
             ancestor = ancestor.parent
-    ranked = sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
+    return sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
+
+
+def score_containers(
+    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+) -> list[Scored]:
+    """The strongest containers that hold paragraphs, with their scores, best first."""
+    ranked = _raw_ranking(tree, excluded, present)
     # The ten often nest (a paragraph's parent, grandparent...): each link is measured once.
     links = LinkLengths()
     for scored in ranked:
@@ -115,6 +122,19 @@ def score_containers(
 def main_candidate(
     tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
 ) -> LexborNode | None:
-    """The element most likely to hold the article, or None on a page without paragraphs."""
-    ranked = score_containers(tree, excluded, present)
-    return ranked[0].node if ranked else None
+    """The element most likely to hold the article, or None on a page without paragraphs.
+
+    `score_containers(...)[0]`, without measuring the link density of every
+    one of the ten: the discount never raises a score that is not negative,
+    so one at or under the best discounted score so far cannot pass it (ties
+    go to the earlier, as `score_containers`' stable sort has them).
+    """
+    best: Scored | None = None
+    links = LinkLengths()
+    for scored in _raw_ranking(tree, excluded, present):
+        if best is not None and 0 <= scored.score <= best.score:
+            continue
+        score = scored.score * (1 - links.density(scored.node))
+        if best is None or score > best.score:
+            best = Scored(scored.node, score)
+    return best.node if best is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -13,7 +14,14 @@ from scraper.dom import LinkLengths, attr_words, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
 from scraper.metadata import _short_texts_after_headline
-from scraper.scoring import NEGATIVE_WORDS, POSITIVE_WORDS, _class_weight, _own_text
+from scraper.scoring import (
+    NEGATIVE_WORDS,
+    POSITIVE_WORDS,
+    _class_weight,
+    _own_text,
+    main_candidate,
+    score_containers,
+)
 
 
 def test_markup_depth_is_exact_where_it_may_pass_the_limit() -> None:
@@ -115,3 +123,29 @@ def test_own_text_ignores_whitespace_between_blocks() -> None:
     node = tree.css_first("div")
     assert node is not None
     assert _own_text(node) == "Own words,bold"
+
+
+FIXTURES = sorted(Path(__file__).resolve().parent.parent.joinpath("fixtures").glob("*/source.html"))
+LINK = "<a href='/x'>a link that is long enough, with a comma</a> "
+LINKY_WRAPPER = (
+    "<div class='links'>" + ("<p>" + LINK * 4 + "</p>") * 12 + "</div>"
+    "<div class='story'><p>Prose of the story, long enough to count, with commas, and more.</p>"
+    "<p>A second paragraph of the story, with a comma, long enough too.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "html", [LINKY_WRAPPER, "<p>short</p>", *(p.read_text(encoding="utf-8") for p in FIXTURES)]
+)
+def test_main_candidate_is_the_best_scored_container(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    ranked = score_containers(tree)
+    best = main_candidate(tree)
+    assert (best.mem_id if best is not None else None) == (ranked[0].node.mem_id if ranked else None)
+
+
+def test_a_node_without_links_has_no_link_density() -> None:
+    tree = LexborHTMLParser("<p>Plain prose and nothing else.</p>")
+    node = tree.css_first("p")
+    assert node is not None
+    assert LinkLengths().density(node) == link_density(node) == 0.0
