@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import BLOCK_TAGS, SKIP_TAGS, LinkLengths, flat_text, link_density, text_length
 from scraper.lines import Block
-from scraper.scoring import score_containers
+from scraper.scoring import rank_containers
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
@@ -33,18 +33,17 @@ _CELL_SEPARATOR = " | "
 
 def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     """The best container, and the siblings that belong with it, in document order."""
-    ranked = score_containers(tree)
-    if not ranked:
+    ranking = rank_containers(tree)
+    best = ranking.best()
+    if best is None:
         return []
-    best = ranked[0]
     parent = best.node.parent
     if parent is None:
         return [best.node]
-    by_id = {s.node.mem_id: s.score for s in ranked}
     threshold = max(10.0, best.score * SIBLING_SHARE)
     roots = []
     for sibling in parent.iter(include_text=False):
-        if sibling.mem_id == best.node.mem_id or by_id.get(sibling.mem_id, 0.0) >= threshold:
+        if sibling.mem_id == best.node.mem_id or ranking.reaches(sibling, threshold):
             roots.append(sibling)
         elif sibling.tag == "p":
             text = flat_text(sibling)

@@ -119,22 +119,60 @@ def score_containers(
     return ranked
 
 
+class Ranking:
+    """The ten strongest containers, their link-density discounts measured on demand.
+
+    The discount never raises a score that is not negative: a container whose
+    raw score is under a bar (and not negative) is under it once discounted
+    too, and its links need no measuring. The memo is keyed by `mem_id`: use
+    a ranking only while its tree is not changed.
+    """
+
+    def __init__(self, raw: list[Scored]) -> None:
+        self._raw = raw
+        self._by_id = {scored.node.mem_id: scored for scored in raw}
+        self._discounted: dict[int, float] = {}
+        self._links = LinkLengths()
+
+    def _score(self, scored: Scored) -> float:
+        key = scored.node.mem_id
+        score = self._discounted.get(key)
+        if score is None:
+            score = self._discounted[key] = scored.score * (1 - self._links.density(scored.node))
+        return score
+
+    def best(self) -> Scored | None:
+        """`score_containers(...)[0]`: the first of the highest discounted scores, as its
+        stable sort has them, the ones that cannot reach it unmeasured."""
+        best: Scored | None = None
+        for scored in self._raw:
+            if best is not None and 0 <= scored.score <= best.score:
+                continue
+            score = self._score(scored)
+            if best is None or score > best.score:
+                best = Scored(scored.node, score)
+        return best
+
+    def reaches(self, node: LexborNode, bar: float) -> bool:
+        """Whether `node`'s discounted score is at least `bar` (0 if it is not among the ten)."""
+        scored = self._by_id.get(node.mem_id)
+        if scored is None:
+            return bar <= 0.0
+        if 0 <= scored.score < bar:
+            return False
+        return self._score(scored) >= bar
+
+
+def rank_containers(
+    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+) -> Ranking:
+    """`score_containers`, the link densities left to be measured where they decide something."""
+    return Ranking(_raw_ranking(tree, excluded, present))
+
+
 def main_candidate(
     tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
 ) -> LexborNode | None:
-    """The element most likely to hold the article, or None on a page without paragraphs.
-
-    `score_containers(...)[0]`, without measuring the link density of every
-    one of the ten: the discount never raises a score that is not negative,
-    so one at or under the best discounted score so far cannot pass it (ties
-    go to the earlier, as `score_containers`' stable sort has them).
-    """
-    best: Scored | None = None
-    links = LinkLengths()
-    for scored in _raw_ranking(tree, excluded, present):
-        if best is not None and 0 <= scored.score <= best.score:
-            continue
-        score = scored.score * (1 - links.density(scored.node))
-        if best is None or score > best.score:
-            best = Scored(scored.node, score)
+    """The element most likely to hold the article, or None on a page without paragraphs."""
+    best = rank_containers(tree, excluded, present).best()
     return best.node if best is not None else None

@@ -20,6 +20,7 @@ from scraper.scoring import (
     _class_weight,
     _own_text,
     main_candidate,
+    rank_containers,
     score_containers,
 )
 
@@ -149,3 +150,17 @@ def test_a_node_without_links_has_no_link_density() -> None:
     node = tree.css_first("p")
     assert node is not None
     assert LinkLengths().density(node) == link_density(node) == 0.0
+
+
+@pytest.mark.parametrize("html", [LINKY_WRAPPER, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    scores = {scored.node.mem_id: scored.score for scored in score_containers(tree)}
+    ranking = rank_containers(tree)
+    best = ranking.best()
+    assert best is not None
+    assert scores[best.node.mem_id] == best.score == max(scores.values())
+    others = [node for node in tree.css("div, section, article, main, body") if node.mem_id not in scores]
+    for node in [scored.node for scored in score_containers(tree)] + others[:5]:
+        for bar in (10.0, best.score * 0.2, best.score, 0.0, -5.0):
+            assert ranking.reaches(node, bar) == (scores.get(node.mem_id, 0.0) >= bar)
