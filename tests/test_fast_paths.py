@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, link_density
 from scraper.errors import ExtractionError
-from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth
+from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
 from scraper.metadata import _short_texts_after_headline
 from scraper.scoring import (
     NEGATIVE_WORDS,
@@ -164,3 +164,8 @@ def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(htm
     for node in [scored.node for scored in score_containers(tree)] + others[:5]:
         for bar in (10.0, best.score * 0.2, best.score, 0.0, -5.0):
             assert ranking.reaches(node, bar) == (scores.get(node.mem_id, 0.0) >= bar)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "one", "Two words", "_under_score ünï 42", "a-b c_d, e.f " * 50])
+def test_word_count_counts_what_findall_finds(text: str) -> None:
+    assert word_count(text) == len(re.findall(r"\w+", text))
