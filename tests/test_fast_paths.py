@@ -169,3 +169,10 @@ def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(htm
 @pytest.mark.parametrize("text", ["", "   ", "one", "Two words", "_under_score ünï 42", "a-b c_d, e.f " * 50])
 def test_word_count_counts_what_findall_finds(text: str) -> None:
     assert word_count(text) == len(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "one", "Two words", "Many words, " * 80, "_under_score ünï 42"])
+def test_identical_bodies_agree_as_their_shingles_say(text: str) -> None:
+    counted = len(re.findall(r"\w+", text))
+    expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
+    assert confidence(text, text) == confidence(text, str(text)) == expected
