@@ -3,7 +3,8 @@
 The pruning tables hold a few hundred selectors, and Lexbor checks every
 element against every selector of a query: a few milliseconds a page for a
 table this size. A page uses only a handful of them, though. One walk over
-the tree lists the tags, ids and class names it has (`Present`); a table then
+the tree and two Lexbor queries list the tags, ids and class names it has
+(`Present`); a table then
 sends Lexbor only the selectors whose tag, id or class is among them, plus
 those it cannot index (attribute tests, descendant combinators).
 """
