@@ -18,9 +18,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, SKIP_TAGS, flat_text, link_density, text_length
+from scraper.dom import BLOCK_TAGS, SKIP_TAGS, LinkLengths, flat_text, link_density, text_length
 from scraper.lines import Block
-from scraper.scoring import score_containers
+from scraper.scoring import rank_containers
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
@@ -33,18 +33,17 @@ _CELL_SEPARATOR = " | "
 
 def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
     """The best container, and the siblings that belong with it, in document order."""
-    ranked = score_containers(tree)
-    if not ranked:
+    ranking = rank_containers(tree)
+    best = ranking.best()
+    if best is None:
         return []
-    best = ranked[0]
     parent = best.node.parent
     if parent is None:
         return [best.node]
-    by_id = {s.node.mem_id: s.score for s in ranked}
     threshold = max(10.0, best.score * SIBLING_SHARE)
     roots = []
     for sibling in parent.iter(include_text=False):
-        if sibling.mem_id == best.node.mem_id or by_id.get(sibling.mem_id, 0.0) >= threshold:
+        if sibling.mem_id == best.node.mem_id or ranking.reaches(sibling, threshold):
             roots.append(sibling)
         elif sibling.tag == "p":
             text = flat_text(sibling)
@@ -68,6 +67,9 @@ class _Writer:
         self._parts: list[str] = []
         self._kind = "p"
         self._unlinked = False
+        self.links = LinkLengths()
+        """Link lengths for `_is_link_list`, asked of every container on the way down: the
+        walk only reads the tree, so the memo holds for the writer's life."""
 
     def text(self, value: str, kind: str, linked: bool = False) -> None:
         if not self._parts:
@@ -77,6 +79,8 @@ class _Writer:
             self._unlinked = True  # separators such as " | " between links do not count
 
     def flush(self) -> None:
+        if not self._parts:
+            return  # the walk flushes at every block edge, most often with nothing held
         line = " ".join("".join(self._parts).split())
         self._parts = []
         only_links = not self._unlinked
@@ -101,13 +105,13 @@ class _Writer:
             self.blocks.append((kind, line))
 
 
-def _is_link_list(node: LexborNode) -> bool:
+def _is_link_list(node: LexborNode, links: LinkLengths) -> bool:
     if node.tag not in LINK_LIST_TAGS:
         return False
-    links = node.css("a")
-    if len(links) < 2:
+    anchors = node.css("a")
+    if len(anchors) < 2:
         return False
-    return link_density(node) >= LINK_LIST_DENSITY and not _holds_prose(node)
+    return links.density(node, anchors) >= LINK_LIST_DENSITY and not _holds_prose(node, links)
 
 
 # A paragraph of this much text, mostly unlinked, is prose: its container is
@@ -116,11 +120,11 @@ PROSE_CHARS = 80
 PROSE_LINK_DENSITY = 0.3
 
 
-def _holds_prose(node: LexborNode) -> bool:
+def _holds_prose(node: LexborNode, links: LinkLengths) -> bool:
     if node.tag in LIST_TAGS or node.tag == "nav":
         return False
     for paragraph in node.css("p"):
-        if len(flat_text(paragraph)) >= PROSE_CHARS and link_density(paragraph) < PROSE_LINK_DENSITY:
+        if len(flat_text(paragraph)) >= PROSE_CHARS and links.density(paragraph) < PROSE_LINK_DENSITY:
             return True
     return False
 
@@ -156,7 +160,7 @@ def _walk(
             out.flush()
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
-        elif not out.link_lists and _is_link_list(child):
+        elif not out.link_lists and tag in LINK_LIST_TAGS and _is_link_list(child, out.links):
             continue
         elif tag == "li":
             out.flush()
@@ -214,7 +218,7 @@ def blocks_of(roots: list[LexborNode]) -> list[Block]:
         out.flush()
         if root.tag in HEADING_TAGS:
             _walk(root, out, "heading", 0)
-        elif not _is_link_list(root):
+        elif not _is_link_list(root, out.links):
             _walk(root, out, "p", 0)
     out.flush()
     return out.blocks

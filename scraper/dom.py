@@ -47,6 +47,44 @@ def link_density(node: LexborNode) -> float:
     return link_text_length(node) / total if total else 0.0
 
 
+class LinkLengths:
+    """`link_density` for callers that ask about many nested containers of one tree.
+
+    The links of an inner container are links of every container around it
+    too, so each link's `text_length` is measured once and remembered. The
+    memo is keyed by `mem_id`, a node's address, which Lexbor may reuse once a
+    node is removed: use one instance per read-only pass over a tree, never
+    across removals.
+    """
+
+    __slots__ = ("_lengths",)
+
+    def __init__(self) -> None:
+        self._lengths: dict[int, int] = {}
+
+    def total(self, links: list[LexborNode]) -> int:
+        """Sum of `text_length` over `links`, as `link_text_length` counts it."""
+        lengths = self._lengths
+        total = 0
+        for link in links:
+            length = lengths.get(link.mem_id)
+            if length is None:
+                length = lengths[link.mem_id] = text_length(link)
+            total += length
+        return total
+
+    def density(self, node: LexborNode, links: list[LexborNode] | None = None) -> float:
+        """`link_density(node)`; `links` are `node.css("a")` when the caller has them already."""
+        if links is None:
+            links = node.css("a")
+        if not links:
+            return 0.0  # what link_density gives too, without reading the node's text
+        total = text_length(node)
+        if not total:
+            return 0.0
+        return self.total(links) / total
+
+
 def attr_words(node: LexborNode) -> str:
     """The class and id of a node, the words themes use to say what a block is."""
     attrs = node.attributes

@@ -972,6 +972,9 @@ def _by_line_under_headline(tree: LexborHTMLParser) -> list[str]:
 HEADLINE_SCAN_BUDGET = 150
 """Elements looked at after the headline: its byline and dateline sit under it, or close the article."""
 _BLOCKS = "p, div, li, ul, ol, section, article, table, h2, h3, h4, blockquote, figure, header, footer"
+# The same tags as a set: Lexbor's `css_first` matches the node it is called on
+# too, so a node of one of these tags needs no query.
+_BLOCK_TAGS = frozenset(_BLOCKS.split(", "))
 _SKIPPED = frozenset({"-comment", "script", "style", "svg", "img", "noscript", "template", "iframe"})
 # Drawing elements inside inline <svg> icons: passed over without spending the budget.
 # fmt: off
@@ -1003,7 +1006,10 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
         budget -= 1
         if budget < 0:
             return
-        if node.css_first(_BLOCKS) is not None and not (node.text(deep=False) or "").strip():
+        # Own words first: that test is cheap, the query for a block is not.
+        if not (node.text(deep=False) or "").strip() and (
+            node.tag in _BLOCK_TAGS or node.css_first(_BLOCKS) is not None
+        ):
             continue  # a container of blocks with no words of its own: its blocks come next
         text = _node_text(node)
         if text:

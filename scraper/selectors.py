@@ -3,7 +3,8 @@
 The pruning tables hold a few hundred selectors, and Lexbor checks every
 element against every selector of a query: a few milliseconds a page for a
 table this size. A page uses only a handful of them, though. One walk over
-the tree lists the tags, ids and class names it has (`Present`); a table then
+the tree and two Lexbor queries list the tags, ids and class names it has
+(`Present`); a table then
 sends Lexbor only the selectors whose tag, id or class is among them, plus
 those it cannot index (attribute tests, descendant combinators).
 """
@@ -35,20 +36,18 @@ class Present:
 
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Present:
-        keys: set[str] = set()
         root = tree.root
-        if root is not None:
-            for node in root.traverse(include_text=False):
-                if not node.is_element_node:
-                    continue
-                keys.add(f"<{node.tag}")
-                attrs = node.attributes
-                ident = attrs.get("id")
-                if ident:
-                    keys.add("#" + ident.lower())
-                names = attrs.get("class")
-                if names:
-                    keys.update("." + name for name in names.lower().split())
+        if root is None:
+            return cls(frozenset())
+        # Ids and classes through Lexbor's own selectors: the same engine that
+        # will match the tables sees them, and reading the attributes of just
+        # the elements that have them costs half a walk over all of them.
+        tags = {node.tag for node in root.traverse(include_text=False)}
+        ids = {node.attributes.get("id") for node in root.css("[id]")}
+        names = " ".join([node.attributes.get("class") or "" for node in root.css("[class]")])
+        keys = {"<" + tag for tag in tags if tag and tag[0] != "-"}  # not comments
+        keys.update("#" + ident.lower() for ident in ids if ident)
+        keys.update("." + name for name in set(names.lower().split()))
         return cls(frozenset(keys))
 
 

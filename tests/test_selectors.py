@@ -89,3 +89,17 @@ def test_sum_and_difference_of_tables() -> None:
     a, b = SelectorSet([".x", ".y"]), SelectorSet([".y", ".z"])
     assert (a + b).selectors == (".x", ".y", ".y", ".z")
     assert a.without(b).selectors == (".x",)
+
+
+def test_present_is_exactly_the_names_of_the_elements() -> None:
+    tree = LexborHTMLParser(
+        "<!-- a comment --><div id='' class='  A\tb  '><span ID=Top>x</span><p class>y</p>"
+        "<template><i class='inside-template'></i></template></div>"
+    )
+    keys = Present.of(tree).keys
+    assert {"<html", "<head", "<body", "<div", "<span", "<p", "<template", "#top", ".a", ".b"} <= keys
+    assert "<-comment" not in keys and "#" not in keys and "." not in keys
+    # Whatever Present lists, Lexbor's own selectors find on the page.
+    for key in keys:
+        selector = key[1:] if key[0] == "<" else key
+        assert tree.css(selector), key

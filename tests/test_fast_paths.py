@@ -1,0 +1,178 @@
+"""The shortcuts taken for speed give the answers of the long way round."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
+from scraper.dom import LinkLengths, attr_words, link_density
+from scraper.errors import ExtractionError
+from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
+from scraper.metadata import _short_texts_after_headline
+from scraper.scoring import (
+    NEGATIVE_WORDS,
+    POSITIVE_WORDS,
+    _class_weight,
+    _own_text,
+    main_candidate,
+    rank_containers,
+    score_containers,
+)
+
+
+def test_markup_depth_is_exact_where_it_may_pass_the_limit() -> None:
+    html = "<div>" * 30 + "text" + "</div>" * 30
+    assert markup_depth(html, limit=10) == 30
+    # Many tags, little depth: scanned, and found shallow.
+    assert markup_depth("<div><p>a</p></div>" * 20, limit=10) == 1
+
+
+def test_markup_depth_skips_the_scan_for_a_page_with_few_tags() -> None:
+    html = "<div>" * 5 + "text" + "</div>" * 5
+    # Ten "<" cannot nest past 10: the bound is returned, within the limit.
+    assert markup_depth(html, limit=10) == 10
+
+
+def test_a_page_nested_past_the_limit_is_still_refused() -> None:
+    deep = "<div>" * (MAX_MARKUP_DEPTH + 1) + "<p>deep</p>" + "</div>" * (MAX_MARKUP_DEPTH + 1)
+    assert markup_depth(deep) == MAX_MARKUP_DEPTH + 1
+    with pytest.raises(ExtractionError, match="nested"):
+        extract_html(f"<html><body>{deep}</body></html>")
+
+
+def test_link_lengths_give_link_density_on_nested_containers() -> None:
+    tree = LexborHTMLParser(
+        "<div id=outer><p>Some prose around <a href=/a>one link</a>.</p>"
+        "<div id=inner><a href=/b>two</a> <a href=/c>three <b>bold</b></a> text</div></div>"
+        "<div id=empty></div>"
+    )
+    links = LinkLengths()
+    for selector in ("#inner", "#outer", "#inner", "#empty"):
+        node = tree.css_first(selector)
+        assert node is not None
+        assert links.density(node) == link_density(node)
+        assert links.density(node, node.css("a")) == link_density(node)
+
+
+@pytest.mark.parametrize(
+    ("attrs", "weight"),
+    [
+        ("class='Article-Body'", 25),
+        ("class='SIDEBAR'", -25),
+        ("id='post-comments'", 0),  # "post" and "comment" both
+        ("class='layout'", 0),
+        ("class='café-sidebar'", -25),  # not ASCII: the IGNORECASE pattern
+        ("class='\u017fidebar'", -25),  # the long s: "s" under IGNORECASE, not after str.lower
+    ],
+)
+def test_class_weight_matches_without_regard_to_case(attrs: str, weight: int) -> None:
+    node = LexborHTMLParser(f"<div {attrs}>x</div>").css_first("div")
+    assert node is not None
+    assert _class_weight(node) == weight
+    words = attr_words(node)
+    expected = -25 * bool(NEGATIVE_WORDS.search(words)) + 25 * bool(POSITIVE_WORDS.search(words))
+    assert _class_weight(node) == expected
+
+
+def test_lower_casing_keeps_every_character_a_word_character_or_not() -> None:
+    # What lets confidence count the words of the lower-cased text.
+    word = re.compile(r"\w")
+    for char in map(chr, range(sys.maxunicode + 1)):
+        lowered = char.lower()
+        if len(lowered) == 1:
+            assert bool(word.match(char)) == bool(word.match(lowered)), hex(ord(char))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain words, counted once. " * 40, "İstanbul İzmir İİİ " * 50, "ΑΣ Σ άλφα " * 60, ""],
+)
+def test_confidence_counts_the_words_as_written(text: str) -> None:
+    counted = len(re.findall(r"\w+", text))
+    expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
+    assert confidence(text, text) == expected
+
+
+def test_texts_after_the_headline_pass_over_wordless_containers_only() -> None:
+    tree = LexborHTMLParser(
+        "<header>Site</header><h1>Headline</h1>"
+        "<div class=meta><span>By <a>Jane Doe</a></span> <time>May 5, 2024</time></div>"
+        "<section>Intro words <p>First paragraph.</p></section><a><em>Linked</em></a>"
+    )
+    texts = [(node.tag, text) for node, text in _short_texts_after_headline(tree)]
+    assert texts == [
+        ("span", "By Jane Doe"),
+        ("a", "Jane Doe"),
+        ("time", "May 5, 2024"),
+        ("section", "Intro words First paragraph."),
+        ("p", "First paragraph."),
+        ("a", "Linked"),  # no words of its own, but no block inside either
+        ("em", "Linked"),
+    ]
+
+
+def test_own_text_ignores_whitespace_between_blocks() -> None:
+    tree = LexborHTMLParser(
+        "<div>\n  <p>Paragraph.</p>\n  Own words, <b>bold</b> \u00a0 <script>x()</script>"
+        "\n\t<p>More.</p>\n</div>"
+    )
+    node = tree.css_first("div")
+    assert node is not None
+    assert _own_text(node) == "Own words,bold"
+
+
+FIXTURES = sorted(Path(__file__).resolve().parent.parent.joinpath("fixtures").glob("*/source.html"))
+LINK = "<a href='/x'>a link that is long enough, with a comma</a> "
+LINKY_WRAPPER = (
+    "<div class='links'>" + ("<p>" + LINK * 4 + "</p>") * 12 + "</div>"
+    "<div class='story'><p>Prose of the story, long enough to count, with commas, and more.</p>"
+    "<p>A second paragraph of the story, with a comma, long enough too.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "html", [LINKY_WRAPPER, "<p>short</p>", *(p.read_text(encoding="utf-8") for p in FIXTURES)]
+)
+def test_main_candidate_is_the_best_scored_container(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    ranked = score_containers(tree)
+    best = main_candidate(tree)
+    assert (best.mem_id if best is not None else None) == (ranked[0].node.mem_id if ranked else None)
+
+
+def test_a_node_without_links_has_no_link_density() -> None:
+    tree = LexborHTMLParser("<p>Plain prose and nothing else.</p>")
+    node = tree.css_first("p")
+    assert node is not None
+    assert LinkLengths().density(node) == link_density(node) == 0.0
+
+
+@pytest.mark.parametrize("html", [LINKY_WRAPPER, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    scores = {scored.node.mem_id: scored.score for scored in score_containers(tree)}
+    ranking = rank_containers(tree)
+    best = ranking.best()
+    assert best is not None
+    assert scores[best.node.mem_id] == best.score == max(scores.values())
+    others = [node for node in tree.css("div, section, article, main, body") if node.mem_id not in scores]
+    for node in [scored.node for scored in score_containers(tree)] + others[:5]:
+        for bar in (10.0, best.score * 0.2, best.score, 0.0, -5.0):
+            assert ranking.reaches(node, bar) == (scores.get(node.mem_id, 0.0) >= bar)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "one", "Two words", "_under_score ünï 42", "a-b c_d, e.f " * 50])
+def test_word_count_counts_what_findall_finds(text: str) -> None:
+    assert word_count(text) == len(re.findall(r"\w+", text))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "one", "Two words", "Many words, " * 80, "_under_score ünï 42"])
+def test_identical_bodies_agree_as_their_shingles_say(text: str) -> None:
+    counted = len(re.findall(r"\w+", text))
+    expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
+    assert confidence(text, text) == confidence(text, str(text)) == expected
