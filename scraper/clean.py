@@ -88,6 +88,17 @@ def _collapsed(node: LexborNode) -> bool:
     return node.attributes.get("role") in COLLAPSED_ROLES or bool(_COLLAPSED_RE.search(attr_words(node)))
 
 
+def disclosed_ids(tree: LexborHTMLParser) -> frozenset[str]:
+    """Ids of the panels a control opens: WAI-ARIA's disclosure and accordion
+    pattern (`aria-controls` on an element with `aria-expanded`), whatever the
+    theme calls its classes. Read before the controls go with the non-content tags."""
+    return frozenset(
+        ident
+        for control in tree.css("[aria-controls][aria-expanded]")
+        for ident in (control.attributes.get("aria-controls") or "").split()
+    )
+
+
 # Consent managers: the banner, the preference centre and their overlays.
 CONSENT_SELECTORS = (
     "#onetrust-consent-sdk",
@@ -550,9 +561,14 @@ class Guard:
     """
 
     def __init__(
-        self, tree: LexborHTMLParser, present: Present | None = None, article_page: bool = False
+        self,
+        tree: LexborHTMLParser,
+        present: Present | None = None,
+        article_page: bool = False,
+        disclosed: frozenset[str] = frozenset(),
     ) -> None:
         present = present if present is not None else Present.of(tree)
+        self.disclosed = disclosed
         body = tree.body
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
@@ -576,7 +592,12 @@ class Guard:
     def may_remove_hidden(self, node: LexborNode) -> bool:
         """Hidden text goes, however long, unless it is the article's container or
         one click away (`_collapsed`)."""
-        return not _collapsed(node) and self.may_remove(node)
+        if _collapsed(node) or (
+            node.attributes.get("id") in self.disclosed and link_density(node) < LINK_DENSITY_BOILERPLATE
+        ):
+            # A disclosed panel of links is a menu: it goes like any hidden one.
+            return False
+        return self.may_remove(node)
 
     def may_remove_generic(self, node: LexborNode) -> bool:
         if not self.may_remove(node):
@@ -912,8 +933,9 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     present = Present.of(tree)
     # Before the controls go with the non-content tags: a notice is known by its buttons.
     remove_consent_notices(tree)
+    disclosed = disclosed_ids(tree)
     remove_matching(tree, NON_CONTENT, present=present)
-    guard = Guard(tree, present, article)
+    guard = Guard(tree, present, article, disclosed)
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)

@@ -262,3 +262,21 @@ def test_click_to_tweet_keeps_the_quote_and_drops_the_button() -> None:
     )
     text = pruned_text(article_html(extra_inside=quote))
     assert "Visibility grows one small step at a time." in text and "Click To Tweet" not in text
+
+
+def test_a_panel_a_control_discloses_is_kept_though_hidden() -> None:
+    # WAI-ARIA's accordion: the answer is hidden until its question is clicked,
+    # and the theme's classes ("acd-a-content") say nothing about it.
+    faq = (
+        "<h2>Frequently asked questions</h2><h3><a href='#' aria-controls='answer-1' aria-expanded='false'>"
+        "How much do I need to retire?</a></h3><div class='acd-a-content' id='answer-1' aria-hidden='true'>"
+        "There is no single target; it depends on what you expect your life to cost.</div>"
+    )
+    menu = (
+        "<button aria-controls='menu-1' aria-expanded='false'>Menu</button>"
+        "<ul id='menu-1' aria-hidden='true'><li><a href='/a'>Accounts</a></li>"
+        "<li><a href='/b'>Loans</a></li></ul>"
+    )
+    text = pruned_text(article_html(extra_inside=faq, extra_outside=menu))
+    assert "There is no single target" in text
+    assert "Accounts" not in text and "Loans" not in text
