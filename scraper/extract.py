@@ -35,7 +35,7 @@ from scraper.body import extract_blocks, page_blocks
 from scraper.clean import prune, remove_link_paragraphs
 from scraper.confidence import confidence
 from scraper.decode import decode_html
-from scraper.dom import flatten_deep, text_length
+from scraper.dom import flatten_deep, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
@@ -154,7 +154,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
     listing = is_teaser_listing(tree)
-    _unmask_for_engine(tree)
+    _unmask_for_engine(tree, declared)
     second = filter_blocks(extract_blocks(tree)[0], title)
     second_text = "\n".join(line for _, line in second)
     second_words = _words(second_text)
@@ -272,18 +272,27 @@ def _main_blocks(
 CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "abbr", "time"]
 
 
+MAX_TABLE_LINK_DENSITY = 0.5
 # Embedded posts the article quotes; the engine drops them by their class.
 EMBED_SELECTORS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
 
 
-def _unmask_for_engine(tree: LexborHTMLParser) -> None:
-    """Strip the classes that make the engine drop captions and quoted posts."""
+def _unmask_for_engine(tree: LexborHTMLParser, article: bool = False) -> None:
+    """Strip the classes that make the engine drop captions and quoted posts, and,
+    in an article, the links that make it drop a table's cells."""
     for quote in tree.css(EMBED_SELECTORS):
         _strip_attributes(quote)
         wrapper = quote.parent
         # Its wrapper ("social-media-embed") too, when it holds nothing else.
         if wrapper is not None and text_length(wrapper) == text_length(quote):
             _strip_attributes(wrapper)
+    for table in tree.css("table") if article else ():
+        # A product or app named by a link in a cell is the table's data; the
+        # engines drop a cell that is all link. Tables mostly of links are
+        # layout and navigation, and keep theirs; so do forums and shops,
+        # whose layout tables the engines read better with their links.
+        if link_density(table) < MAX_TABLE_LINK_DENSITY:
+            table.unwrap_tags(["a"])
     for caption in tree.css("figcaption"):
         caption.unwrap_tags(CAPTION_INLINE_TAGS)
         for node in (caption, caption.parent):

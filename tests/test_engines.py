@@ -326,3 +326,17 @@ def test_a_shorter_main_body_of_other_text_is_kept(monkeypatch: pytest.MonkeyPat
     _main_engine_reads(monkeypatch, [other] * 6)
     result = extract_html(_long_article())
     assert other in result.text and ARTICLE_PARAGRAPHS[3] not in result.text
+
+
+def test_an_articles_table_keeps_the_names_its_cells_link() -> None:
+    rows = "".join(
+        f"<tr><td><div><a href='https://store.example/app/{n}'>App number {n}</a></div></td>"
+        f"<td>{n * 7}.1 MB</td><td>{n * 3}.4 MB (-{n + 40}%)</td></tr>"
+        for n in range(1, 7)
+    )
+    table = f"<table><tr><th>Application</th><th>Original size</th><th>Patch size</th></tr>{rows}</table>"
+    head = "<meta property='og:type' content='article'>"
+    paragraphs = "".join(f"<p>{p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    result = extract_html(page(f"<article><h1>Smaller updates</h1>{paragraphs}{table}</article>", head=head))
+    assert all(f"App number {n}" in result.text for n in range(1, 7))
+    assert "21.1 MB" in result.text
