@@ -172,7 +172,23 @@ MAX_STAMP_LINE = 70
 MAX_STAMP_LETTERS = 32
 
 
+# A line that is only a written-out date: "24 July 2015", "Mon, July 24th, 2015".
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"
+    r"agosto|septiembre|octubre|noviembre|diciembre)"
+)
+_WRITTEN_DATE = re.compile(
+    rf"^(?:[a-z]{{2,9}}\.?,? )?(?:\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de )?(?:{_MONTH})(?: de)?,? \d{{4}}"
+    rf"|(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})$",
+    re.IGNORECASE,
+)
+
+
 def is_dateline(line: str) -> bool:
+    if len(line) <= MAX_STAMP_LINE and _WRITTEN_DATE.match(line):
+        return True
     if len(line) > MAX_STAMP_LINE or not _STAMP_TIME.search(line):
         return False
     if not _YEAR.search(line) and not re.search(r"\b\d{4}-\d{2}-\d{2}\b", line):

@@ -68,6 +68,7 @@ def test_boilerplate(line: str) -> None:
         "[Applause]",
         "Written by hand in 1820, the letter survived the fire.",
         "Edited by ColdJ",  # a forum post's edit note is part of the post
+        "March 2, 2015 was a Monday, and the court sat late.",
         "Free shipping was the company's first promise, and it cost them dearly in 2009.",
         "Register to vote by Friday, the council said, or lose your say in the spring election.",
         '[caption id="attachment_5" align="alignnone"] The harbour at dawn.[/caption]',
@@ -93,6 +94,9 @@ def test_title_repeated_at_top_is_dropped() -> None:
     [
         "sexta-feira, 22 de outubro de 2010 às 20:13",
         "Updated 3:45 PM EST, March 3, 2024",
+        "24 July 2015",
+        "Mon, July 24th, 2015",
+        "12 de octubre de 2020",
         "Comments",
         "Tempo de leitura: 1 minuto",
         "5 min read",
