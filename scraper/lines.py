@@ -255,12 +255,17 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
+# Code and table rows are read as they stand: a log line or a row of
+# timestamps is data, not a dateline.
+VERBATIM_KINDS = frozenset({"code", "row"})
+
+
 def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Block]:
     """Drop boilerplate lines, and the title where the body repeats it at the top."""
     kept: list[Block] = []
     for kind, line in blocks:
         line = " ".join(line.split())
-        if not line or is_boilerplate_line(line):
+        if not line or (kind not in VERBATIM_KINDS and is_boilerplate_line(line)):
             continue
         if not kept and title and len(line) <= 2 * len(title) and _same(line, title):
             continue

@@ -188,3 +188,20 @@ def test_prose_about_commissions_is_kept() -> None:
     assert not is_boilerplate_line(
         "Sales agents earn a commission of 5% on each flat they sell in the new district."
     )
+
+
+def test_code_and_table_rows_are_not_filtered_as_prose() -> None:
+    # A log line is a "dateline" by its shape, a row of a query's output a
+    # "copyright" line: as code or a table row they are data and stay.
+    blocks = [
+        ("p", "The server logged the failures below."),
+        ("code", "2020-08-01 18:00:00+00 │ 404 │ 0"),
+        ("row", "2020-08-01 17:59 | 400 | 12"),
+        ("p", "2020-08-01 17:59"),
+    ]
+    kept = [line for _, line in filter_blocks(blocks)]
+    assert kept == [
+        "The server logged the failures below.",
+        "2020-08-01 18:00:00+00 │ 404 │ 0",
+        "2020-08-01 17:59 | 400 | 12",
+    ]
