@@ -104,7 +104,7 @@ BOILERPLATE_LINES = (
 # Calls to action and contact taglines: matched anywhere in a short line.
 CALL_TO_ACTION = (
     r"\b(?:sign up|subscribe|join|register)\b.{0,80}\b(?:newsletters?|inbox|mailing list)\b",
-    r"\b(?:get|have)\b.{0,100}\b(?:delivered|straight|right) (?:to|in|into) "
+    r"\b(?:get|have)\b.{0,100}\b(?:delivered|straight|right) (?:to|in|into|through) "
     r"(?:your|ur) (?:inbox|email|letterbox)",
     r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe)\b",
     r"\b(?:may|can) be reached at\b",

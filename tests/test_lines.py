@@ -47,6 +47,7 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "See all reviews",
         '[button link="https://example.com/submit/" type="big"] Send us YOUR kit review[/button]',
         "Get the latest articles, inspiring how-to's, and educational workbooks delivered to your inbox.",
+        "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
         "Was this review helpful? Yes (3) No (0)",
     ],
 )
