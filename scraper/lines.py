@@ -46,7 +46,7 @@ BOILERPLATE_LINES = (
     r"(?:\d+ ?min(?:ute)?s? read|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
     r"temps de lecture:? .{0,20}|lesezeit:? .{0,20}|tiempo de lectura:? .{0,20})",
     r"loading\.*",
-    r"(?:copyright|©|ⓒ|\(c\))\s?.{0,40}"
+    r"(?:copyright|©|ⓒ|\(c\))\s?.{0,100}"
     r"(?:all rights reserved|tous droits réservés|alle rechte vorbehalten).*",
     r"(?:copyright|©|ⓒ) .{0,80}",
     r"all rights reserved\.?",
@@ -61,6 +61,12 @@ BOILERPLATE_LINES = (
     r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out|create (?:an |your )?account|my account)"
     r"(?: (?:or|/|\|) (?:log ?in|sign ?in|sign ?up|register|create (?:an |your )?account))?",
     r"(?:you are not logged in|not open for further replies)",
+    r"(?:log ?in|sign ?in|sign ?up|register) (?:now|here|today)",
+    # Paywall and lead-form prompts.
+    r"this (?:article|story|content|post) is (?:exclusive|only available|available only) to .{0,40}",
+    r"get (?:a|your) free (?:quote|estimate|consultation|trial|demo)(?: today| now)?",
+    # "Last updated March 3, 2025 by Erik Demaine."
+    r"(?:last )?(?:updated|modified|published|posted)(?: on)?:? [\w ,.]{0,30}\d{4}(?: by [\w .'’-]{2,40})?",
     r"(?:create an account or |please )?(?:log ?in|sign ?in|register) to "
     r"(?:comment|reply|post|join the discussion).{0,40}",
     r"you (?:must|need to) (?:be logged in|be signed in|be a member|log ?in|sign ?in|register)\b.{0,80}",
@@ -96,6 +102,8 @@ BOILERPLATE_LINES = (
     r"(?:joined|join date|registered|member since)(?:\s*:?\s*[\w ,.]{1,25})?",
     r"(?:link to (?:post|comment)|reply with quote|multi-?quote|original poster|code:? select all|"
     r"report (?:post|abuse))",
+    r"(?:new |junior |senior |premium |full |registered |active |well-known )?member",
+    r"sign up to (?:request|comment|reply|post|vote|answer|join|get|receive)\b.{0,80}",
     r"[\d.,]+k?\s*(?:likes?|replies|reply)",
     r"(?:[\d.,]+k?\s*(?:gold|silver|bronze) badges?\s*)+",
     r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",
