@@ -105,7 +105,7 @@ BOILERPLATE_LINES = (
     r"(?:new |junior |senior |premium |full |registered |active |well-known )?member",
     r"sign up to (?:request|comment|reply|post|vote|answer|join|get|receive)\b.{0,80}",
     r"[\d.,]+k?\s*(?:likes?|replies|reply)",
-    r"(?:[\d.,]+k?\s*(?:gold|silver|bronze) badges?\s*)+",
+    r"(?:[\d.,]+k?[\d.,]*\s*(?:gold|silver|bronze) badges?\s*)+",
     r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",
     r"posted \d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago",
 )

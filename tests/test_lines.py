@@ -24,6 +24,7 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Reply With Quote",
         "12 Likes",
         "1,234 gold badges 5 silver badges 8 bronze badges",
+        "1.5k6 gold badges12 silver badges30 bronze badges",
         "Re: (Score:2)",
         "Code: Select all",
         "Your browser does not support the HTML5 video element.",
