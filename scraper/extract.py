@@ -231,12 +231,20 @@ def _reveal_noscript(tree: LexborHTMLParser) -> None:
 
 
 def _part_of(text: str, whole: str) -> bool:
-    """Whether nearly all of `text`'s distinct words occur in `whole`."""
-    words = set(_WORD.findall(text.lower()))
+    """Whether nearly all of `text`'s distinct words occur in `whole`.
+
+    Past `SAMPLED_COUNT_CHARS` both are sampled from the start: a heuristic
+    needs no more, and a false "no" keeps the main engine's body."""
+    words = set(_WORD.findall(_head(text, SAMPLED_COUNT_CHARS).lower()))
     if not words:
         return False
-    inside = words & set(_WORD.findall(whole.lower()))
+    inside = words & set(_WORD.findall(_head(whole, 2 * SAMPLED_COUNT_CHARS).lower()))
     return len(inside) >= CONTAINED_SHARE * len(words)
+
+
+def _head(text: str, limit: int) -> str:
+    """The first `limit` characters, cut at a space so no word is cut in two."""
+    return text if len(text) <= limit else text[:limit].rsplit(maxsplit=1)[0]
 
 
 def _holds_the_page(body_words: int, page_words: int) -> bool:

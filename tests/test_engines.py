@@ -340,3 +340,11 @@ def test_an_articles_table_keeps_the_names_its_cells_link() -> None:
     result = extract_html(page(f"<article><h1>Smaller updates</h1>{paragraphs}{table}</article>", head=head))
     assert all(f"App number {n}" in result.text for n in range(1, 7))
     assert "21.1 MB" in result.text
+
+
+def test_part_of_samples_long_bodies_without_cutting_a_word() -> None:
+    # Past the sample size the check reads the start of each text; a word cut
+    # at the sample's edge must not count as missing.
+    body = "lorem ipsum dolor sit amet consectetur " * 60_000  # 2.3 MB
+    assert extract_module._part_of(body[: len(body) // 2], body)
+    assert not extract_module._part_of("quarterly timber exports rose", body)
