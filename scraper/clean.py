@@ -34,6 +34,7 @@ from scraper.dom import (
     link_density,
     link_text_length,
     outermost,
+    remove_all,
     text_length,
 )
 from scraper.notices import remove_consent_notices
@@ -591,11 +592,10 @@ class Guard:
 
     def may_remove_hidden(self, node: LexborNode) -> bool:
         """Hidden text goes, however long, unless it is the article's container or
-        one click away (`_collapsed`)."""
-        if _collapsed(node) or (
-            node.attributes.get("id") in self.disclosed and link_density(node) < LINK_DENSITY_BOILERPLATE
-        ):
-            # A disclosed panel of links is a menu: it goes like any hidden one.
+        one click away: a collapsed panel (`_collapsed`), or one a control discloses
+        that is not mostly links (a disclosed panel of links is a menu)."""
+        disclosed = node.attributes.get("id") in self.disclosed
+        if _collapsed(node) or (disclosed and link_density(node) < LINK_DENSITY_BOILERPLATE):
             return False
         return self.may_remove(node)
 
@@ -633,15 +633,6 @@ def remove_matching(
         chosen.append(node)
         chosen_ids.add(node.mem_id)
     remove_all(chosen)
-
-
-def remove_all(nodes: list[LexborNode]) -> None:
-    """Decompose `nodes`, found first and removed after: each once, never the root,
-    and only the outermost, since a removed node frees the nodes inside it."""
-    unique = list({node.mem_id: node for node in nodes}.values())
-    for node in outermost(unique):
-        if not is_root(node):
-            node.decompose()
 
 
 def _is_weak(node: LexborNode) -> bool:

@@ -129,6 +129,15 @@ def is_root(node: LexborNode) -> bool:
     return node.tag in ("html", "head", "body") or node.parent is None
 
 
+def remove_all(nodes: list[LexborNode]) -> None:
+    """Decompose `nodes`, found first and removed after: each once, never the root,
+    and only the outermost, since a removed node frees the nodes inside it."""
+    unique = list({node.mem_id: node for node in nodes}.values())
+    for node in outermost(unique):
+        if not is_root(node):
+            node.decompose()
+
+
 def flatten_deep(root: LexborNode, max_depth: int = MAX_ENGINE_DEPTH) -> int:
     """Unwrap elements nested deeper than `max_depth`, keeping their text; return how many.
 

@@ -24,7 +24,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, is_root, outermost, text_length
+from scraper.dom import BLOCK_TAGS, is_root, remove_all, text_length
 
 # Innermost elements whose own text says "cookie", in any case.
 _MENTIONS = ":lexbor-contains('cookie' i)"
@@ -71,13 +71,15 @@ def remove_consent_notices(tree: LexborHTMLParser) -> None:
     body = tree.body
     if body is None:
         return
-    notices: dict[int, LexborNode] = {}
+    notices: list[LexborNode] = []
+    judged: set[int] = set()  # a sentence with several mentions is judged once
     for node in body.css(_MENTIONS)[:MAX_MENTIONS]:
         if node.tag in _NOT_TEXT:
             continue
         block = _block_of(node)
-        if block is None or block.mem_id in notices:
+        if block is None or block.mem_id in judged:
             continue
+        judged.add(block.mem_id)
         text = block.text(deep=True, separator=" ") or ""
         if (
             len(text) > MAX_SENTENCE_CHARS
@@ -87,9 +89,8 @@ def remove_consent_notices(tree: LexborHTMLParser) -> None:
             continue
         notice = _notice_around(block)
         if notice is not None:
-            notices[notice.mem_id] = notice
-    for notice in outermost(list(notices.values())):
-        notice.decompose()
+            notices.append(notice)
+    remove_all(notices)
 
 
 def _block_of(node: LexborNode) -> LexborNode | None:
