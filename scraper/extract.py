@@ -280,9 +280,10 @@ def _main_blocks(
 CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "abbr", "time"]
 
 
-MAX_TABLE_LINK_DENSITY = 0.5
 # Embedded posts the article quotes; the engine drops them by their class.
 EMBED_SELECTORS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
+# An article's table under this link density is data, whose links are read as text.
+MAX_TABLE_LINK_DENSITY = 0.5
 
 
 def _unmask_for_engine(tree: LexborHTMLParser, article: bool = False) -> None:

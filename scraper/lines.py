@@ -60,23 +60,23 @@ BOILERPLATE_LINES = (
     # Account controls and the notices that ask for them.
     r"(?:log ?in|sign ?in|sign ?up|register|log ?out|sign ?out|create (?:an |your )?account|my account)"
     r"(?: (?:or|/|\|) (?:log ?in|sign ?in|sign ?up|register|create (?:an |your )?account))?",
-    r"(?:you are not logged in|not open for further replies)",
     r"(?:log ?in|sign ?in|sign ?up|register) (?:now|here|today)",
-    # Paywall and lead-form prompts.
-    r"this (?:article|story|content|post) is (?:exclusive|only available|available only) to .{0,40}",
-    r"get (?:a|your) free (?:quote|estimate|consultation|trial|demo)(?: today| now)?",
-    # "Last updated March 3, 2025 by Erik Demaine."
-    r"(?:last )?(?:updated|modified|published|posted)(?: on)?:? [\w ,.]{0,30}\d{4}(?: by [\w .'’-]{2,40})?",
+    r"(?:sign ?in|log ?in) or (?:join|register|sign ?up|create an account)",
+    r"(?:you are not logged in|not open for further replies)",
     r"(?:create an account or |please )?(?:log ?in|sign ?in|register) to "
     r"(?:comment|reply|post|join the discussion).{0,40}",
     r"you (?:must|need to) (?:be logged in|be signed in|be a member|log ?in|sign ?in|register)\b.{0,80}",
     r"sign up for (?:a new|an|your) account.{0,60}",
     r"already have an account\?.{0,40}",
-    r"(?:sign ?in|log ?in) or (?:join|register|sign ?up|create an account)",
-    # Subscription prompts and pagination.
+    # Paywall, subscription and lead-form prompts.
+    r"this (?:article|story|content|post) is (?:exclusive|only available|available only) to .{0,40}",
     r"subscribe to (?:get|continue|read|unlock|keep) .{0,60}",
     r".{0,40}\bget updates from this (?:writer|author|publication|blog)\.?",
+    r"get (?:a|your) free (?:quote|estimate|consultation|trial|demo)(?: today| now)?",
     r"pin (?:it |this )?for later",
+    # A revision stamp: "Last updated March 3, 2025 by Erik Demaine."
+    r"(?:last )?(?:updated|modified|published|posted)(?: on)?:? [\w ,.]{0,30}\d{4}(?: by [\w .'’-]{2,40})?",
+    # Pagination, and navigation words standing alone.
     r"page \d+ of \d+",
     r"(?:home|tags)",
     # A shop's and a blog's interface.
@@ -195,9 +195,11 @@ _WRITTEN_DATE = re.compile(
 
 
 def is_dateline(line: str) -> bool:
-    if len(line) <= MAX_STAMP_LINE and _WRITTEN_DATE.match(line):
+    if len(line) > MAX_STAMP_LINE:
+        return False
+    if _WRITTEN_DATE.match(line):
         return True
-    if len(line) > MAX_STAMP_LINE or not _STAMP_TIME.search(line):
+    if not _STAMP_TIME.search(line):
         return False
     if not _YEAR.search(line) and not re.search(r"\b\d{4}-\d{2}-\d{2}\b", line):
         return False
