@@ -106,21 +106,9 @@ def _raw_ranking(
     return sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
 
 
-def score_containers(
-    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
-) -> list[Scored]:
-    """The strongest containers that hold paragraphs, with their scores, best first."""
-    ranked = _raw_ranking(tree, excluded, present)
-    # The ten often nest (a paragraph's parent, grandparent...): each link is measured once.
-    links = LinkLengths()
-    for scored in ranked:
-        scored.score *= 1 - links.density(scored.node)
-    ranked.sort(key=lambda s: s.score, reverse=True)
-    return ranked
-
-
 class Ranking:
-    """The ten strongest containers, their link-density discounts measured on demand.
+    """The ten strongest containers that hold paragraphs, each score discounted by
+    the container's link density, that discount measured only where it decides.
 
     The discount never raises a score that is not negative: a container whose
     raw score is under a bar (and not negative) is under it once discounted
@@ -142,8 +130,8 @@ class Ranking:
         return score
 
     def best(self) -> Scored | None:
-        """`score_containers(...)[0]`: the first of the highest discounted scores, as its
-        stable sort has them, the ones that cannot reach it unmeasured."""
+        """The container of the highest discounted score (the first of equals, in the
+        raw ranking's order), the ones that cannot reach it unmeasured."""
         best: Scored | None = None
         for scored in self._raw:
             if best is not None and 0 <= scored.score <= best.score:
@@ -166,7 +154,7 @@ class Ranking:
 def rank_containers(
     tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
 ) -> Ranking:
-    """`score_containers`, the link densities left to be measured where they decide something."""
+    """The strongest containers, best first, their link densities measured where they decide."""
     return Ranking(_raw_ranking(tree, excluded, present))
 
 

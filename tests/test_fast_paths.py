@@ -17,12 +17,22 @@ from scraper.metadata import _short_texts_after_headline
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
+    Scored,
     _class_weight,
     _own_text,
+    _raw_ranking,
     main_candidate,
     rank_containers,
-    score_containers,
 )
+
+
+def score_containers(tree: LexborHTMLParser) -> list[Scored]:
+    """The long way round: every one of the ten discounted by its link density, then sorted."""
+    ranked = _raw_ranking(tree, None, None)
+    for scored in ranked:
+        scored.score *= 1 - link_density(scored.node)
+    ranked.sort(key=lambda s: s.score, reverse=True)
+    return ranked
 
 
 def test_markup_depth_is_exact_where_it_may_pass_the_limit() -> None:
