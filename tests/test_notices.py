@@ -3,7 +3,7 @@
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract import extract_html
-from scraper.notices import remove_consent_notices
+from scraper.notices import MAX_MENTIONS, remove_consent_notices
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
 
@@ -87,4 +87,22 @@ def test_extraction_drops_the_notice_and_keeps_the_article() -> None:
     # Inside the article's container, where pruning by position cannot reach it.
     article = extract_html(article_html(extra_inside=banner))
     assert "cookies" not in article.text
+    assert all(paragraph in article.text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_page_of_thousands_of_cookie_mentions_is_read_and_keeps_its_article() -> None:
+    # Hostile or just odd markup: 3,000 banner-shaped boxes. Only the first
+    # MAX_MENTIONS mentions are judged, the page still gives its article, and
+    # nothing raises.
+    banners = "".join(
+        f"<div><p>We use cookies to improve the website, accept our policy {n}.</p>"
+        "<button>Accept</button></div>"
+        for n in range(3_000)
+    )
+    tree = LexborHTMLParser(article_html(extra_outside=banners))
+    remove_consent_notices(tree)
+    assert tree.body is not None
+    left = len(tree.body.css("button"))
+    assert left == 3_000 - MAX_MENTIONS
+    article = extract_html(article_html(extra_outside=banners))
     assert all(paragraph in article.text for paragraph in ARTICLE_PARAGRAPHS)
