@@ -15,8 +15,10 @@
    fast mode first and its fallback extractors only where that comes out
    short, asking for its structured tree (paragraphs, headings, lists,
    tables, quotes), and turn it into lines, captions kept where they sit;
-6. fall back to the DOM engine's body, or the whole page's, where the main
-   engine found next to nothing or stopped partway through the DOM body;
+6. fall back to the DOM engine's body where the main engine found next to
+   nothing or stopped partway through it, and, on a page that is not an
+   article, to the whole page's where it kept only a part of it (a product
+   page's product box excepted);
 7. drop lines that are boilerplate by their wording (`scraper.lines`), and
    score a confidence for the result (`scraper.confidence`).
 """
@@ -39,14 +41,19 @@ from scraper.dom import flatten_deep, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
-from scraper.pagetype import is_article_page, is_teaser_listing
+from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
 
 # trafilatura's output elements that start a line of their own.
 _CELL_SEPARATOR = " | "
 _WORD = re.compile(r"\w+")
 # On a page that is not an article, a body under this share of the page's
-# own text means the article engine kept one section of many.
-PAGE_SHARE = 0.5
+# own text means the article engine kept one section of many: a service
+# page's, a forum's or a collection's content is the page, section after section.
+PAGE_SHARE = 0.8
+# ...but a product page's content is the product's own box, however small
+# beside the recommendations, reviews and shop chrome around it: only a body
+# under this share says the engine missed it.
+PRODUCT_PAGE_SHARE = 0.3
 # Per the HTML spec each <div> start tag scans the open elements, so parsing n
 # nested <div>s costs n² steps: 20,000 take a second, 100,000 half a minute.
 MAX_MARKUP_DEPTH = 10_000
@@ -189,7 +196,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
         # The main engine found next to nothing where the DOM engine found a
         # body, or stopped partway through it.
         blocks, text, words = second, second_text, second_words
-    if not article and words < PAGE_SHARE * whole_words:
+    share = PRODUCT_PAGE_SHARE if is_product_page(tree, meta.jsonld) else PAGE_SHARE
+    if not article and words < share * whole_words:
         # A service, product or collection page: its content is the page,
         # most of which an article engine leaves out.
         blocks, text = whole, whole_text

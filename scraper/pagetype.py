@@ -65,6 +65,23 @@ def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
     return False
 
 
+# schema.org types of a shop's product page.
+PRODUCT_SCHEMA_TYPES = frozenset({"product", "productgroup", "productmodel", "individualproduct"})
+
+
+def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
+    """The page calls itself a product, in OpenGraph ("product", "product.item") or JSON-LD."""
+    for tag in tree.css("meta[property='og:type'], meta[name='og:type']"):
+        if (tag.attributes.get("content") or "").strip().lower().startswith("product"):
+            return True
+    for obj in jsonld:
+        kinds = obj.get("@type", "")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            if str(kind).lower().rsplit("/", 1)[-1] in PRODUCT_SCHEMA_TYPES:
+                return True
+    return False
+
+
 def is_teaser_listing(tree: LexborHTMLParser) -> bool:
     """True for a (pruned) page that is a list of teasers, not an article."""
     body = tree.body

@@ -10,7 +10,7 @@ from scraper.body import extract_blocks, page_blocks
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
-from scraper.pagetype import is_article_page, is_teaser_listing
+from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
 TEASER = (
@@ -348,3 +348,37 @@ def test_part_of_samples_long_bodies_without_cutting_a_word() -> None:
     body = "lorem ipsum dolor sit amet consectetur " * 60_000  # 2.3 MB
     assert extract_module._part_of(body[: len(body) // 2], body)
     assert not extract_module._part_of("quarterly timber exports rose", body)
+
+
+def _services_page(head: str = "") -> str:
+    body = "".join(f"<section><h2>{h}</h2><p>{p} {p}</p></section>" for h, p in SERVICE_SECTIONS)
+    return page(f"<main><h1>Services</h1>{body}</main>", head=head)
+
+
+def test_a_page_that_is_not_an_article_is_the_whole_page_when_the_main_engine_keeps_a_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The DOM engine left undecided; the main engine keeps three sections of four.
+    monkeypatch.setattr(extract_module, "_holds_the_page", lambda *_: False)
+    _main_engine_reads(monkeypatch, [f"{p} {p}" for _, p in SERVICE_SECTIONS[:3]])
+    result = extract_html(_services_page())
+    assert all(h in result.text and p in result.text for h, p in SERVICE_SECTIONS)
+
+
+def test_a_product_page_keeps_the_main_engines_product_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same part of the page, on a page that calls itself a product: the box is the content.
+    monkeypatch.setattr(extract_module, "_holds_the_page", lambda *_: False)
+    _main_engine_reads(monkeypatch, [f"{p} {p}" for _, p in SERVICE_SECTIONS[:3]])
+    result = extract_html(_services_page(head="<meta property='og:type' content='product'>"))
+    assert SERVICE_SECTIONS[0][1] in result.text
+    assert SERVICE_SECTIONS[3][1] not in result.text
+
+
+def test_product_pages_are_told_by_opengraph_or_json_ld() -> None:
+    def og(kind: str) -> LexborHTMLParser:
+        return LexborHTMLParser(page("", head=f"<meta property='og:type' content='{kind}'>"))
+
+    assert is_product_page(og("product.item"), [])
+    assert is_product_page(LexborHTMLParser(page("")), [{"@type": ["Thing", "http://schema.org/Product"]}])
+    assert not is_product_page(og("article"), [])
+    assert not is_product_page(LexborHTMLParser(page("")), [{"@type": "Offer"}])
