@@ -108,6 +108,14 @@ BOILERPLATE_LINES = (
     r"(?:[\d.,]+k?[\d.,]*\s*(?:gold|silver|bronze) badges?\s*)+",
     r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",
     r"posted \d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago",
+    r"thread starter .{1,60}",
+    r"report inappropriate content",
+    r"[\d.,]+k? helpful votes?",
+    # A question-and-answer site's interface: "Viewed 11k times", "Asked 13 years ago".
+    r"(?:asked|modified|viewed|active) [\w ,.]{1,30} (?:ago|times)",
+    r"sorted by:.{0,40}",
+    r"(?:start asking to get answers|find the answer to your question by asking\.?|"
+    r"explore related questions|see similar questions with these tags\.?)",
 )
 # Calls to action and contact taglines: matched anywhere in a short line.
 CALL_TO_ACTION = (

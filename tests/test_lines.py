@@ -56,6 +56,14 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Get the latest articles, inspiring how-to's, and educational workbooks delivered to your inbox.",
         "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
         "Was this review helpful? Yes (3) No (0)",
+        "Thread starter felixen",
+        "Report inappropriate content",
+        "8 helpful votes",
+        # A question-and-answer site's interface.
+        "Asked 13 years, 8 months ago",
+        "Viewed 11k times",
+        "Sorted by: Reset to default",
+        "See similar questions with these tags.",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -83,6 +91,8 @@ def test_boilerplate(line: str) -> None:
         "Register to vote by Friday, the council said, or lose your say in the spring election.",
         '[caption id="attachment_5" align="alignnone"] The harbour at dawn.[/caption]',
         "3 replies to the report were published in May.",
+        "Viewed from the harbour wall, the new tower looks twice as tall as it is, locals say.",
+        "Asked about the delay, the minister said the work would finish in 2026.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
