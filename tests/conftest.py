@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -53,6 +54,14 @@ def run_cli() -> RunCli:
         )
 
     return run
+
+
+def text_after(step: Callable[[LexborHTMLParser], object], html: str) -> str:
+    """The body text of `html` after one pass over its tree, whitespace collapsed."""
+    tree = LexborHTMLParser(html)
+    step(tree)
+    assert tree.body is not None
+    return " ".join(tree.body.text(separator=" ").split())
 
 
 def page(body: str, title: str = "A test article", head: str = "") -> str:

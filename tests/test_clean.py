@@ -1,14 +1,9 @@
-from selectolax.lexbor import LexborHTMLParser
-
 from scraper.clean import is_recommendation_heading, prune, starts_with_related_wording
-from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page, text_after
 
 
 def pruned_text(html: str) -> str:
-    tree = LexborHTMLParser(html)
-    prune(tree)
-    assert tree.body is not None
-    return " ".join(tree.body.text(separator=" ").split())
+    return text_after(prune, html)
 
 
 def test_article_survives_pruning() -> None:

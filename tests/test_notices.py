@@ -4,14 +4,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper.extract import extract_html
 from scraper.notices import MAX_MENTIONS, remove_consent_notices
-from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page, text_after
 
 
 def after_notices(html: str) -> str:
-    tree = LexborHTMLParser(html)
-    remove_consent_notices(tree)
-    assert tree.body is not None
-    return " ".join(tree.body.text(separator=" ").split())
+    return text_after(remove_consent_notices, html)
 
 
 def test_home_made_banner_removed_by_its_wording_and_button() -> None:
