@@ -362,6 +362,16 @@ CHROME_SELECTORS = (
     ".eyebrow",
     ".dek",
     ".standfirst",
+    # A forum poster's title, badges and stats beside each post: XenForo,
+    # phpBB, Invision, vBulletin.
+    ".message-userTitle",
+    ".message-userBanner",
+    ".message-userExtras",
+    "dd.profile-posts",
+    "dd.profile-joined",
+    "dd.profile-rank",
+    ".cAuthorPane_info",
+    ".userinfo_extra",
     # Affiliate and editorial disclosures above or below the body.
     "[class*='disclosure']",
     ".affiliate-note",

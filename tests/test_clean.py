@@ -275,3 +275,21 @@ def test_a_panel_a_control_discloses_is_kept_though_hidden() -> None:
     text = pruned_text(article_html(extra_inside=faq, extra_outside=menu))
     assert "There is no single target" in text
     assert "Accounts" not in text and "Loans" not in text
+
+
+def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
+    """XenForo's user title and stats, phpBB's profile rows: beside every post, never the post."""
+    posts = "".join(
+        f"<article class='message'><div class='message-user'><h4 class='message-name'>poster{n}</h4>"
+        "<h5 class='message-userTitle'>Well-known fan of the club</h5>"
+        "<div class='message-userExtras'><dl><dt>Messages</dt><dd>32,904</dd></dl>"
+        "<dl><dt>Location</dt><dd>North Stand</dd></dl></div></div>"
+        f"<div class='message-content'><p>{p}</p></div></article>"
+        for n, p in enumerate(ARTICLE_PARAGRAPHS)
+    )
+    phpbb = "<dl class='postprofile'><dt>reader</dt><dd class='profile-posts'>Posts: 12</dd></dl>"
+    text = pruned_text(page(f"<main>{posts}{phpbb}</main>"))
+    assert all(p in text for p in ARTICLE_PARAGRAPHS)
+    assert "poster0" in text and "reader" in text
+    assert "Well-known fan" not in text and "32,904" not in text and "North Stand" not in text
+    assert "Posts: 12" not in text
