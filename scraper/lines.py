@@ -111,6 +111,8 @@ BOILERPLATE_LINES = (
     r"thread starter .{1,60}",
     r"report inappropriate content",
     r"[\d.,]+k? helpful votes?",
+    # An image's address written out as text (a shop template's colour swatches).
+    r"https?://\S+\.(?:jpe?g|png|gif|webp|avif)(?:\?\S*)?",
     # A question-and-answer site's interface: "Viewed 11k times", "Asked 13 years ago".
     r"(?:asked|modified|viewed|active) [\w ,.]{1,30} (?:ago|times)",
     r"sorted by:.{0,40}",

@@ -57,6 +57,7 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
         "Was this review helpful? Yes (3) No (0)",
         "Thread starter felixen",
+        "https://cdn11.example-shop.com/images/stencil/160x160/5001_STAPLE_TEE_BONE_THUMB_1.jpg",
         "Report inappropriate content",
         "8 helpful votes",
         # A question-and-answer site's interface.
@@ -93,6 +94,7 @@ def test_boilerplate(line: str) -> None:
         "3 replies to the report were published in May.",
         "Viewed from the harbour wall, the new tower looks twice as tall as it is, locals say.",
         "Asked about the delay, the minister said the work would finish in 2026.",
+        "https://www.example.gov/report-2025.pdf",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
