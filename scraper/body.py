@@ -31,8 +31,11 @@ SIBLING_SHARE = 0.2
 _CELL_SEPARATOR = " | "
 
 
-def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
-    """The best container, and the siblings that belong with it, in document order."""
+def choose_roots(tree: LexborHTMLParser, article: bool = False) -> list[LexborNode]:
+    """The best container, and the siblings that belong with it, in document order.
+
+    In an `article`, the blocks of the same template around the best container's
+    wrappers join it too (`_template_blocks`)."""
     ranking = rank_containers(tree)
     best = ranking.best()
     if best is None:
@@ -49,7 +52,49 @@ def choose_roots(tree: LexborHTMLParser) -> list[LexborNode]:
             text = flat_text(sibling)
             if len(text) > 80 and link_density(sibling) < 0.25:
                 roots.append(sibling)
-    return roots
+    return _template_blocks(best.node, roots) if article else roots
+
+
+# A wrapper with at most this much text besides the container it wraps holds
+# nothing else (a heading, a label).
+WRAPPER_EXTRA_CHARS = 200
+# The climb stops below these: past them is the page, not a block of the body.
+CLIMB_STOP_TAGS = frozenset({"body", "html", "main", "article"})
+MAX_BLOCK_LINK_DENSITY = 0.5
+
+
+def _template_blocks(best: LexborNode, roots: list[LexborNode]) -> list[LexborNode]:
+    """`roots` among the other blocks of its template, when the body is split into blocks.
+
+    Page builders and CMS block editors write an article as a column of blocks
+    of one template ("article__block" > "rich-text", one per run of paragraphs
+    between embeds): the best container is then one block of many, and its
+    own siblings are not the others. Climb the wrappers that hold nothing
+    but the best container; the climbed block's siblings of the same tag and
+    class attribute, not mostly links, are the rest of the body.
+    """
+    block = best
+    own = text_length(best)
+    while (up := block.parent) is not None and up.tag not in CLIMB_STOP_TAGS:
+        if text_length(up) - own > WRAPPER_EXTRA_CHARS:
+            break
+        block = up
+    template = block.attributes.get("class")
+    column = block.parent
+    if block is best or not template or column is None:
+        return roots
+    out: list[LexborNode] = []
+    for sibling in column.iter(include_text=False):
+        if sibling.mem_id == block.mem_id:
+            out.extend(roots)
+        elif (
+            sibling.tag == block.tag
+            and sibling.attributes.get("class") == template
+            and text_length(sibling) > 0
+            and link_density(sibling) < MAX_BLOCK_LINK_DENSITY
+        ):
+            out.append(sibling)
+    return out
 
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -224,7 +269,7 @@ def blocks_of(roots: list[LexborNode]) -> list[Block]:
     return out.blocks
 
 
-def extract_blocks(tree: LexborHTMLParser) -> tuple[list[Block], int]:
+def extract_blocks(tree: LexborHTMLParser, article: bool = False) -> tuple[list[Block], int]:
     """Blocks of the main content of a pruned tree, and the root's text length."""
-    roots = choose_roots(tree)
+    roots = choose_roots(tree, article)
     return blocks_of(roots), sum(text_length(r) for r in roots)

@@ -162,7 +162,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     # its confidence says so.
     listing = is_teaser_listing(tree)
     _unmask_for_engine(tree, declared)
-    second = filter_blocks(extract_blocks(tree)[0], title)
+    second = filter_blocks(extract_blocks(tree, declared)[0], title)
     second_text = "\n".join(line for _, line in second)
     second_words = _words(second_text)
     article = not listing and declared

@@ -382,3 +382,28 @@ def test_product_pages_are_told_by_opengraph_or_json_ld() -> None:
     assert is_product_page(LexborHTMLParser(page("")), [{"@type": ["Thing", "http://schema.org/Product"]}])
     assert not is_product_page(og("article"), [])
     assert not is_product_page(LexborHTMLParser(page("")), [{"@type": "Offer"}])
+
+
+def _block_editor_article() -> str:
+    """An article as a CMS block editor writes it: one template per run of paragraphs."""
+
+    def block(paragraphs: list[str]) -> str:
+        inner = "".join(f"<p>{p} {p}</p>" for p in paragraphs)
+        return f"<div class='article__block'><div class='rich-text'>{inner}</div></div>"
+
+    video = "<div class='article__embed'><iframe src='https://video.example/1'></iframe></div>"
+    return page(
+        "<article><h1>A test article</h1>"
+        f"{block(ARTICLE_PARAGRAPHS[:2])}{video}{block(ARTICLE_PARAGRAPHS[2:3])}{video}"
+        f"{block(ARTICLE_PARAGRAPHS[3:])}</article>"
+    )
+
+
+def test_an_article_split_into_blocks_of_one_template_is_read_whole() -> None:
+    tree = LexborHTMLParser(_block_editor_article())
+    prune(tree)
+    texts = " ".join(text for _, text in extract_blocks(tree, article=True)[0])
+    assert all(p in texts for p in ARTICLE_PARAGRAPHS)
+    # Elsewhere the best container stands alone: a service page's sections are the page's, not its.
+    alone = " ".join(text for _, text in extract_blocks(tree)[0])
+    assert ARTICLE_PARAGRAPHS[0] in alone and ARTICLE_PARAGRAPHS[-1] not in alone
