@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
-from scraper.dom import LinkLengths, attr_words, link_density
+from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
 from scraper.metadata import _short_texts_after_headline
@@ -186,3 +186,46 @@ def test_identical_bodies_agree_as_their_shingles_say(text: str) -> None:
     counted = len(re.findall(r"\w+", text))
     expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
     assert confidence(text, text) == confidence(text, str(text)) == expected
+
+
+def _walk_deep(root: LexborNode, max_depth: int) -> int:
+    """The long way round for `flatten_deep`: every element walked, the deep ones unwrapped."""
+    deep: list[LexborNode] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                if depth + 1 > max_depth:
+                    deep.append(child)
+                stack.append((child, depth + 1))
+            child = child.next
+    for node in reversed(deep):
+        node.unwrap()
+    return len(deep)
+
+
+def _nested(depth: int, around: str = "div") -> str:
+    return f"<p>a</p><{around}>" + "<div>" * depth + "x<b>y</b>" + "</div>" * depth + f"</{around}>"
+
+
+@pytest.mark.parametrize("around", ["div", "svg", "math", "table", "template", "noscript", "object"])
+@pytest.mark.parametrize("depth", [0, 5, 196, 197, 198, 199, 200, 260])
+def test_flatten_deep_skips_the_walk_only_where_it_finds_nothing(around: str, depth: int) -> None:
+    html = _nested(depth, around)
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    assert fast.root is not None and slow.root is not None
+    assert flatten_deep(fast.root) == _walk_deep(slow.root, 200)
+    assert fast.html == slow.html
+
+
+@pytest.mark.parametrize("max_depth", [0, 1, 2, 3, 4, 8])
+def test_flatten_deep_counts_levels_from_the_node_it_is_given(max_depth: int) -> None:
+    # Levels above the node do not count: the Lexbor check sees them, the walk decides.
+    html = "<section><article>" + _nested(4) + "</article></section>"
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    inner_fast, inner_slow = fast.css_first("article"), slow.css_first("article")
+    assert inner_fast is not None and inner_slow is not None
+    assert flatten_deep(inner_fast, max_depth) == _walk_deep(inner_slow, max_depth)
+    assert fast.html == slow.html
