@@ -693,18 +693,41 @@ class Pruner:
         remove_all(chosen)
 
     def remove_inline_related(self) -> None:
-        """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
+        """Remove "See also: <link>" boxes: short, led by the wording, mostly a link.
+
+        The elements are read innermost first: an element around one whose text
+        is too long for a box holds that text too, and is passed over unread
+        (reading every wrapper of the article whole made most of this rule's cost).
+        """
         body = self.tree.body
         if body is None or not _has_related_wording(body):
             return
         boxes = []
-        for node in self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
+        too_long: set[int] = set()  # `mem_id`s; the tree is only read until the boxes go
+        nodes = self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote")
+        for node in reversed(nodes):  # the elements inside an element come before it
+            if node.mem_id in too_long:
+                continue
             text = " ".join((node.text(deep=True, separator=" ") or "").split())
-            if not text or len(text) > 300 or not starts_with_related_wording(text):
+            if len(text) > 300:
+                _mark_with_ancestors(node, too_long)
+                continue
+            if not text or not starts_with_related_wording(text):
                 continue
             if node.css_first("a") is not None or len(text) < 40:
                 boxes.append(_box_of(node))
+        boxes.reverse()  # in document order, as the elements come
         remove_all(boxes)
+
+
+def _mark_with_ancestors(node: LexborNode, ids: set[int]) -> None:
+    """Add `node` and the elements around it to `ids`, which holds the ancestors of
+    each of its members: an element's text holds the text of each element inside
+    it, whole words between its own, so it is at least as long once collapsed."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id not in ids:
+        ids.add(current.mem_id)
+        current = current.parent
 
 
 # Headings that introduce recommendations rather than the page's own content,

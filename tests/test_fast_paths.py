@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scraper.clean import Pruner, _box_of, starts_with_related_wording
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
-from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density
+from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
 from scraper.metadata import _short_texts_after_headline
@@ -24,6 +25,7 @@ from scraper.scoring import (
     main_candidate,
     rank_containers,
 )
+from tests.conftest import ARTICLE_PARAGRAPHS
 
 
 def score_containers(tree: LexborHTMLParser) -> list[Scored]:
@@ -228,4 +230,39 @@ def test_flatten_deep_counts_levels_from_the_node_it_is_given(max_depth: int) ->
     inner_fast, inner_slow = fast.css_first("article"), slow.css_first("article")
     assert inner_fast is not None and inner_slow is not None
     assert flatten_deep(inner_fast, max_depth) == _walk_deep(inner_slow, max_depth)
+    assert fast.html == slow.html
+
+
+def _remove_inline_related_read_whole(tree: LexborHTMLParser) -> None:
+    """The long way round for `Pruner.remove_inline_related` (its gate aside): every element read whole."""
+    boxes = []
+    for node in tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if not text or len(text) > 300 or not starts_with_related_wording(text):
+            continue
+        if node.css_first("a") is not None or len(text) < 40:
+            boxes.append(_box_of(node))
+    remove_all(boxes)
+
+
+ARTICLE_PARAGRAPHS_HTML = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+SEE_ALSO = "<p>See also: <a href='/other'>Another story</a></p>"
+INLINE_RELATED_PAGES = [
+    # A box in a wrapper too long to be one, itself in the article.
+    "<article><div>" + ARTICLE_PARAGRAPHS_HTML + SEE_ALSO + "</div>" + ARTICLE_PARAGRAPHS_HTML + "</article>",
+    # Whitespace that makes a wrapper long only before it is collapsed.
+    "<div>" + " \n\t " * 200 + "<span>Read more <a href='/x'>here</a></span>" + " " * 500 + "</div>",
+    # Nested boxes, a box that is all the wording (no link, short), one just past 300 characters.
+    "<div><div><span>Related: <a href='/a'>a</a></span></div><p>See also</p></div>"
+    "<aside>Read also " + "word " * 58 + "<a href='/b'>b</a></aside>",
+    "<section><li>Lire aussi <a href='/c'>c</a></li><strong>Siehe auch</strong></section>" * 3,
+    "<p>Nothing of the kind here.</p>",
+]
+
+
+@pytest.mark.parametrize("html", [*INLINE_RELATED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_inline_related_boxes_read_innermost_first_are_the_ones_read_whole(html: str) -> None:
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    Pruner(fast).remove_inline_related()
+    _remove_inline_related_read_whole(slow)  # without the gate, which only saves the search
     assert fast.html == slow.html
