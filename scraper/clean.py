@@ -573,8 +573,11 @@ class Guard:
         body = tree.body
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
-        candidate = main_candidate(tree, NOT_ARTICLE, present)
-        threads = COMMENTS.matches(tree, present)
+        not_article = NOT_ARTICLE.matches(tree, present)
+        candidate = main_candidate(tree, not_article, present)
+        # The comment selectors are among NOT_ARTICLE's: where it found nothing,
+        # they find nothing, and their query (a walk of the page) is saved.
+        threads = COMMENTS.matches(tree, present) if not_article else []
         thread = max((text_length(node) for node in threads), default=0)
         article = _text_beside(candidate, threads) if candidate is not None else 0
         # A page that calls itself an article is one, however long its thread;

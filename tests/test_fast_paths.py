@@ -9,9 +9,20 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.clean import Pruner, _box_of, starts_with_related_wording
+from scraper.clean import (
+    ARTICLE_SHARE_OF_THREAD,
+    COMMENTS,
+    CONSENT,
+    MIN_ARTICLE_CHARS,
+    NOT_ARTICLE,
+    Guard,
+    Pruner,
+    _box_of,
+    _text_beside,
+    starts_with_related_wording,
+)
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
-from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all
+from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
 from scraper.metadata import _short_texts_after_headline
@@ -25,6 +36,7 @@ from scraper.scoring import (
     main_candidate,
     rank_containers,
 )
+from scraper.selectors import Present
 from tests.conftest import ARTICLE_PARAGRAPHS
 
 
@@ -266,3 +278,41 @@ def test_inline_related_boxes_read_innermost_first_are_the_ones_read_whole(html:
     Pruner(fast).remove_inline_related()
     _remove_inline_related_read_whole(slow)  # without the gate, which only saves the search
     assert fast.html == slow.html
+
+
+REPLY = "<div class='comment'><p>A reply, long enough to count, with a comma, or two.</p></div>"
+THREAD = "<div id='comments'>" + REPLY * 6 + "</div>"
+STORY = "<p>" + "Prose of the story, with a comma, and more. " * 20 + "</p>"
+GUARD_PAGES = [
+    "<article>" + STORY + "</article>" + THREAD,  # an article with its comments
+    "<div class='post'><p>Opening post, short.</p></div>" + THREAD,  # a discussion
+    "<div id='onetrust-banner-sdk'><p>We use cookies, and so do our partners, to measure things.</p></div>"
+    "<main><p>" + "Body text of the page, with commas, long enough. " * 10 + "</p></main>",
+]
+
+
+def test_comment_selectors_are_among_the_not_article_ones() -> None:
+    # What lets the guard skip the comment query where NOT_ARTICLE found nothing.
+    assert set(COMMENTS.selectors) <= set(NOT_ARTICLE.selectors)
+
+
+@pytest.mark.parametrize("article_page", [False, True])
+@pytest.mark.parametrize("html", [*GUARD_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_the_guard_protects_what_the_long_way_round_protects(html: str, article_page: bool) -> None:
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    guard = Guard(tree, present, article_page)
+    # The long way: the comment query always asked, the candidate found by the table.
+    candidate = main_candidate(tree, NOT_ARTICLE, present)
+    threads = COMMENTS.matches(tree, present)
+    thread = max((text_length(node) for node in threads), default=0)
+    article = _text_beside(candidate, threads) if candidate is not None else 0
+    share = 0.0 if article_page else ARTICLE_SHARE_OF_THREAD
+    discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, share * thread)
+    if discussion:
+        candidate = main_candidate(tree, CONSENT, present)
+    protected = set()
+    while candidate is not None:
+        protected.add(candidate.mem_id)
+        candidate = candidate.parent
+    assert (guard.discussion, guard.protected) == (discussion, protected)
