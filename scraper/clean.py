@@ -956,7 +956,13 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
-    if len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS:
+    # Tags only go from the page, and `present` listed them at the start: without
+    # an <article> and a <header> there is nothing to count and nothing to match.
+    if (
+        "<article" in present.keys
+        and "<header" in present.keys
+        and len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS
+    ):
         remove_matching(tree, ARTICLE_HEADER, guard.may_remove_generic, present)
     pruner = Pruner(tree)
     if tree.body is not None:

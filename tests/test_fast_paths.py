@@ -19,6 +19,7 @@ from scraper.clean import (
     Pruner,
     _box_of,
     _text_beside,
+    prune,
     starts_with_related_wording,
 )
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
@@ -316,3 +317,29 @@ def test_the_guard_protects_what_the_long_way_round_protects(html: str, article_
         protected.add(candidate.mem_id)
         candidate = candidate.parent
     assert (guard.discussion, guard.protected) == (discussion, protected)
+
+
+HEADER = "<header><h1>Headline</h1><p class='byline'>By Jane Doe, with a comma, on May 5</p></header>"
+PRUNE_PAGES = [
+    "<article>" + HEADER + STORY + "</article>",  # an article's header
+    HEADER + "<main>" + STORY + "</main>",  # a header, no article
+    "<article>" + STORY + "</article>" * 2,  # articles, no header
+    "<article>" + HEADER + STORY + "</article>" * 4,  # a list of articles: their headers stay
+    "<div>" + STORY + "</div>",
+]
+
+
+WIDER = frozenset({"<article", "<header", ".gallery", ".slideshow", ".carousel"})
+
+
+@pytest.mark.parametrize("html", [*PRUNE_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_pruning_with_a_wider_index_removes_the_same(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shortcuts that trust `Present` to say what a page lacks (no <article>, no
+    # gallery class) must not change what goes: an index that lists more than the
+    # page has, as an index may, takes none of them.
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    fast_pruned = prune(fast)
+    listed = Present.of
+    monkeypatch.setattr(Present, "of", classmethod(lambda cls, tree: Present(listed(tree).keys | WIDER)))
+    assert prune(slow) == fast_pruned
+    assert fast.html == slow.html
