@@ -857,9 +857,11 @@ SLIDE_SELECTOR = "li, figure, [class*='slide' i]"
 MIN_GALLERY_SLIDES = 8
 
 
-def remove_galleries(tree: LexborHTMLParser, guard: Guard) -> None:
+def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | None = None) -> None:
     """Remove slideshows of many slides (a "news in pictures" gallery dropped into
     an article), unless the page is the gallery itself (the guard's container)."""
+    if present is not None and not _may_have_class_words(present, GALLERY_SELECTOR):
+        return
     doomed = []
     for node in tree.css(GALLERY_SELECTOR):
         if node.tag in CONTAINER_TAGS or not guard.may_remove(node):
@@ -867,6 +869,27 @@ def remove_galleries(tree: LexborHTMLParser, guard: Guard) -> None:
         if len(node.css(SLIDE_SELECTOR)) >= MIN_GALLERY_SLIDES:
             doomed.append(node)
     remove_all(doomed)
+
+
+def _may_have_article_headers(present: Present) -> bool:
+    """Tags only go from the page, and `present` listed them before pruning: without
+    an <article> and a <header> there is nothing to count and nothing to match."""
+    return "<article" in present.keys and "<header" in present.keys
+
+
+_CLASS_HOLDS = re.compile(r"\[class\*='([^'\s]+)' i\]")
+
+
+def _may_have_class_words(present: Present, selector: str) -> bool:
+    """False when `selector` is made of `[class*='word' i]` tests only and none of
+    the words is in the page's class names (`present`, lower-cased: the `i` flag
+    folds ASCII case alone): then it matches nothing, and its query is saved."""
+    parts = [part.strip() for part in selector.split(",")]
+    words = [match[1].lower() for part in parts if (match := _CLASS_HOLDS.fullmatch(part))]
+    if len(words) != len(parts):
+        return True  # another kind of selector: only Lexbor can tell
+    names = " ".join(key for key in present.keys if key[0] == ".")
+    return any(word in names for word in words)
 
 
 # Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).
@@ -956,13 +979,7 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
-    # Tags only go from the page, and `present` listed them at the start: without
-    # an <article> and a <header> there is nothing to count and nothing to match.
-    if (
-        "<article" in present.keys
-        and "<header" in present.keys
-        and len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS
-    ):
+    if _may_have_article_headers(present) and len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS:
         remove_matching(tree, ARTICLE_HEADER, guard.may_remove_generic, present)
     pruner = Pruner(tree)
     if tree.body is not None:
@@ -970,5 +987,5 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     pruner.remove_inline_related()
     remove_recommendation_sections(tree, guard)
     remove_tag_lists(tree)
-    remove_galleries(tree, guard)
+    remove_galleries(tree, guard, present)
     return Pruned(discussion=guard.discussion)
