@@ -28,7 +28,7 @@ from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
-from scraper.metadata import _short_texts_after_headline
+from scraper.metadata import _JSONLD_SCRIPTS, _short_texts_after_headline
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
@@ -356,3 +356,21 @@ def test_pruning_without_index_shortcuts_removes_the_same(html: str, monkeypatch
 )
 def test_class_words_are_looked_for_in_the_class_names(selector: str, names: set[str], may: bool) -> None:
     assert _may_have_class_words(Present(frozenset(names)), selector) is may
+
+
+JSONLD = '<script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
+MIXED_HEAD = (
+    "<html><head><meta name='a' content='1'>" + JSONLD + "<meta property='og:title' content='T'></head><body>"
+    "<meta itemprop='datePublished' content='2024-03-05'>"
+    + JSONLD.replace("ld+json", "json+ld")
+    + "<svg><script type='application/ld+json'>{}</script></svg><script>var x;</script></body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_one_query_for_meta_tags_and_json_ld_gives_each_kind_in_order(html: str) -> None:
+    # What `collect` relies on: told apart by tag, the joint query lists what the two would.
+    tree = LexborHTMLParser(html)
+    found = tree.css(f"meta, {_JSONLD_SCRIPTS}")
+    assert [n.mem_id for n in found if n.tag == "meta"] == [n.mem_id for n in tree.css("meta")]
+    assert [n.mem_id for n in found if n.tag != "meta"] == [n.mem_id for n in tree.css(_JSONLD_SCRIPTS)]
