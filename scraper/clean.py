@@ -583,8 +583,11 @@ class Guard:
         body = tree.body
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
-        candidate = main_candidate(tree, NOT_ARTICLE, present)
-        threads = COMMENTS.matches(tree, present)
+        not_article = NOT_ARTICLE.matches(tree, present)
+        candidate = main_candidate(tree, not_article, present)
+        # The comment selectors are among NOT_ARTICLE's: where it found nothing,
+        # they find nothing, and their query (a walk of the page) is saved.
+        threads = COMMENTS.matches(tree, present) if not_article else []
         thread = max((text_length(node) for node in threads), default=0)
         article = _text_beside(candidate, threads) if candidate is not None else 0
         # A page that calls itself an article is one, however long its thread;
@@ -703,18 +706,41 @@ class Pruner:
         remove_all(chosen)
 
     def remove_inline_related(self) -> None:
-        """Remove "See also: <link>" boxes: short, led by the wording, mostly a link."""
+        """Remove "See also: <link>" boxes: short, led by the wording, mostly a link.
+
+        The elements are read innermost first: an element around one whose text
+        is too long for a box holds that text too, and is passed over unread
+        (reading every wrapper of the article whole made most of this rule's cost).
+        """
         body = self.tree.body
         if body is None or not _has_related_wording(body):
             return
         boxes = []
-        for node in self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
+        too_long: set[int] = set()  # `mem_id`s; the tree is only read until the boxes go
+        nodes = self.tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote")
+        for node in reversed(nodes):  # the elements inside an element come before it
+            if node.mem_id in too_long:
+                continue
             text = " ".join((node.text(deep=True, separator=" ") or "").split())
-            if not text or len(text) > 300 or not starts_with_related_wording(text):
+            if len(text) > 300:
+                _mark_with_ancestors(node, too_long)
+                continue
+            if not text or not starts_with_related_wording(text):
                 continue
             if node.css_first("a") is not None or len(text) < 40:
                 boxes.append(_box_of(node))
+        boxes.reverse()  # in document order, as the elements come
         remove_all(boxes)
+
+
+def _mark_with_ancestors(node: LexborNode, ids: set[int]) -> None:
+    """Add `node` and the elements around it to `ids`, which holds the ancestors of
+    each of its members: an element's text holds the text of each element inside
+    it, whole words between its own, so it is at least as long once collapsed."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id not in ids:
+        ids.add(current.mem_id)
+        current = current.parent
 
 
 # Headings that introduce recommendations rather than the page's own content,
@@ -841,9 +867,11 @@ SLIDE_SELECTOR = "li, figure, [class*='slide' i]"
 MIN_GALLERY_SLIDES = 8
 
 
-def remove_galleries(tree: LexborHTMLParser, guard: Guard) -> None:
+def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | None = None) -> None:
     """Remove slideshows of many slides (a "news in pictures" gallery dropped into
     an article), unless the page is the gallery itself (the guard's container)."""
+    if present is not None and not _may_have_class_words(present, GALLERY_SELECTOR):
+        return
     doomed = []
     for node in tree.css(GALLERY_SELECTOR):
         if node.tag in CONTAINER_TAGS or not guard.may_remove(node):
@@ -851,6 +879,27 @@ def remove_galleries(tree: LexborHTMLParser, guard: Guard) -> None:
         if len(node.css(SLIDE_SELECTOR)) >= MIN_GALLERY_SLIDES:
             doomed.append(node)
     remove_all(doomed)
+
+
+def _may_have_article_headers(present: Present) -> bool:
+    """Tags only go from the page, and `present` listed them before pruning: without
+    an <article> and a <header> there is nothing to count and nothing to match."""
+    return "<article" in present.keys and "<header" in present.keys
+
+
+_CLASS_HOLDS = re.compile(r"\[class\*='([^'\s]+)' i\]")
+
+
+def _may_have_class_words(present: Present, selector: str) -> bool:
+    """False when `selector` is made of `[class*='word' i]` tests only and none of
+    the words is in the page's class names (`present`, lower-cased: the `i` flag
+    folds ASCII case alone): then it matches nothing, and its query is saved."""
+    parts = [part.strip() for part in selector.split(",")]
+    words = [match[1].lower() for part in parts if (match := _CLASS_HOLDS.fullmatch(part))]
+    if len(words) != len(parts):
+        return True  # another kind of selector: only Lexbor can tell
+    names = " ".join(key for key in present.keys if key[0] == ".")
+    return any(word in names for word in words)
 
 
 # Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).
@@ -940,7 +989,7 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)
-    if len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS:
+    if _may_have_article_headers(present) and len(tree.css("article")) <= MAX_ARTICLES_FOR_HEADERS:
         remove_matching(tree, ARTICLE_HEADER, guard.may_remove_generic, present)
     pruner = Pruner(tree)
     if tree.body is not None:
@@ -948,5 +997,5 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     pruner.remove_inline_related()
     remove_recommendation_sections(tree, guard)
     remove_tag_lists(tree)
-    remove_galleries(tree, guard)
+    remove_galleries(tree, guard, present)
     return Pruned(discussion=guard.discussion)

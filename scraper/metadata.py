@@ -383,10 +383,18 @@ class Meta:
 # --------------------------------------------------------------------------
 
 
+_JSONLD_SCRIPTS = "script[type='application/ld+json'], script[type='application/json+ld']"
+
+
 def collect(tree: LexborHTMLParser) -> Meta:
     """The page's <meta> tags and JSON-LD, read once for every field."""
     tags: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+    # One query (a walk of the page) for both kinds, told apart by tag: no
+    # element matches both, and each kind keeps its page order.
+    found = tree.css(f"meta, {_JSONLD_SCRIPTS}")
+    for node in found:
+        if node.tag != "meta":
+            continue
         attrs = node.attributes
         content = attrs.get("content")
         if not content or not content.strip():
@@ -399,7 +407,9 @@ def collect(tree: LexborHTMLParser) -> Meta:
             if key.strip():
                 tags.setdefault(key.strip().lower(), []).append(_squash(content))
     jsonld: list[dict[str, Any]] = []
-    for node in tree.css("script[type='application/ld+json'], script[type='application/json+ld']"):
+    for node in found:
+        if node.tag == "meta":
+            continue
         data = parse_jsonld(node.text(deep=True) or "")
         if data is not None:
             jsonld.extend(_flatten(data))

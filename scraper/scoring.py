@@ -74,13 +74,18 @@ def _own_text(node: LexborNode) -> str:
     return "".join(parts)
 
 
-def _subtree_ids(tree: LexborHTMLParser, excluded: SelectorSet | None, present: Present | None) -> set[int]:
-    return {node.mem_id for node in excluded.matches(tree, present)} if excluded is not None else set()
+Excluded = SelectorSet | list[LexborNode] | None
+"""The subtrees whose paragraphs give no points: a table that finds them, or the elements it found."""
 
 
-def _raw_ranking(
-    tree: LexborHTMLParser, excluded: SelectorSet | None, present: Present | None
-) -> list[Scored]:
+def _subtree_ids(tree: LexborHTMLParser, excluded: Excluded, present: Present | None) -> set[int]:
+    if excluded is None:
+        return set()
+    nodes = excluded if isinstance(excluded, list) else excluded.matches(tree, present)
+    return {node.mem_id for node in nodes}
+
+
+def _raw_ranking(tree: LexborHTMLParser, excluded: Excluded, present: Present | None) -> list[Scored]:
     """The ten strongest containers before the link-density discount, best first."""
     skip = _subtree_ids(tree, excluded, present)
     scores: dict[int, Scored] = {}
@@ -152,14 +157,14 @@ class Ranking:
 
 
 def rank_containers(
-    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+    tree: LexborHTMLParser, excluded: Excluded = None, present: Present | None = None
 ) -> Ranking:
     """The strongest containers, best first, their link densities measured where they decide."""
     return Ranking(_raw_ranking(tree, excluded, present))
 
 
 def main_candidate(
-    tree: LexborHTMLParser, excluded: SelectorSet | None = None, present: Present | None = None
+    tree: LexborHTMLParser, excluded: Excluded = None, present: Present | None = None
 ) -> LexborNode | None:
     """The element most likely to hold the article, or None on a page without paragraphs."""
     best = rank_containers(tree, excluded, present).best()

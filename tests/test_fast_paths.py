@@ -7,13 +7,28 @@ import sys
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scraper import clean
+from scraper.clean import (
+    ARTICLE_SHARE_OF_THREAD,
+    COMMENTS,
+    CONSENT,
+    MIN_ARTICLE_CHARS,
+    NOT_ARTICLE,
+    Guard,
+    Pruner,
+    _box_of,
+    _may_have_class_words,
+    _text_beside,
+    prune,
+    starts_with_related_wording,
+)
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
-from scraper.dom import LinkLengths, attr_words, link_density
+from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
-from scraper.metadata import _short_texts_after_headline
+from scraper.metadata import _JSONLD_SCRIPTS, _short_texts_after_headline
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
@@ -24,6 +39,8 @@ from scraper.scoring import (
     main_candidate,
     rank_containers,
 )
+from scraper.selectors import Present
+from tests.conftest import ARTICLE_PARAGRAPHS
 
 
 def score_containers(tree: LexborHTMLParser) -> list[Scored]:
@@ -186,3 +203,174 @@ def test_identical_bodies_agree_as_their_shingles_say(text: str) -> None:
     counted = len(re.findall(r"\w+", text))
     expected = round(min(1.0, counted / FULL_LENGTH_WORDS) * agreement(text, text), 3)
     assert confidence(text, text) == confidence(text, str(text)) == expected
+
+
+def _walk_deep(root: LexborNode, max_depth: int) -> int:
+    """The long way round for `flatten_deep`: every element walked, the deep ones unwrapped."""
+    deep: list[LexborNode] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                if depth + 1 > max_depth:
+                    deep.append(child)
+                stack.append((child, depth + 1))
+            child = child.next
+    for node in reversed(deep):
+        node.unwrap()
+    return len(deep)
+
+
+def _nested(depth: int, around: str = "div") -> str:
+    return f"<p>a</p><{around}>" + "<div>" * depth + "x<b>y</b>" + "</div>" * depth + f"</{around}>"
+
+
+@pytest.mark.parametrize("around", ["div", "svg", "math", "table", "template", "noscript", "object"])
+@pytest.mark.parametrize("depth", [0, 5, 196, 197, 198, 199, 200, 260])
+def test_flatten_deep_skips_the_walk_only_where_it_finds_nothing(around: str, depth: int) -> None:
+    html = _nested(depth, around)
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    assert fast.root is not None and slow.root is not None
+    assert flatten_deep(fast.root) == _walk_deep(slow.root, 200)
+    assert fast.html == slow.html
+
+
+@pytest.mark.parametrize("max_depth", [0, 1, 2, 3, 4, 8])
+def test_flatten_deep_counts_levels_from_the_node_it_is_given(max_depth: int) -> None:
+    # Levels above the node do not count: the Lexbor check sees them, the walk decides.
+    html = "<section><article>" + _nested(4) + "</article></section>"
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    inner_fast, inner_slow = fast.css_first("article"), slow.css_first("article")
+    assert inner_fast is not None and inner_slow is not None
+    assert flatten_deep(inner_fast, max_depth) == _walk_deep(inner_slow, max_depth)
+    assert fast.html == slow.html
+
+
+def _remove_inline_related_read_whole(tree: LexborHTMLParser) -> None:
+    """The long way round for `Pruner.remove_inline_related` (its gate aside): every element read whole."""
+    boxes = []
+    for node in tree.css("p, div, aside, section, li, h2, h3, h4, h5, h6, strong, span, blockquote"):
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if not text or len(text) > 300 or not starts_with_related_wording(text):
+            continue
+        if node.css_first("a") is not None or len(text) < 40:
+            boxes.append(_box_of(node))
+    remove_all(boxes)
+
+
+ARTICLE_PARAGRAPHS_HTML = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+SEE_ALSO = "<p>See also: <a href='/other'>Another story</a></p>"
+INLINE_RELATED_PAGES = [
+    # A box in a wrapper too long to be one, itself in the article.
+    "<article><div>" + ARTICLE_PARAGRAPHS_HTML + SEE_ALSO + "</div>" + ARTICLE_PARAGRAPHS_HTML + "</article>",
+    # Whitespace that makes a wrapper long only before it is collapsed.
+    "<div>" + " \n\t " * 200 + "<span>Read more <a href='/x'>here</a></span>" + " " * 500 + "</div>",
+    # Nested boxes, a box that is all the wording (no link, short), one just past 300 characters.
+    "<div><div><span>Related: <a href='/a'>a</a></span></div><p>See also</p></div>"
+    "<aside>Read also " + "word " * 58 + "<a href='/b'>b</a></aside>",
+    "<section><li>Lire aussi <a href='/c'>c</a></li><strong>Siehe auch</strong></section>" * 3,
+    "<p>Nothing of the kind here.</p>",
+]
+
+
+@pytest.mark.parametrize("html", [*INLINE_RELATED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_inline_related_boxes_read_innermost_first_are_the_ones_read_whole(html: str) -> None:
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    Pruner(fast).remove_inline_related()
+    _remove_inline_related_read_whole(slow)  # without the gate, which only saves the search
+    assert fast.html == slow.html
+
+
+REPLY = "<div class='comment'><p>A reply, long enough to count, with a comma, or two.</p></div>"
+THREAD = "<div id='comments'>" + REPLY * 6 + "</div>"
+STORY = "<p>" + "Prose of the story, with a comma, and more. " * 20 + "</p>"
+GUARD_PAGES = [
+    "<article>" + STORY + "</article>" + THREAD,  # an article with its comments
+    "<div class='post'><p>Opening post, short.</p></div>" + THREAD,  # a discussion
+    "<div id='onetrust-banner-sdk'><p>We use cookies, and so do our partners, to measure things.</p></div>"
+    "<main><p>" + "Body text of the page, with commas, long enough. " * 10 + "</p></main>",
+]
+
+
+def test_comment_selectors_are_among_the_not_article_ones() -> None:
+    # What lets the guard skip the comment query where NOT_ARTICLE found nothing.
+    assert set(COMMENTS.selectors) <= set(NOT_ARTICLE.selectors)
+
+
+@pytest.mark.parametrize("article_page", [False, True])
+@pytest.mark.parametrize("html", [*GUARD_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_the_guard_protects_what_the_long_way_round_protects(html: str, article_page: bool) -> None:
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    guard = Guard(tree, present, article_page)
+    # The long way: the comment query always asked, the candidate found by the table.
+    candidate = main_candidate(tree, NOT_ARTICLE, present)
+    threads = COMMENTS.matches(tree, present)
+    thread = max((text_length(node) for node in threads), default=0)
+    article = _text_beside(candidate, threads) if candidate is not None else 0
+    share = 0.0 if article_page else ARTICLE_SHARE_OF_THREAD
+    discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, share * thread)
+    if discussion:
+        candidate = main_candidate(tree, CONSENT, present)
+    protected = set()
+    while candidate is not None:
+        protected.add(candidate.mem_id)
+        candidate = candidate.parent
+    assert (guard.discussion, guard.protected) == (discussion, protected)
+
+
+HEADER = "<header><h1>Headline</h1><p class='byline'>By Jane Doe, with a comma, on May 5</p></header>"
+PRUNE_PAGES = [
+    "<article>" + HEADER + STORY + "</article>",  # an article's header
+    HEADER + "<main>" + STORY + "</main>",  # a header, no article
+    "<article>" + STORY + "</article>" * 2,  # articles, no header
+    "<article>" + HEADER + STORY + "</article>" * 4,  # a list of articles: their headers stay
+    "<div>" + STORY + "</div>",
+    # A slideshow dropped into an article, its class in capitals.
+    "<article>" + STORY + "<div class='Photo-GALLERY'><ul>" + "<li>Slide</li>" * 9 + "</ul></div></article>",
+]
+
+
+@pytest.mark.parametrize("html", [*PRUNE_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_pruning_without_index_shortcuts_removes_the_same(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shortcuts that trust `Present` to say what a page lacks (no <article>
+    # and <header>, no gallery class) skip only queries that would find nothing.
+    fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
+    fast_pruned = prune(fast)
+    monkeypatch.setattr(clean, "_may_have_article_headers", lambda present: True)
+    monkeypatch.setattr(clean, "_may_have_class_words", lambda present, selector: True)
+    assert prune(slow) == fast_pruned
+    assert fast.html == slow.html
+
+
+@pytest.mark.parametrize(
+    ("selector", "names", "may"),
+    [
+        ("[class*='gallery' i], [class*='carousel' i]", {".photo-gallery"}, True),
+        ("[class*='gallery' i], [class*='carousel' i]", {".photos", "#gallery"}, False),  # an id
+        ("[class*='gallery' i], div.carousel", {".photos"}, True),  # not all class-word tests
+        ("[class*='Gallery' i]", {".my-gallery"}, True),
+    ],
+)
+def test_class_words_are_looked_for_in_the_class_names(selector: str, names: set[str], may: bool) -> None:
+    assert _may_have_class_words(Present(frozenset(names)), selector) is may
+
+
+JSONLD = '<script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
+MIXED_HEAD = (
+    "<html><head><meta name='a' content='1'>" + JSONLD + "<meta property='og:title' content='T'></head><body>"
+    "<meta itemprop='datePublished' content='2024-03-05'>"
+    + JSONLD.replace("ld+json", "json+ld")
+    + "<svg><script type='application/ld+json'>{}</script></svg><script>var x;</script></body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_one_query_for_meta_tags_and_json_ld_gives_each_kind_in_order(html: str) -> None:
+    # What `collect` relies on: told apart by tag, the joint query lists what the two would.
+    tree = LexborHTMLParser(html)
+    found = tree.css(f"meta, {_JSONLD_SCRIPTS}")
+    assert [n.mem_id for n in found if n.tag == "meta"] == [n.mem_id for n in tree.css("meta")]
+    assert [n.mem_id for n in found if n.tag != "meta"] == [n.mem_id for n in tree.css(_JSONLD_SCRIPTS)]
