@@ -91,6 +91,8 @@ BOILERPLATE_LINES = (
     r"(?:customer reviews|see all reviews|leave a review|write a review)\.?",
     r"back to (?:blog|top|news|articles|all articles|home|search results)",
     r"(?:filter (?:&|and) sort|view options|type to search.{0,20})",
+    # A product card's controls and badges.
+    r"(?:quick (?:view|shop|look)|(?:add to )?compare|top rated|new arrivals?|best ?sellers?|in stock)",
     # Fallback text for a player or script the reader's browser would have run.
     r"(?:your|this) browser does not support .{0,60}",
     # A review widget's chrome.

@@ -57,6 +57,10 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
         "Was this review helpful? Yes (3) No (0)",
         "Thread starter felixen",
+        "Quick Shop",
+        "Add to Compare",
+        "Top Rated",
+        "Best seller",
         "https://cdn11.example-shop.com/images/stencil/160x160/5001_STAPLE_TEE_BONE_THUMB_1.jpg",
         "Report inappropriate content",
         "8 helpful votes",
@@ -95,6 +99,7 @@ def test_boilerplate(line: str) -> None:
         "Viewed from the harbour wall, the new tower looks twice as tall as it is, locals say.",
         "Asked about the delay, the minister said the work would finish in 2026.",
         "https://www.example.gov/report-2025.pdf",
+        "Compare the two plans before you buy: the cheaper one has no support.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
