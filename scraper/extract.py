@@ -75,6 +75,11 @@ FALLBACK_SHARE = 0.3
 # for its end or a section of it for boilerplate.
 PART_SHARE = 0.6
 CONTAINED_SHARE = 0.95
+# ...or, in an article, where what it left out of the DOM engine's body
+# (its words all in that body, under `CONTAINED_SHARE` of it) is at least
+# this share list items: trafilatura drops the lists it takes for menus, and
+# the DOM engine has already passed over the lists that are mostly links.
+LEFT_OUT_LIST_SHARE = 0.5
 # A page that is not an article is left to the DOM engine when its body holds
 # at least this share of the page's text and this many words.
 PAGE_BODY_SHARE = 0.7
@@ -196,6 +201,15 @@ def extract_html(html: str, url: str | None = None) -> Article:
         # The main engine found next to nothing where the DOM engine found a
         # body, or stopped partway through it.
         blocks, text, words = second, second_text, second_words
+    elif (
+        article
+        and second_words >= 50
+        and words < CONTAINED_SHARE * second_words
+        and _left_out_lists(blocks, second)
+        and _part_of(text, second_text)
+    ):
+        # The same article, less the lists the main engine took for menus.
+        blocks, text, words = second, second_text, second_words
     share = PRODUCT_PAGE_SHARE if is_product_page(tree, meta.jsonld) else PAGE_SHARE
     if not article and words < share * whole_words:
         # A service, product or collection page: its content is the page,
@@ -248,6 +262,19 @@ def _part_of(text: str, whole: str) -> bool:
         return False
     inside = words & set(_WORD.findall(_head(whole, 2 * SAMPLED_COUNT_CHARS).lower()))
     return len(inside) >= CONTAINED_SHARE * len(words)
+
+
+def _left_out_lists(kept: list[Block], body: list[Block]) -> bool:
+    """Whether the lines of `body` missing from `kept` are mostly list items, by words."""
+    present = {line for _, line in kept}
+    left_out = items = 0
+    for kind, line in body:
+        if line not in present:
+            count = word_count(line)
+            left_out += count
+            if kind.startswith("item"):
+                items += count
+    return left_out > 0 and items >= LEFT_OUT_LIST_SHARE * left_out
 
 
 def _head(text: str, limit: int) -> str:

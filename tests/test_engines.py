@@ -407,3 +407,34 @@ def test_an_article_split_into_blocks_of_one_template_is_read_whole() -> None:
     # Elsewhere the best container stands alone: a service page's sections are the page's, not its.
     alone = " ".join(text for _, text in extract_blocks(tree)[0])
     assert ARTICLE_PARAGRAPHS[0] in alone and ARTICLE_PARAGRAPHS[-1] not in alone
+
+
+STEPS = [
+    "Line the bottom of a medium box with crumpled packing paper before the first dish goes in.",
+    "Wrap each plate in two sheets, pulling one corner of the paper over it at a time.",
+    "Stand the wrapped plates on their edge, never flat, and fill the gaps with more paper.",
+]
+
+
+def _article_with_list() -> str:
+    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    steps = "<ul>" + "".join(f"<li>{s}</li>" for s in STEPS) + "</ul>"
+    head = "<meta property='og:type' content='article'>"
+    return page(f"<main><article><h1>A test article</h1>{paragraphs}{steps}</article></main>", head=head)
+
+
+def test_an_article_keeps_the_lists_the_main_engine_took_for_menus(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every paragraph, none of the list: what it left out is list items.
+    _main_engine_reads(monkeypatch, [" ".join([p] * 3) for p in ARTICLE_PARAGRAPHS])
+    result = extract_html(_article_with_list())
+    assert all(step in result.text for step in STEPS)
+    assert all(paragraph in result.text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_paragraphs_the_main_engine_left_out_stay_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The list and all but one paragraph: what it left out is prose, its call.
+    kept = [" ".join([p] * 3) for p in ARTICLE_PARAGRAPHS[:-1]] + STEPS
+    _main_engine_reads(monkeypatch, kept)
+    result = extract_html(_article_with_list())
+    assert ARTICLE_PARAGRAPHS[-1] not in result.text
+    assert all(step in result.text for step in STEPS)
