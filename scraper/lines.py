@@ -93,8 +93,15 @@ BOILERPLATE_LINES = (
     r"(?:filter (?:&|and) sort|view options|type to search.{0,20})",
     # A product card's controls and badges.
     r"(?:quick (?:view|shop|look)|(?:add to )?compare|top rated|new arrivals?|best ?sellers?|in stock)",
-    # Fallback text for a player or script the reader's browser would have run.
+    # Fallback text for a player or script the reader's browser would have run,
+    # and a gallery's counter.
     r"(?:your|this) browser does not support .{0,60}",
+    r"this slideshow requires javascript\.?",
+    r"media playback is (?:unsupported|not supported) on your device",
+    r"image \d+ of /? ?\d+",
+    # reCAPTCHA's required notice under a sign-up form.
+    r"this site is protected by recaptcha.{0,120}",
+    r"sharing is caring!?",
     # A review widget's chrome.
     r"verified (?:buyer|purchase|owner|reviewer)",
     r"was this (?:review |answer |article )?helpful\??(?: .{0,30})?",
