@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper import clean
+from scraper import clean, dom
 from scraper.clean import (
     ARTICLE_SHARE_OF_THREAD,
     COMMENTS,
@@ -206,21 +206,11 @@ def test_identical_bodies_agree_as_their_shingles_say(text: str) -> None:
 
 
 def _walk_deep(root: LexborNode, max_depth: int) -> int:
-    """The long way round for `flatten_deep`: every element walked, the deep ones unwrapped."""
-    deep: list[LexborNode] = []
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        child = node.child
-        while child is not None:
-            if child.is_element_node:
-                if depth + 1 > max_depth:
-                    deep.append(child)
-                stack.append((child, depth + 1))
-            child = child.next
-    for node in reversed(deep):
-        node.unwrap()
-    return len(deep)
+    """The long way round for `flatten_deep`: the walk, with the Lexbor check told to find
+    something on every page."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dom, "_deeper_than", lambda _depth: "*")
+        return flatten_deep(root, max_depth)
 
 
 def _nested(depth: int, around: str = "div") -> str:
