@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -33,6 +33,14 @@ class Present:
     """
 
     keys: frozenset[str]
+    # The class names and the ids, each joined by spaces: "[class*='word']" can
+    # match only where one of them holds the word.
+    _classes: str = field(init=False, repr=False, compare=False)
+    _ids: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_classes", " ".join(key[1:] for key in self.keys if key[0] == "."))
+        object.__setattr__(self, "_ids", " ".join(key[1:] for key in self.keys if key[0] == "#"))
 
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Present:
@@ -49,6 +57,56 @@ class Present:
         keys.update("#" + ident.lower() for ident in ids if ident)
         keys.update("." + name for name in set(names.lower().split()))
         return cls(frozenset(keys))
+
+    def may_match(self, selector: str) -> bool:
+        """False when `selector` (one selector, no commas) needs a tag, class or id the
+        page lacks, or a class or id holding a word none of the page's holds; True
+        when it may match, or when it holds what this does not read (pseudo-classes,
+        escapes, unquoted values)."""
+        parts = []
+        position, end = 0, len(selector)
+        while position < end:
+            part = _PART.match(selector, position)
+            if part is None:
+                return True
+            parts.append(part)
+            position = part.end()
+        return all(self._may_have(part) for part in parts)
+
+    def _may_have(self, part: re.Match[str]) -> bool:
+        if part["tag"]:
+            return "<" + part["tag"].lower() in self.keys
+        if part["cls"]:
+            return "." + part["cls"].lower() in self.keys
+        if part["id"]:
+            return "#" + part["id"].lower() in self.keys
+        attr, op, value = (part["attr"] or "").lower(), part["op"], (part["value"] or "").lower()
+        if attr not in ("class", "id") or not op or not _WORD.fullmatch(value):
+            return True  # a combinator, another attribute, or a value with spaces: only Lexbor can tell
+        if attr == "class" and op == "~=":
+            return "." + value in self.keys
+        # The attribute holds the word (=, ^=, $=, *=, |=): then so does one of
+        # its space-separated names, lower-cased as `keys` has them.
+        return value in (self._classes if attr == "class" else self._ids)
+
+    def matchable(self, selectors: str) -> str:
+        """`selectors` (a comma-separated group) without those that cannot match the page."""
+        if "," in "".join(_QUOTED.findall(selectors)):
+            return selectors  # a comma inside a value: not split here
+        return ", ".join(part.strip() for part in selectors.split(",") if self.may_match(part.strip()))
+
+
+# One piece of a selector: a combinator, a type, "*", a class, an id or an attribute test.
+_PART = re.compile(
+    r"\s*[>+~]\s*|\s+|\*"
+    r"|(?P<tag>[a-z][a-z0-9]*)"
+    r"|\.(?P<cls>[\w-]+)"
+    r"|#(?P<id>[\w-]+)"
+    r"|\[\s*(?P<attr>[\w-]+)\s*(?:(?P<op>[~|^$*]?=)\s*(?:'(?P<value>[^']*)'|\"[^\"]*\")\s*[is]?\s*)?\]",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_WORD = re.compile(r"[\w-]+", re.ASCII)
 
 
 def _key(selector: str) -> str | None:

@@ -28,7 +28,15 @@ from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
-from scraper.metadata import _JSONLD_SCRIPTS, _short_texts_after_headline
+from scraper.metadata import (
+    _JSONLD_SCRIPTS,
+    BYLINE_SELECTORS,
+    PUBLISHED_MARKUP,
+    _short_texts_after_headline,
+    collect,
+    extract_author,
+    extract_date,
+)
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
@@ -374,3 +382,74 @@ def test_one_query_for_meta_tags_and_json_ld_gives_each_kind_in_order(html: str)
     found = tree.css(f"meta, {_JSONLD_SCRIPTS}")
     assert [n.mem_id for n in found if n.tag == "meta"] == [n.mem_id for n in tree.css("meta")]
     assert [n.mem_id for n in found if n.tag != "meta"] == [n.mem_id for n in tree.css(_JSONLD_SCRIPTS)]
+
+
+# Pages whose bylines and datelines each group of selectors finds, in the cases
+# the index folds: capitals, ids, names holding the word, quirks mode.
+MARKED_PAGES = [
+    "<div class='Post-Byline'><a rel='author' href='/author/jane/'>Jane Doe</a></div>"
+    "<time datetime='2024-03-05' class='entry-Published'>March 5</time>",
+    "<!DOCTYPE html><div id='AuthorBox'><span class='FN'>Jane Doe</span></div>"
+    "<abbr class='Published' title='2024-03-05'>Mar 5</abbr>"
+    "<div class='hentry'><abbr class='updated' title='x'>y</abbr></div>",
+    "<p class='WRITER'>By Jane Doe</p>"
+    "<article><header><time datetime='2024-03-05'>x</time></header></article>",
+    "<div class='p-author h-card'><a class='p-name'>Jane Doe</a></div><span data-author>Jane Doe</span>",
+]
+GROUPS = (*BYLINE_SELECTORS, *PUBLISHED_MARKUP, "time[datetime]", "a[href]:not([href^='#']), p.lead")
+
+
+@pytest.mark.parametrize("html", [*MARKED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_matchable_selectors_find_what_the_whole_group_finds(html: str) -> None:
+    # A selector the index rules out matches nothing: the rest of its group finds the same elements.
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    for group in GROUPS:
+        query = present.matchable(group)
+        found = [n.mem_id for n in tree.css(query)] if query else []
+        assert found == [n.mem_id for n in tree.css(group)], group
+
+
+@pytest.mark.parametrize("html", [*MARKED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_author_and_date_with_the_index_are_those_without(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    meta = collect(tree)
+    present = Present.of(tree)
+    assert extract_author(tree, meta, None, present) == extract_author(tree, meta)
+    assert extract_date(tree, meta, None, present) == extract_date(tree, meta)
+
+
+@pytest.mark.parametrize(
+    ("selector", "keys", "may"),
+    [
+        ("time[datetime]", {"<div"}, False),
+        ("article header time", {"<article", "<time"}, False),  # every compound needs its tag
+        (".author .fn", {".author", ".fn"}, True),
+        (".author .fn", {".author"}, False),
+        ("#byline", {"#byline"}, True),
+        ("[id*='byline']", {"#post-byline"}, True),
+        ("[id*='byline']", {".byline"}, False),
+        ("[class*='Byline']", {".post-byline"}, True),  # lower-cased, as the index is
+        ("[class~='fn']", {".fn"}, True),
+        ("[class~='fn']", {".fnx"}, False),
+        ("[class*='by line']", set(), True),  # a value with a space: not read
+        ("[class*=byline]", set(), True),  # unquoted: not read
+        ("[data-author]", set(), True),
+        ("a:not(.byline)", {"<a"}, True),
+        ("div:not(.byline)", {"<a"}, True),  # pseudo-classes: not read at all
+        ("a > b + i ~ s", {"<a", "<b", "<i", "<s"}, True),
+        ("a > b + i ~ s", {"<a", "<b", "<i"}, False),
+        ("*.fn", {".fn"}, True),
+    ],
+)
+def test_a_selector_may_match_unless_the_index_lacks_what_it_needs(
+    selector: str, keys: set[str], may: bool
+) -> None:
+    assert Present(frozenset(keys)).may_match(selector) is may
+
+
+def test_matchable_keeps_a_group_with_a_comma_in_a_value_whole() -> None:
+    group = "[title='a, b'], .x"
+    assert Present(frozenset()).matchable(group) == group
+    assert Present(frozenset()).matchable(".x, .y") == ""
+    assert Present(frozenset({".y"})).matchable(".x,.y , p") == ".y"
