@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -1011,25 +1012,54 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
     h1 = tree.css_first("h1") or tree.css_first("h2")
     if h1 is None or tree.body is None:
         return
-    seen_h1 = False
     budget = HEADLINE_SCAN_BUDGET
-    for node in tree.body.traverse():
-        if node.mem_id == h1.mem_id:
-            seen_h1 = True
-            continue
-        if not seen_h1 or node.tag in _SKIPPED or node.tag in _SVG_PARTS:
+    for node in _nodes_after(h1, tree.body):
+        tag = node.tag  # read once: each read makes a new string
+        if tag in _SKIPPED or tag in _SVG_PARTS:
             continue
         budget -= 1
         if budget < 0:
             return
         # Own words first: that test is cheap, the query for a block is not.
-        if not (node.text(deep=False) or "").strip() and (
-            node.tag in _BLOCK_TAGS or node.css_first(_BLOCKS) is not None
-        ):
+        if not (node.text(deep=False) or "").strip() and (tag in _BLOCK_TAGS or _holds_blocks(node)):
             continue  # a container of blocks with no words of its own: its blocks come next
         text = _node_text(node)
         if text:
             yield node, text
+
+
+# Elements a walk in Python looks through for a block before Lexbor's query is
+# cheaper: most inline elements hold a link or an icon, and a query costs a few
+# times a short walk.
+BLOCK_WALK_LIMIT = 32
+
+
+def _holds_blocks(node: LexborNode) -> bool:
+    """`node.css_first(_BLOCKS) is not None`: `node` or an element inside it is a block."""
+    for seen, inner in enumerate(node.traverse()):
+        if seen >= BLOCK_WALK_LIMIT:
+            return node.css_first(_BLOCKS) is not None
+        if inner.tag in _BLOCK_TAGS:
+            return True
+    return False
+
+
+def _nodes_after(start: LexborNode, body: LexborNode) -> Iterator[LexborNode]:
+    """The elements after `start` in `body`, in page order (as `body.traverse()` lists
+    them past `start`), without walking the ones before it; none if `start` is outside."""
+    ancestors = []
+    node: LexborNode | None = start
+    while node is not None and node.mem_id != body.mem_id:
+        ancestors.append(node)
+        node = node.parent
+    if node is None:
+        return
+    yield from islice(start.traverse(), 1, None)
+    for ancestor in ancestors:
+        sibling = ancestor.next
+        while sibling is not None:
+            yield from sibling.traverse()
+            sibling = sibling.next
 
 
 def _capitalised(name: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper import clean
+from scraper import clean, metadata
 from scraper.clean import (
     ARTICLE_SHARE_OF_THREAD,
     COMMENTS,
@@ -32,6 +32,8 @@ from scraper.metadata import (
     _JSONLD_SCRIPTS,
     BYLINE_SELECTORS,
     PUBLISHED_MARKUP,
+    _holds_blocks,
+    _nodes_after,
     _short_texts_after_headline,
     collect,
     extract_author,
@@ -453,3 +455,32 @@ def test_matchable_keeps_a_group_with_a_comma_in_a_value_whole() -> None:
     assert Present(frozenset()).matchable(group) == group
     assert Present(frozenset()).matchable(".x, .y") == ""
     assert Present(frozenset({".y"})).matchable(".x,.y , p") == ".y"
+
+
+NESTED = (
+    "<div><p>Before <b>x</b></p><h1>Head <i>line</i></h1><!-- c --><span>One <a>two</a></span>"
+    "<section><ul><li>Item</li></ul>Tail</section></div><footer><p>Foot</p></footer>"
+)
+
+
+@pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_nodes_after_an_element_are_those_a_walk_from_the_body_lists_past_it(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    assert body is not None
+    for start in [*tree.css("h1, h2, p, li")[:20], body]:
+        walked = [node.mem_id for node in body.traverse()]
+        past = walked[walked.index(start.mem_id) + 1 :]
+        assert [node.mem_id for node in _nodes_after(start, body)] == past
+    outside = tree.css_first("head")
+    assert outside is not None and list(_nodes_after(outside, body)) == []
+
+
+@pytest.mark.parametrize("limit", [1, 3, 32])
+@pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_holding_blocks_is_what_lexbor_finds(html: str, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Short walks in Python, and Lexbor's query past the limit, answer as the query would.
+    monkeypatch.setattr(metadata, "BLOCK_WALK_LIMIT", limit)
+    tree = LexborHTMLParser(html)
+    for node in tree.css("span, a, em, b, i, strong, font, label, div, p")[:300]:
+        assert _holds_blocks(node) is (node.css_first(metadata._BLOCKS) is not None), node.html
