@@ -33,14 +33,15 @@ class Present:
     """
 
     keys: frozenset[str]
-    # The class names and the ids, each joined by spaces: "[class*='word']" can
-    # match only where one of them holds the word.
-    _classes: str = field(init=False, repr=False, compare=False)
-    _ids: str = field(init=False, repr=False, compare=False)
+    # The class names (".") and the ids ("#"), each joined by spaces when first
+    # asked for: "[class*='word']" can match only where one of them holds the word.
+    _joined: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_classes", " ".join(key[1:] for key in self.keys if key[0] == "."))
-        object.__setattr__(self, "_ids", " ".join(key[1:] for key in self.keys if key[0] == "#"))
+    def _names(self, mark: str) -> str:
+        joined = self._joined.get(mark)
+        if joined is None:
+            joined = self._joined[mark] = " ".join(key[1:] for key in self.keys if key[0] == mark)
+        return joined
 
     @classmethod
     def of(cls, tree: LexborHTMLParser) -> Present:
@@ -49,10 +50,11 @@ class Present:
             return cls(frozenset())
         # Ids and classes through Lexbor's own selectors: the same engine that
         # will match the tables sees them, and reading the attributes of just
-        # the elements that have them costs half a walk over all of them.
+        # the elements that have them costs half a walk over all of them. One
+        # attribute read (`attrs`) each, not a dict of them all (`attributes`).
         tags = {node.tag for node in root.traverse(include_text=False)}
-        ids = {node.attributes.get("id") for node in root.css("[id]")}
-        names = " ".join([node.attributes.get("class") or "" for node in root.css("[class]")])
+        ids = {node.attrs.get("id") for node in root.css("[id]")}
+        names = " ".join([node.attrs.get("class") or "" for node in root.css("[class]")])
         keys = {"<" + tag for tag in tags if tag and tag[0] != "-"}  # not comments
         keys.update("#" + ident.lower() for ident in ids if ident)
         keys.update("." + name for name in set(names.lower().split()))
@@ -87,7 +89,7 @@ class Present:
             return "." + value in self.keys
         # The attribute holds the word (=, ^=, $=, *=, |=): then so does one of
         # its space-separated names, lower-cased as `keys` has them.
-        return value in (self._classes if attr == "class" else self._ids)
+        return value in self._names("." if attr == "class" else "#")
 
     def matchable(self, selectors: str) -> str:
         """`selectors` (a comma-separated group) without those that cannot match the page."""

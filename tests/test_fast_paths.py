@@ -484,3 +484,15 @@ def test_holding_blocks_is_what_lexbor_finds(html: str, limit: int, monkeypatch:
     tree = LexborHTMLParser(html)
     for node in tree.css("span, a, em, b, i, strong, font, label, div, p")[:300]:
         assert _holds_blocks(node) is (node.css_first(metadata._BLOCKS) is not None), node.html
+
+
+@pytest.mark.parametrize("html", [NESTED, MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_present_reads_ids_and_classes_as_the_attribute_dicts_give_them(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    assert root is not None
+    ids = {node.attributes.get("id") for node in root.css("[id]")}
+    names = " ".join([node.attributes.get("class") or "" for node in root.css("[class]")])
+    keys = Present.of(tree).keys
+    assert {key for key in keys if key[0] == "#"} == {"#" + ident.lower() for ident in ids if ident}
+    assert {key for key in keys if key[0] == "."} == {"." + name for name in set(names.lower().split())}
