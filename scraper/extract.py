@@ -163,7 +163,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     pruned = prune(tree, declared, present)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
-    listing = is_teaser_listing(tree)
+    listing = is_teaser_listing(tree, present)
     _unmask_for_engine(tree, declared)
     second = filter_blocks(extract_blocks(tree, declared)[0], title)
     second_text = "\n".join(line for _, line in second)

@@ -39,6 +39,7 @@ from scraper.metadata import (
     extract_author,
     extract_date,
 )
+from scraper.pagetype import is_teaser_listing
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
@@ -51,6 +52,7 @@ from scraper.scoring import (
 )
 from scraper.selectors import Present
 from tests.conftest import ARTICLE_PARAGRAPHS
+from tests.test_engines import listing_html
 
 
 def score_containers(tree: LexborHTMLParser) -> list[Scored]:
@@ -496,3 +498,14 @@ def test_present_reads_ids_and_classes_as_the_attribute_dicts_give_them(html: st
     keys = Present.of(tree).keys
     assert {key for key in keys if key[0] == "#"} == {"#" + ident.lower() for ident in ids if ident}
     assert {key for key in keys if key[0] == "."} == {"." + name for name in set(names.lower().split())}
+
+
+@pytest.mark.parametrize(
+    "html", [listing_html(6), listing_html(3), NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)]
+)
+def test_a_teaser_listing_is_told_with_the_index_from_before_pruning_as_without(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    prune(tree, present=present)
+    assert is_teaser_listing(tree, present) is is_teaser_listing(tree)
+    assert is_teaser_listing(tree, Present(frozenset())) is False  # no <article>, no cards
