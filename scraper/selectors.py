@@ -11,6 +11,7 @@ those it cannot index (attribute tests, descendant combinators).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,37 +66,56 @@ class Present:
         page lacks, or a class or id holding a word none of the page's holds; True
         when it may match, or when it holds what this does not read (pseudo-classes,
         escapes, unquoted values)."""
-        parts = []
-        position, end = 0, len(selector)
-        while position < end:
-            part = _PART.match(selector, position)
-            if part is None:
-                return True
-            parts.append(part)
-            position = part.end()
-        return all(self._may_have(part) for part in parts)
+        return all(self._has(need) for need in _needs(selector))
 
-    def _may_have(self, part: re.Match[str]) -> bool:
-        if part["tag"]:
-            return "<" + part["tag"].lower() in self.keys
-        if part["cls"]:
-            return "." + part["cls"].lower() in self.keys
-        if part["id"]:
-            return "#" + part["id"].lower() in self.keys
-        attr, op, value = (part["attr"] or "").lower(), part["op"], (part["value"] or "").lower()
-        if attr not in ("class", "id") or not op or not _WORD.fullmatch(value):
-            return True  # a combinator, another attribute, or a value with spaces: only Lexbor can tell
-        if attr == "class" and op == "~=":
-            return "." + value in self.keys
+    def _has(self, need: tuple[str, str]) -> bool:
+        kind, value = need
+        if kind == "key":
+            return value in self.keys
         # The attribute holds the word (=, ^=, $=, *=, |=): then so does one of
         # its space-separated names, lower-cased as `keys` has them.
-        return value in self._names("." if attr == "class" else "#")
+        return value in self._names(kind)
 
     def matchable(self, selectors: str) -> str:
         """`selectors` (a comma-separated group) without those that cannot match the page."""
-        if "," in "".join(_QUOTED.findall(selectors)):
-            return selectors  # a comma inside a value: not split here
-        return ", ".join(part.strip() for part in selectors.split(",") if self.may_match(part.strip()))
+        return ", ".join(part for part in _group(selectors) if self.may_match(part))
+
+
+@functools.cache
+def _group(selectors: str) -> tuple[str, ...]:
+    """A comma-separated group's selectors; whole when a value holds a comma (not split here)."""
+    if "," in "".join(_QUOTED.findall(selectors)):
+        return (selectors,)
+    return tuple(part.strip() for part in selectors.split(","))
+
+
+@functools.cache
+def _needs(selector: str) -> tuple[tuple[str, str], ...]:
+    """What a page must have for `selector` to match, read once per selector:
+    ("key", a key of `Present.keys`), or (".", word) / ("#", word) for a class / id
+    name holding the word. Nothing when the selector holds what this does not read."""
+    needs = []
+    position, end = 0, len(selector)
+    while position < end:
+        part = _PART.match(selector, position)
+        if part is None:
+            return ()
+        position = part.end()
+        if part["tag"]:
+            needs.append(("key", "<" + part["tag"].lower()))
+        elif part["cls"]:
+            needs.append(("key", "." + part["cls"].lower()))
+        elif part["id"]:
+            needs.append(("key", "#" + part["id"].lower()))
+        else:
+            attr, op, value = (part["attr"] or "").lower(), part["op"], (part["value"] or "").lower()
+            if attr not in ("class", "id") or not op or not _WORD.fullmatch(value):
+                continue  # a combinator, another attribute, or a value with spaces: only Lexbor can tell
+            if attr == "class" and op == "~=":
+                needs.append(("key", "." + value))
+            else:
+                needs.append(("." if attr == "class" else "#", value))
+    return tuple(needs)
 
 
 # One piece of a selector: a combinator, a type, "*", a class, an id or an attribute test.
