@@ -5,8 +5,10 @@ element against every selector of a query: a few milliseconds a page for a
 table this size. A page uses only a handful of them, though. One walk over
 the tree and two Lexbor queries list the tags, ids and class names it has
 (`Present`); a table then
-sends Lexbor only the selectors whose tag, id or class is among them, plus
-those it cannot index (attribute tests, descendant combinators).
+sends Lexbor only the selectors whose tag, id or class is among them. The
+others (attribute tests, descendant combinators) go too, unless what they
+need is readable and missing (`Present.may_match`): every compound's tag,
+class and id, and a class or id name holding the word of `[class*='word']`.
 """
 
 from __future__ import annotations
@@ -151,6 +153,9 @@ class SelectorSet:
     def __init__(self, selectors: Iterable[str]) -> None:
         self.selectors = tuple(selectors)
         self._keyed = tuple((selector, _key(selector)) for selector in self.selectors)
+        # The unindexed selectors whose needs can be read (attribute tests on
+        # class or id, descendants): asked about one by one on each page.
+        self._readable = frozenset(s for s, key in self._keyed if key is None and _needs(s))
 
     def __add__(self, other: SelectorSet) -> SelectorSet:
         return SelectorSet((*self.selectors, *other.selectors))
@@ -160,7 +165,12 @@ class SelectorSet:
 
     def query(self, present: Present) -> str:
         """The joined query of the selectors that can match a page with `present`."""
-        return ", ".join(s for s, key in self._keyed if key is None or key in present.keys)
+        keys, readable = present.keys, self._readable
+        return ", ".join(
+            s
+            for s, key in self._keyed
+            if (key in keys if key is not None else s not in readable or present.may_match(s))
+        )
 
     def matches(self, tree: LexborHTMLParser, present: Present | None = None) -> list[LexborNode]:
         """Every element matching any selector, once each, in document order."""

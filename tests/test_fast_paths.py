@@ -509,3 +509,30 @@ def test_a_teaser_listing_is_told_with_the_index_from_before_pruning_as_without(
     prune(tree, present=present)
     assert is_teaser_listing(tree, present) is is_teaser_listing(tree)
     assert is_teaser_listing(tree, Present(frozenset())) is False  # no <article>, no cards
+
+
+TABLES = [
+    clean.NON_CONTENT,
+    clean.HIDDEN,
+    clean.COMMENTS,
+    clean.CONSENT,
+    clean.PLUGINS,
+    clean.PLUGINS_BUT_COMMENTS,
+    clean.NOT_ARTICLE,
+    clean.CHROME,
+    clean.ARTICLE_HEADER,
+]
+DIALOGS = (
+    "<div role='dialog' id='Privacy-Terms'><p>Terms</p></div><div id='sp_message_container_1'>x</div>"
+    "<div id='my-modal' class='AD-slot'>y</div><div class='ad-top Disclosure'>z</div>"
+)
+
+
+@pytest.mark.parametrize("html", [DIALOGS, *PRUNE_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_a_table_matches_what_all_its_selectors_match(html: str) -> None:
+    # The selectors the index rules out (keyed, or by what they need of class and id names) match nothing.
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    for table in TABLES:
+        everything = {node.mem_id: node for node in tree.css(", ".join(table.selectors))}
+        assert [node.mem_id for node in table.matches(tree, present)] == list(everything)
