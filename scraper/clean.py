@@ -960,10 +960,11 @@ def _box_of(node: LexborNode) -> LexborNode:
     return target
 
 
-def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
+def prune(tree: LexborHTMLParser, article: bool = False, present: Present | None = None) -> Pruned:
     """Remove boilerplate from `tree` in place; say what kind of page it is.
 
     `article`: the page calls itself an article (OpenGraph, JSON-LD, microdata).
+    `present`: the page's index (`Present.of`), when the caller has listed it already.
 
     0. consent notices by their wording and buttons (`scraper.notices`);
     1. elements that never carry text (scripts, embeds, controls);
@@ -980,7 +981,7 @@ def prune(tree: LexborHTMLParser, article: bool = False) -> Pruned:
     10. slideshows of many slides, where the guard allows.
     """
     # Listed once: removals only shrink it, and a superset is all matching needs.
-    present = Present.of(tree)
+    present = present if present is not None else Present.of(tree)
     # Before the controls go with the non-content tags: a notice is known by its buttons.
     remove_consent_notices(tree)
     disclosed = disclosed_ids(tree)

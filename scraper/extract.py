@@ -42,6 +42,7 @@ from scraper.errors import ExtractionError
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
 from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
+from scraper.selectors import Present
 
 # trafilatura's output elements that start a line of their own.
 _CELL_SEPARATOR = " | "
@@ -150,22 +151,24 @@ def extract_html(html: str, url: str | None = None) -> Article:
     _reveal_noscript(tree)
     if tree.root is not None:
         flatten_deep(tree.root)
+    # The page's tags, ids and classes, listed once for the metadata lookups and prune.
+    present = Present.of(tree)
     meta = metadata.collect(tree)
     sitename = metadata.extract_sitename(tree, meta, url)
     title = metadata.extract_title(tree, meta)
     article_meta = {
         "title": title,
-        "author": metadata.extract_author(tree, meta, sitename),
-        "date": metadata.extract_date(tree, meta, url),
+        "author": metadata.extract_author(tree, meta, sitename, present),
+        "date": metadata.extract_date(tree, meta, url, present),
         "sitename": sitename,
         "description": metadata.extract_description(tree, meta),
         "language": metadata.extract_language(tree, meta),
     }
     declared = is_article_page(tree, meta.jsonld)
-    pruned = prune(tree, declared)
+    pruned = prune(tree, declared, present)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
-    listing = is_teaser_listing(tree)
+    listing = is_teaser_listing(tree, present)
     _unmask_for_engine(tree, declared)
     second = filter_blocks(extract_blocks(tree, declared)[0], title)
     second_text = "\n".join(line for _, line in second)

@@ -31,12 +31,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dates import find_text_date, normalise_date, search_date, url_date
+from scraper.selectors import Present
 
 # schema.org types whose JSON-LD describes the page's main content.
 ARTICLE_TYPES = frozenset(
@@ -734,7 +736,9 @@ def strip_site_suffix(title: str, sitename: str | None) -> str:
 # --------------------------------------------------------------------------
 
 
-def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = None) -> str | None:
+def extract_author(
+    tree: LexborHTMLParser, meta: Meta, sitename: str | None = None, present: Present | None = None
+) -> str | None:
     """Byline: JSON-LD author names, author <meta> tags, then byline markup; names joined by '; '.
 
     1. declared names that are not the site's own: JSON-LD Person / plain
@@ -745,6 +749,8 @@ def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = No
     3. only then the site's own name: when the page types it as a Person or
        shows it as its byline (a personal site, a house byline);
     4. last, an organisation declared as author that is not the site.
+
+    `present`, the page's index, lets the byline markup skip selectors that cannot match.
     """
     # The host is left out: a personal site's address is its author's name.
     sites = _declared_site_names(meta)
@@ -756,7 +762,7 @@ def extract_author(tree: LexborHTMLParser, meta: Meta, sitename: str | None = No
     # On forums and social posts the account name is the byline; elsewhere it stands in for one.
     if declared and (_user_posting(meta) or not all(_looks_like_login(name) for name in declared)):
         return "; ".join(declared)
-    shown_all = _accept(_byline_authors(tree), set())
+    shown_all = _accept(_byline_authors(tree, present), set())
     shown = [name for name in shown_all if not _is_site_name(name, sites)]
     if shown and (not declared or any(" " in name for name in shown)):
         return "; ".join(shown)
@@ -880,13 +886,14 @@ def _looks_like_login(name: str) -> bool:
     return " " not in name and (name.islower() or "." in name or "_" in name)
 
 
-def _byline_authors(tree: LexborHTMLParser) -> list[str]:
+def _byline_authors(tree: LexborHTMLParser, present: Present | None = None) -> list[str]:
     """Names from byline markup, else a 'By ...' line under the headline."""
     body = tree.body
     if body is None:
         return []
     for selector in BYLINE_SELECTORS:
-        for node in body.css(selector):
+        query = present.matchable(selector) if present is not None else selector
+        for node in body.css(query) if query else ():
             if node.tag in BYLINE_PAGE_TAGS or not _marked_as_byline(node, selector) or _foreign(node):
                 continue
             names = [n for n in split_names(_byline_text(node)) if clean_author(n) and _shown_name(n)]
@@ -1005,25 +1012,54 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
     h1 = tree.css_first("h1") or tree.css_first("h2")
     if h1 is None or tree.body is None:
         return
-    seen_h1 = False
     budget = HEADLINE_SCAN_BUDGET
-    for node in tree.body.traverse():
-        if node.mem_id == h1.mem_id:
-            seen_h1 = True
-            continue
-        if not seen_h1 or node.tag in _SKIPPED or node.tag in _SVG_PARTS:
+    for node in _nodes_after(h1, tree.body):
+        tag = node.tag  # read once: each read makes a new string
+        if tag in _SKIPPED or tag in _SVG_PARTS:
             continue
         budget -= 1
         if budget < 0:
             return
         # Own words first: that test is cheap, the query for a block is not.
-        if not (node.text(deep=False) or "").strip() and (
-            node.tag in _BLOCK_TAGS or node.css_first(_BLOCKS) is not None
-        ):
+        if not (node.text(deep=False) or "").strip() and (tag in _BLOCK_TAGS or _holds_blocks(node)):
             continue  # a container of blocks with no words of its own: its blocks come next
         text = _node_text(node)
         if text:
             yield node, text
+
+
+# Elements a walk in Python looks through for a block before Lexbor's query is
+# cheaper: most inline elements hold a link or an icon, and a query costs a few
+# times a short walk.
+BLOCK_WALK_LIMIT = 32
+
+
+def _holds_blocks(node: LexborNode) -> bool:
+    """`node.css_first(_BLOCKS) is not None`: `node` or an element inside it is a block."""
+    for seen, inner in enumerate(node.traverse()):
+        if seen >= BLOCK_WALK_LIMIT:
+            return node.css_first(_BLOCKS) is not None
+        if inner.tag in _BLOCK_TAGS:
+            return True
+    return False
+
+
+def _nodes_after(start: LexborNode, body: LexborNode) -> Iterator[LexborNode]:
+    """The elements after `start` in `body`, in page order (as `body.traverse()` lists
+    them past `start`), without walking the ones before it; none if `start` is outside."""
+    ancestors = []
+    node: LexborNode | None = start
+    while node is not None and node.mem_id != body.mem_id:
+        ancestors.append(node)
+        node = node.parent
+    if node is None:
+        return
+    yield from islice(start.traverse(), 1, None)
+    for ancestor in ancestors:
+        sibling = ancestor.next
+        while sibling is not None:
+            yield from sibling.traverse()
+            sibling = sibling.next
 
 
 def _capitalised(name: str) -> bool:
@@ -1103,7 +1139,9 @@ def _is_name_like(text: str) -> bool:
 # --------------------------------------------------------------------------
 
 
-def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> str | None:
+def extract_date(
+    tree: LexborHTMLParser, meta: Meta, url: str | None = None, present: Present | None = None
+) -> str | None:
     """Publication date as ISO 8601.
 
     1. JSON-LD datePublished of the main object;
@@ -1115,15 +1153,17 @@ def extract_date(tree: LexborHTMLParser, meta: Meta, url: str | None = None) -> 
     5. the first other <time datetime>, then the first date shown under the headline;
     6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page;
     7. a modification date, when the page gives nothing else.
+
+    `present`, the page's index, lets the date markup skip selectors that cannot match.
     """
     objects = _main_objects(meta)
     found = _first_date(_clean(obj.get("datePublished")) for obj in objects)
     found = found or _first_date(v for name in PUBLISHED_META for v in _meta_values(meta, name)[:1])
     found = found or _first_date(_clean(obj.get(key)) for obj in objects for key in JSONLD_PUBLISHED[1:])
-    found = found or _markup_date(tree, PUBLISHED_MARKUP)
+    found = found or _markup_date(tree, PUBLISHED_MARKUP, present)
     if found or _undated(meta):
         return found
-    found = _markup_date(tree, ("time[datetime]",)) or _visible_date(tree)
+    found = _markup_date(tree, ("time[datetime]",), present) or _visible_date(tree)
     if found:
         return found
     searched = url_date(url) or search_date(tree.html or "", url)
@@ -1180,10 +1220,13 @@ PUBLISHED_MARKUP = (
 )
 
 
-def _markup_date(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> str | None:
+def _markup_date(
+    tree: LexborHTMLParser, selectors: tuple[str, ...], present: Present | None = None
+) -> str | None:
     """The first date in the markup, selector group by group; three candidates a group at most."""
     for selector in selectors:
-        for node in tree.css(selector)[:3]:
+        query = present.matchable(selector) if present is not None else selector
+        for node in tree.css(query)[:3] if query else ():
             if _foreign(node):
                 continue
             attrs = node.attributes

@@ -26,6 +26,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.dom import has_ancestor_in, text_length
+from scraper.selectors import Present
 
 MIN_TEASERS = 4
 MAX_TEASER_CHARS = 700
@@ -82,8 +83,14 @@ def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
     return False
 
 
-def is_teaser_listing(tree: LexborHTMLParser) -> bool:
-    """True for a (pruned) page that is a list of teasers, not an article."""
+def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) -> bool:
+    """True for a (pruned) page that is a list of teasers, not an article.
+
+    `present`, the page's index (listed before pruning: pruning only removes),
+    tells a page without <article>s, which has no cards, without reading it.
+    """
+    if present is not None and "<article" not in present.keys:
+        return False
     body = tree.body
     if body is None or declares_article(tree):
         return False

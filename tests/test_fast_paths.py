@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper import clean, dom
+from scraper import clean, dom, metadata
 from scraper.clean import (
     ARTICLE_SHARE_OF_THREAD,
     COMMENTS,
@@ -28,7 +28,18 @@ from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
-from scraper.metadata import _JSONLD_SCRIPTS, _short_texts_after_headline
+from scraper.metadata import (
+    _JSONLD_SCRIPTS,
+    BYLINE_SELECTORS,
+    PUBLISHED_MARKUP,
+    _holds_blocks,
+    _nodes_after,
+    _short_texts_after_headline,
+    collect,
+    extract_author,
+    extract_date,
+)
+from scraper.pagetype import is_teaser_listing
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
@@ -41,6 +52,7 @@ from scraper.scoring import (
 )
 from scraper.selectors import Present
 from tests.conftest import ARTICLE_PARAGRAPHS
+from tests.test_engines import listing_html
 
 
 def score_containers(tree: LexborHTMLParser) -> list[Scored]:
@@ -364,3 +376,153 @@ def test_one_query_for_meta_tags_and_json_ld_gives_each_kind_in_order(html: str)
     found = tree.css(f"meta, {_JSONLD_SCRIPTS}")
     assert [n.mem_id for n in found if n.tag == "meta"] == [n.mem_id for n in tree.css("meta")]
     assert [n.mem_id for n in found if n.tag != "meta"] == [n.mem_id for n in tree.css(_JSONLD_SCRIPTS)]
+
+
+# Pages whose bylines and datelines each group of selectors finds, in the cases
+# the index folds: capitals, ids, names holding the word, quirks mode.
+MARKED_PAGES = [
+    "<div class='Post-Byline'><a rel='author' href='/author/jane/'>Jane Doe</a></div>"
+    "<time datetime='2024-03-05' class='entry-Published'>March 5</time>",
+    "<!DOCTYPE html><div id='AuthorBox'><span class='FN'>Jane Doe</span></div>"
+    "<abbr class='Published' title='2024-03-05'>Mar 5</abbr>"
+    "<div class='hentry'><abbr class='updated' title='x'>y</abbr></div>",
+    "<p class='WRITER'>By Jane Doe</p>"
+    "<article><header><time datetime='2024-03-05'>x</time></header></article>",
+    "<div class='p-author h-card'><a class='p-name'>Jane Doe</a></div><span data-author>Jane Doe</span>",
+]
+GROUPS = (*BYLINE_SELECTORS, *PUBLISHED_MARKUP, "time[datetime]", "a[href]:not([href^='#']), p.lead")
+
+
+@pytest.mark.parametrize("html", [*MARKED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_matchable_selectors_find_what_the_whole_group_finds(html: str) -> None:
+    # A selector the index rules out matches nothing: the rest of its group finds the same elements.
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    for group in GROUPS:
+        query = present.matchable(group)
+        found = [n.mem_id for n in tree.css(query)] if query else []
+        assert found == [n.mem_id for n in tree.css(group)], group
+
+
+@pytest.mark.parametrize("html", [*MARKED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_author_and_date_with_the_index_are_those_without(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    meta = collect(tree)
+    present = Present.of(tree)
+    assert extract_author(tree, meta, None, present) == extract_author(tree, meta)
+    assert extract_date(tree, meta, None, present) == extract_date(tree, meta)
+
+
+@pytest.mark.parametrize(
+    ("selector", "keys", "may"),
+    [
+        ("time[datetime]", {"<div"}, False),
+        ("article header time", {"<article", "<time"}, False),  # every compound needs its tag
+        (".author .fn", {".author", ".fn"}, True),
+        (".author .fn", {".author"}, False),
+        ("#byline", {"#byline"}, True),
+        ("[id*='byline']", {"#post-byline"}, True),
+        ("[id*='byline']", {".byline"}, False),
+        ("[class*='Byline']", {".post-byline"}, True),  # lower-cased, as the index is
+        ("[class~='fn']", {".fn"}, True),
+        ("[class~='fn']", {".fnx"}, False),
+        ("[class*='by line']", set(), True),  # a value with a space: not read
+        ("[class*=byline]", set(), True),  # unquoted: not read
+        ("[data-author]", set(), True),
+        ("a:not(.byline)", {"<a"}, True),
+        ("div:not(.byline)", {"<a"}, True),  # pseudo-classes: not read at all
+        ("a > b + i ~ s", {"<a", "<b", "<i", "<s"}, True),
+        ("a > b + i ~ s", {"<a", "<b", "<i"}, False),
+        ("*.fn", {".fn"}, True),
+    ],
+)
+def test_a_selector_may_match_unless_the_index_lacks_what_it_needs(
+    selector: str, keys: set[str], may: bool
+) -> None:
+    assert Present(frozenset(keys)).may_match(selector) is may
+
+
+def test_matchable_keeps_a_group_with_a_comma_in_a_value_whole() -> None:
+    group = "[title='a, b'], .x"
+    assert Present(frozenset()).matchable(group) == group
+    assert Present(frozenset()).matchable(".x, .y") == ""
+    assert Present(frozenset({".y"})).matchable(".x,.y , p") == ".y"
+
+
+NESTED = (
+    "<div><p>Before <b>x</b></p><h1>Head <i>line</i></h1><!-- c --><span>One <a>two</a></span>"
+    "<section><ul><li>Item</li></ul>Tail</section></div><footer><p>Foot</p></footer>"
+)
+
+
+@pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_nodes_after_an_element_are_those_a_walk_from_the_body_lists_past_it(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    assert body is not None
+    for start in [*tree.css("h1, h2, p, li")[:20], body]:
+        walked = [node.mem_id for node in body.traverse()]
+        past = walked[walked.index(start.mem_id) + 1 :]
+        assert [node.mem_id for node in _nodes_after(start, body)] == past
+    outside = tree.css_first("head")
+    assert outside is not None and list(_nodes_after(outside, body)) == []
+
+
+@pytest.mark.parametrize("limit", [1, 3, 32])
+@pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_holding_blocks_is_what_lexbor_finds(html: str, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Short walks in Python, and Lexbor's query past the limit, answer as the query would.
+    monkeypatch.setattr(metadata, "BLOCK_WALK_LIMIT", limit)
+    tree = LexborHTMLParser(html)
+    for node in tree.css("span, a, em, b, i, strong, font, label, div, p")[:300]:
+        assert _holds_blocks(node) is (node.css_first(metadata._BLOCKS) is not None), node.html
+
+
+@pytest.mark.parametrize("html", [NESTED, MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_present_reads_ids_and_classes_as_the_attribute_dicts_give_them(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    assert root is not None
+    ids = {node.attributes.get("id") for node in root.css("[id]")}
+    names = " ".join([node.attributes.get("class") or "" for node in root.css("[class]")])
+    keys = Present.of(tree).keys
+    assert {key for key in keys if key[0] == "#"} == {"#" + ident.lower() for ident in ids if ident}
+    assert {key for key in keys if key[0] == "."} == {"." + name for name in set(names.lower().split())}
+
+
+@pytest.mark.parametrize(
+    "html", [listing_html(6), listing_html(3), NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)]
+)
+def test_a_teaser_listing_is_told_with_the_index_from_before_pruning_as_without(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    prune(tree, present=present)
+    assert is_teaser_listing(tree, present) is is_teaser_listing(tree)
+    assert is_teaser_listing(tree, Present(frozenset())) is False  # no <article>, no cards
+
+
+TABLES = [
+    clean.NON_CONTENT,
+    clean.HIDDEN,
+    clean.COMMENTS,
+    clean.CONSENT,
+    clean.PLUGINS,
+    clean.PLUGINS_BUT_COMMENTS,
+    clean.NOT_ARTICLE,
+    clean.CHROME,
+    clean.ARTICLE_HEADER,
+]
+DIALOGS = (
+    "<div role='dialog' id='Privacy-Terms'><p>Terms</p></div><div id='sp_message_container_1'>x</div>"
+    "<div id='my-modal' class='AD-slot'>y</div><div class='ad-top Disclosure'>z</div>"
+)
+
+
+@pytest.mark.parametrize("html", [DIALOGS, *PRUNE_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+def test_a_table_matches_what_all_its_selectors_match(html: str) -> None:
+    # The selectors the index rules out (keyed, or by what they need of class and id names) match nothing.
+    tree = LexborHTMLParser(html)
+    present = Present.of(tree)
+    for table in TABLES:
+        everything = {node.mem_id: node for node in tree.css(", ".join(table.selectors))}
+        assert [node.mem_id for node in table.matches(tree, present)] == list(everything)
