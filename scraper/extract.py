@@ -158,7 +158,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     title = metadata.extract_title(tree, meta)
     article_meta = {
         "title": title,
-        "author": metadata.extract_author(tree, meta, sitename, present),
+        "author": metadata.extract_author(tree, meta, sitename, present, headline=title),
         "date": metadata.extract_date(tree, meta, url, present),
         "sitename": sitename,
         "description": metadata.extract_description(tree, meta),

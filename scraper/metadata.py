@@ -737,7 +737,11 @@ def strip_site_suffix(title: str, sitename: str | None) -> str:
 
 
 def extract_author(
-    tree: LexborHTMLParser, meta: Meta, sitename: str | None = None, present: Present | None = None
+    tree: LexborHTMLParser,
+    meta: Meta,
+    sitename: str | None = None,
+    present: Present | None = None,
+    headline: str | None = None,
 ) -> str | None:
     """Byline: JSON-LD author names, author <meta> tags, then byline markup; names joined by '; '.
 
@@ -748,7 +752,10 @@ def extract_author(
        nothing is declared;
     3. only then the site's own name: when the page types it as a Person or
        shows it as its byline (a personal site, a house byline);
-    4. last, an organisation declared as author that is not the site.
+    4. an organisation declared as author that is not the site;
+    5. last, where the byline is a placeholder ("admin"), a name that ends the
+       `headline` ("... – Pierre Haski"): a column republished under the CMS's
+       account, its writer named where the account could not be.
 
     `present`, the page's index, lets the byline markup skip selectors that cannot match.
     """
@@ -771,7 +778,28 @@ def extract_author(
     # Only the site's own name is left: used when the page vouches for it as a person or a byline.
     own = [n for n in _accept(jsonld.people, set()) if _is_site_name(n, sites)] or shown_all[:1]
     chosen = own or _accept(jsonld.organisations, sites)
-    return "; ".join(chosen) if chosen else None
+    if chosen:
+        return "; ".join(chosen)
+    placeholder = any(
+        " ".join(name.split()).lower() in PLACEHOLDER_AUTHORS
+        for name in (*jsonld.people, *jsonld.untyped, *meta_names)
+    )
+    return _headline_writer(headline, sites) if placeholder else None
+
+
+# A person's name after a dash at the end of a headline: two or three capitalised words.
+_HEADLINE_WRITER = re.compile(r"\s[–—-]\s((?:[^\W\d_][\w'’.-]*\s){1,2}[^\W\d_][\w'’.-]*)$")
+
+
+def _headline_writer(headline: str | None, sites: set[str]) -> str | None:
+    """The name that ends `headline` ("... – Pierre Haski"), unless it is the site's."""
+    match = _HEADLINE_WRITER.search(headline or "")
+    if match is None:
+        return None
+    name = match.group(1)
+    if not all(word[0].isupper() for word in name.split()) or _is_site_name(name, sites):
+        return None
+    return name if _is_name_like(name) else None
 
 
 def _user_posting(meta: Meta) -> bool:

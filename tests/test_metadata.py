@@ -14,9 +14,10 @@ def meta_of(html: str, url: str | None = "https://news.example.com/a") -> dict[s
     tree = LexborHTMLParser(html)
     meta = metadata.collect(tree)
     sitename = metadata.extract_sitename(tree, meta, url)
+    title = metadata.extract_title(tree, meta)
     return {
-        "title": metadata.extract_title(tree, meta),
-        "author": metadata.extract_author(tree, meta, sitename),
+        "title": title,
+        "author": metadata.extract_author(tree, meta, sitename, headline=title),
         "date": metadata.extract_date(tree, meta, url),
         "sitename": sitename,
         "description": metadata.extract_description(tree, meta),
@@ -198,6 +199,26 @@ def test_placeholder_author_is_not_a_byline() -> None:
     body = "<span class='byline'>by <a rel='author' href='/author/ruth'>Ruth Meyer</a></span><p>x</p>"
     assert meta_of(page(body, head=head))["author"] == "Ruth Meyer"
     assert meta_of(page("<span class='byline'>by admin</span>"))["author"] is None
+
+
+def test_a_placeholder_byline_gives_way_to_the_name_ending_the_headline() -> None:
+    """A column republished under the CMS's "admin" account, its writer named in the headline."""
+
+    def with_headline(headline: str, author: str = "admin") -> str:
+        obj = {"@type": "Article", "headline": headline, "author": {"@type": "Person", "name": author}}
+        head = ld(obj) + "<meta property='og:site_name' content='Meridian Post'>"
+        return page(f"<h1>{headline}</h1><p>x</p>", title=headline, head=head)
+
+    assert meta_of(with_headline("Russian troops arrive to quell the revolt – Pierre Haski"))["author"] == (
+        "Pierre Haski"
+    )
+    # Not a name, the site's own name, or no placeholder to stand in for: nothing is read from it.
+    assert meta_of(with_headline("Troops arrive – an update at noon"))["author"] is None
+    assert meta_of(with_headline("Troops arrive – Meridian Post"))["author"] is None
+    assert (
+        meta_of(with_headline("Troops arrive - Pierre Haski", author="Ruth Meyer"))["author"] == "Ruth Meyer"
+    )
+    assert meta_of(page("<h1>Troops arrive – Pierre Haski</h1><p>x</p>"))["author"] is None
 
 
 def test_site_name_is_not_an_author() -> None:
