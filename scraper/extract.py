@@ -213,11 +213,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
     ):
         # The same article, less the lists the main engine took for menus.
         blocks, text, words = second, second_text, second_words
-    share = PRODUCT_PAGE_SHARE if is_product_page(tree, meta.jsonld) else PAGE_SHARE
-    if not article and words < share * whole_words:
-        # A service, product or collection page: its content is the page,
-        # most of which an article engine leaves out.
-        blocks, text = whole, whole_text
+    if not article:
+        share = PRODUCT_PAGE_SHARE if is_product_page(tree, meta.jsonld) else PAGE_SHARE
+        if words < share * whole_words:
+            # A service, product or collection page: its content is the page,
+            # most of which an article engine leaves out.
+            blocks, text = whole, whole_text
     return Article(
         text=text,
         markdown=render_markdown(blocks),

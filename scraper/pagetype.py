@@ -20,7 +20,7 @@ A page counts as a teaser listing when
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -36,11 +36,22 @@ PROSE_CHARS = 200
 MAX_FREE_PARAGRAPHS = 2
 
 
-def declares_article(tree: LexborHTMLParser) -> bool:
+def _og_types(tree: LexborHTMLParser) -> Iterator[str]:
+    """The page's OpenGraph types, lower-cased."""
     for tag in tree.css("meta[property='og:type'], meta[name='og:type']"):
-        if (tag.attributes.get("content") or "").strip().lower() == "article":
-            return True
-    return False
+        yield (tag.attributes.get("content") or "").strip().lower()
+
+
+def _schema_types(jsonld: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The @type of each JSON-LD object, lower-cased, a list of types read one by one."""
+    for obj in jsonld:
+        kinds = obj.get("@type", "")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            yield str(kind).lower()
+
+
+def declares_article(tree: LexborHTMLParser) -> bool:
+    return any(kind == "article" for kind in _og_types(tree))
 
 
 # schema.org types that say "this page is an article" (not a product, a listing, a web page).
@@ -58,12 +69,7 @@ def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
         kind = (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
         if kind.lower() in ARTICLE_SCHEMA_TYPES:
             return True
-    for obj in jsonld:
-        kinds = obj.get("@type", "")
-        for kind in kinds if isinstance(kinds, list) else [kinds]:
-            if str(kind).lower() in ARTICLE_SCHEMA_TYPES:
-                return True
-    return False
+    return any(kind in ARTICLE_SCHEMA_TYPES for kind in _schema_types(jsonld))
 
 
 # schema.org types of a shop's product page.
@@ -72,15 +78,9 @@ PRODUCT_SCHEMA_TYPES = frozenset({"product", "productgroup", "productmodel", "in
 
 def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
     """The page calls itself a product, in OpenGraph ("product", "product.item") or JSON-LD."""
-    for tag in tree.css("meta[property='og:type'], meta[name='og:type']"):
-        if (tag.attributes.get("content") or "").strip().lower().startswith("product"):
-            return True
-    for obj in jsonld:
-        kinds = obj.get("@type", "")
-        for kind in kinds if isinstance(kinds, list) else [kinds]:
-            if str(kind).lower().rsplit("/", 1)[-1] in PRODUCT_SCHEMA_TYPES:
-                return True
-    return False
+    return any(kind.startswith("product") for kind in _og_types(tree)) or any(
+        kind.rsplit("/", 1)[-1] in PRODUCT_SCHEMA_TYPES for kind in _schema_types(jsonld)
+    )
 
 
 def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) -> bool:
