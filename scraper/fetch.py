@@ -13,7 +13,10 @@
    connect/read timeouts, so a server that drips a byte a second cannot hold
    a slot;
 5. only HTML and XHTML bodies are accepted; a declared non-HTML type is
-   refused before its body is read, a vague one is sniffed;
+   refused before its body is read, a vague one is sniffed; a body that is
+   itself a gzip file (`page.html.gz` as a static server sends it, typed
+   `application/gzip` and without Content-Encoding) is gunzipped under the
+   same cap, as `scraper extract page.html.gz` reads it, and then sniffed;
 6. connection errors, timeouts, 429 and 5xx are retried with exponential
    backoff and jitter, honouring `Retry-After`.
 
@@ -50,7 +53,7 @@ from scraper.errors import (
     NotHTML,
     TooManyRedirects,
 )
-from scraper.inflate import ACCEPT_ENCODING, TruncatedBody, UnsupportedEncoding, inflater_for
+from scraper.inflate import ACCEPT_ENCODING, TruncatedBody, UnsupportedEncoding, Zlib, inflater_for
 from scraper.models import Page
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
@@ -60,6 +63,10 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Types servers send for HTML often enough that refusing them loses real pages.
 LENIENT_TYPES = ("", "text/plain", "application/octet-stream", "application/xml", "text/xml")
+# What static servers call a saved `page.html.gz` (python -m http.server, Apache without
+# AddEncoding): the file itself, not a Content-Encoding. Accepted if it gunzips to HTML.
+GZIP_TYPES = ("application/gzip", "application/x-gzip")
+GZIP_MAGIC = b"\x1f\x8b"
 SNIFF_BYTES = 1024
 # RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; the rest is dropped.
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -83,12 +90,37 @@ def _looks_like_html(head: bytes) -> bool:
 
 
 def is_html(content_type: str | None, head: bytes) -> bool:
+    """Whether a body is an HTML page, from its type and first bytes. A gzip file (by its magic
+    number) under a vague or gzip type is judged by the start of its content."""
     mime = _mime(content_type)
     if mime in HTML_TYPES:
         return True
-    if mime in LENIENT_TYPES:
-        return _looks_like_html(head)
+    if mime in LENIENT_TYPES or mime in GZIP_TYPES:
+        return _looks_like_html(_gunzip_head(head) if head.startswith(GZIP_MAGIC) else head)
     return False
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    """As much of a gzip file's content as its first bytes give, for sniffing."""
+    try:
+        return Zlib(gzip=True).feed(head, SNIFF_BYTES)
+    except TruncatedBody:
+        return b""
+
+
+def gunzip_file(body: bytes, cap: int) -> bytes:
+    """A body that is a gzip file -> its content, at most `cap` bytes (else BodyTooLarge)."""
+    inflater = Zlib(gzip=True)
+    try:
+        out = inflater.feed(body, cap)
+        if len(out) <= cap:
+            out += inflater.finish(cap - len(out))
+    except TruncatedBody as exc:
+        # The whole body arrived (a short one fails on its Content-Length first): the file is bad.
+        raise NotHTML(f"the body is a gzip file that does not inflate: {exc}") from None
+    if len(out) > cap:
+        raise BodyTooLarge(f"gzip file inflates to over the {cap}-byte cap")
+    return out
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -325,13 +357,17 @@ class Fetcher:
     async def _read_page(self, response: httpx.Response, content_type: str | None) -> bytes:
         cap = self.settings.max_bytes
         mime = _mime(content_type)
-        if mime not in HTML_TYPES and mime not in LENIENT_TYPES:
+        if mime not in HTML_TYPES and mime not in LENIENT_TYPES and mime not in GZIP_TYPES:
             # A declared PDF or image is refused before a byte of it is read.
             raise NotHTML(f"not an HTML page (Content-Type: {content_type})")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and "content-encoding" not in response.headers and int(declared) > cap:
             raise BodyTooLarge(f"Content-Length {declared} is over the {cap}-byte cap")
         body = await self._read(response, cap, sniff=mime not in HTML_TYPES, content_type=content_type)
+        if body.startswith(GZIP_MAGIC):
+            # No HTML starts with these two bytes: a saved .html.gz sent as a file (a vague
+            # or gzip type was sniffed inside it by `is_html`).
+            body = gunzip_file(body, cap)
         if not body.strip():
             raise EmptyResponse(f"HTTP {response.status_code} with an empty body")
         return body
