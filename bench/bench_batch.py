@@ -41,6 +41,7 @@ import threading
 import time
 import urllib.request
 import warnings
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,21 +98,22 @@ def _serve(pages: list[bytes], latency: float, port_queue: multiprocessing.Queue
                     else:
                         body, kind = b"not found", "text/plain"
                 status = "200 OK" if body != b"not found" else "404 Not Found"
-                head = f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n\r\n"
-                writer.write(head.encode() + body)
+                reply = f"HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n\r\n"
+                writer.write(reply.encode() + body)
                 await writer.drain()
         except ConnectionError:
             pass
         finally:
             writer.close()
 
+    def on_host(host: int) -> Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]:
+        return lambda reader, writer: handle(reader, writer, host)
+
     async def main() -> None:
-        first = await asyncio.start_server(lambda r, w: handle(r, w, 0), "127.0.0.1", 0, backlog=1024)
+        first = await asyncio.start_server(on_host(0), "127.0.0.1", 0, backlog=1024)
         port = first.sockets[0].getsockname()[1]
         for host in range(1, HOSTS):
-            await asyncio.start_server(
-                lambda r, w, h=host: handle(r, w, h), f"127.0.0.{host + 1}", port, backlog=1024
-            )
+            await asyncio.start_server(on_host(host), f"127.0.0.{host + 1}", port, backlog=1024)
         port_queue.put(port)
         await asyncio.Event().wait()
 
@@ -247,7 +249,7 @@ def run_trafilatura(workdir: Path, listing: Path, parallel: int) -> tuple[Measur
     if exe is None:
         return None
     config = workdir / "trafilatura.cfg"
-    shipped = Path(__import__("trafilatura").__file__).parent / "settings.cfg"
+    shipped = Path(str(__import__("trafilatura").__file__)).parent / "settings.cfg"
     text = shipped.read_text(encoding="utf-8")
     text = text.replace("SLEEP_TIME = 5.0", "SLEEP_TIME = 0").replace(
         "SSRF_PROTECTION = on", "SSRF_PROTECTION = off"
