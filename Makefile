@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint format bench bench-quality bench-batch bench-speed fuzz regen-fixtures clean
+.PHONY: install demo test lint format bench bench-quality bench-served bench-batch bench-speed fuzz regen-fixtures clean
 
 install: $(STAMP)
 
@@ -35,6 +35,9 @@ bench: bench-quality
 
 bench-quality: $(STAMP)
 	$(BIN)/python bench/quality.py
+
+bench-served: $(STAMP)
+	$(BIN)/python bench/served.py
 
 bench-batch: $(STAMP)
 	$(BIN)/python bench/bench_batch.py
