@@ -58,10 +58,20 @@ from bench._common import (  # after the sys.path fix above
     add_page_options,
     bench_dir_or_skip,
     read_page,
-    run_score,
     selected_pages,
 )
-from bench.quality import DEFAULT_OURS, Record, collect, empty_record, fmt, render_table, run_pages
+from bench.quality import (
+    DEFAULT_OURS,
+    Record,
+    RunData,
+    collect,
+    empty_record,
+    fmt,
+    render_table,
+    run_pages,
+    score_all,
+    write_jsonl,
+)
 from scraper.decode import charset_from_meta, decode_html
 
 CONTENT_TYPES = ("plain", "charset", "none", "static")
@@ -223,16 +233,6 @@ def served_fields(record: Record | None) -> Record:
     return {key: record.get(key) for key in (*META_FIELDS, "confidence")} | {"text": record.get("text") or ""}
 
 
-def write_predictions(path: Path, pages: list[PageRef], records: dict[str, Record]) -> Path:
-    """One line per page, in manifest order, keyed by id (score.py matches on it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        for page in pages:
-            record = {"id": page.id, "url": page.url} | records.get(page.id, empty_record())
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
-
-
 # --------------------------------------------------------------------------
 # Comparing the two
 # --------------------------------------------------------------------------
@@ -357,7 +357,7 @@ def explain(
 # --------------------------------------------------------------------------
 def score_table(
     pages: dict[str, list[PageRef]],
-    scores: dict[str, list[dict[str, Any]]],
+    scores: dict[str, dict[str, dict[str, Any]]],
     comparison: Comparison,
 ) -> str:
     head = [
@@ -372,7 +372,9 @@ def score_table(
     ]
     rows = []
     for folder, group in pages.items():
-        ours, served, moved = (r["f1"] for r in scores[folder])
+        ours, served, moved = (
+            scores[folder][name]["f1"] for name in ("in-process", "served", "at-served-url")
+        )
         rows.append(
             [
                 folder,
@@ -403,7 +405,7 @@ def summary_line(stderr: str) -> str:
 def report(
     root: Path,
     pages: dict[str, list[PageRef]],
-    scores: dict[str, list[dict[str, Any]]],
+    scores: dict[str, dict[str, dict[str, Any]]],
     comparison: Comparison,
     served: Served,
     args: argparse.Namespace,
@@ -467,20 +469,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def score(
-    pages: dict[str, list[PageRef]], sets: dict[str, dict[str, dict[str, Record]]], out: Path, partial: bool
-) -> dict[str, list[dict[str, Any]]]:
-    """score.py over each prediction set, per dataset (results in `sets` order)."""
-    scores: dict[str, list[dict[str, Any]]] = {}
-    for folder, group in pages.items():
-        paths = [
-            write_predictions(out / name / f"{folder}.jsonl", group, by[folder]) for name, by in sets.items()
-        ]
-        ids = [p.id for p in group] if partial else None
-        scores[folder] = run_score(folder, paths, ids=ids, per_doc=False, bootstrap=0)
-    return scores
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     root = bench_dir_or_skip()
@@ -500,8 +488,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scraper batch failed ({served.returncode}):\n{served.stderr}", file=sys.stderr)
         return 1
     comparison = compare(pages, in_process, served, url_of, args)
-    sets = {"in-process": in_process, "served": comparison.served, "at-served-url": comparison.moved}
-    scores = score(pages, sets, args.out, partial=bool(args.limit))
+    # The three prediction sets as quality.py's "systems": its writer and scorer serve as they are.
+    sets = RunData(pages=pages)
+    for folder in pages:
+        sets.records[folder] = {
+            "in-process": in_process[folder],
+            "served": comparison.served[folder],
+            "at-served-url": comparison.moved[folder],
+        }
+    scores = score_all(sets, write_jsonl(sets, args.out), partial=bool(args.limit), bootstrap=0)
     print(report(root, pages, scores, comparison, served, args))
     print(f"\nrecords and predictions: {args.out}")
     broken = served.strays or any(len(found) != 1 for found in served.records.values())
