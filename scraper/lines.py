@@ -43,7 +43,8 @@ BOILERPLATE_LINES = (
     r"(?:tell us what you think|what do you think)\W*",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
     # Reading-time labels.
-    r"(?:\d+ ?min(?:ute)?s? read|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
+    # With the date the story line runs into: "6 min readMay 2, 2023".
+    r"(?:\d+ ?min(?:ute)?s? read(?:.{0,30}\d{4})?|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
     r"temps de lecture:? .{0,20}|lesezeit:? .{0,20}|tiempo de lectura:? .{0,20})",
     r"loading\.*",
     r"(?:copyright|©|ⓒ|\(c\))\s?.{0,100}"
@@ -166,6 +167,26 @@ _PICTURE_CREDIT = re.compile(
     r"(?:\s*[:|©]\s*| (?:copyright|courtesy) )[^!?]{1,60}\)?\.?$",
     re.IGNORECASE,
 )
+# A picture agency's credit standing alone, after the photographer's name or
+# not: "Getty Images", "Streetcats Studio / Shutterstock", "Firn | Getty Images".
+PICTURE_AGENCIES = (
+    "Getty Images",
+    "Shutterstock",
+    "iStock",
+    "iStockphoto",
+    "AFP",
+    "AP Photo",
+    "EPA",
+    "Alamy",
+    "Reuters",
+    "Bloomberg",
+    "Associated Press",
+    "Corbis",
+)
+_AGENCY_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[/|]\s*){0,3}"
+    r"(?:" + "|".join(re.escape(agency) for agency in PICTURE_AGENCIES) + r")(?: via Getty Images)?$"
+)
 MAX_CALL_TO_ACTION_LINE = 300
 # A CMS shortcode the theme failed to render: "[CTA_MODULE]", or one with
 # attributes around a button's label ("[button link=... ]Send us your review[/button]").
@@ -270,6 +291,8 @@ def _is_boilerplate(line: str) -> bool:
     if len(line) <= MAX_CALL_TO_ACTION_LINE and _CALL_TO_ACTION_RE.search(line):
         return True
     if line.lstrip("(")[:1].isupper() and _PICTURE_CREDIT.match(line):
+        return True
+    if _AGENCY_CREDIT.match(line):
         return True
     if _CONTRIBUTOR_BIO.match(line) or _LABELLED_HEADLINE.match(line) or _SHORTCODE.match(line):
         return True

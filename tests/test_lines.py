@@ -74,6 +74,14 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Viewed 11k times",
         "Sorted by: Reset to default",
         "See similar questions with these tags.",
+        # A picture agency's credit, alone or after the photographer.
+        "Getty Images",
+        "Streetcats Studio / Shutterstock",
+        "Natalie Naccache | Bloomberg | Getty Images",
+        "Justin Sullivan/Getty Images via Getty Images",
+        # A reading time run into the date beside it.
+        "6 min readMay 2, 2023",
+        "7 min read · Dec 30, 2013",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -105,6 +113,10 @@ def test_boilerplate(line: str) -> None:
         "Asked about the delay, the minister said the work would finish in 2026.",
         "https://www.example.gov/report-2025.pdf",
         "Compare the two plans before you buy: the cheaper one has no support.",
+        "Getty Images agreed to buy the rival agency for $3 billion.",
+        "Reuters reported that the deal had collapsed.",
+        "6 min read of the 1998 report is enough to see the problem",
+        "This article first appeared in the Society’s printed newsletter.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
