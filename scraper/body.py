@@ -18,7 +18,15 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, SKIP_TAGS, LinkLengths, flat_text, link_density, text_length
+from scraper.dom import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    LinkLengths,
+    flat_text,
+    has_ancestor_in,
+    link_density,
+    text_length,
+)
 from scraper.lines import Block
 from scraper.scoring import rank_containers
 
@@ -98,6 +106,8 @@ def _template_blocks(best: LexborNode, roots: list[LexborNode]) -> list[LexborNo
 
 
 _ALNUM = re.compile(r"[^\W_]")
+# ...unless it is a web address written out: a link the article cites.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 # A line of at most this many words that is all link text is chrome.
 MAX_LINK_LINE_WORDS = 5
 
@@ -105,9 +115,16 @@ MAX_LINK_LINE_WORDS = 5
 class _Writer:
     """Collects inline text into lines; a block boundary ends the line."""
 
-    def __init__(self, link_lists: bool = False) -> None:
+    def __init__(
+        self, link_lists: bool = False, dropped: frozenset[int] = frozenset(), addresses: bool = False
+    ) -> None:
         self.link_lists = link_lists
         """Link lists are content (a category page, a directory): walk them too."""
+        self.addresses = addresses
+        """A web address alone as a link is a line of the text (an article citing it),
+        not a button: in an article's container, not in a page's chrome."""
+        self.dropped = dropped
+        """Elements (`mem_id`s) left out of the walk, the tree left as it is."""
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._kind = "p"
@@ -137,6 +154,7 @@ class _Writer:
             and not self.link_lists
             and self._kind != "heading"
             and len(line.split()) <= MAX_LINK_LINE_WORDS
+            and not (self.addresses and _WEB_ADDRESS.match(line))
         ):
             # A short line that is links and nothing else: a button, a tag, a
             # "login" or "RSS feed" link that pruning left behind.
@@ -197,7 +215,7 @@ def _walk(
         tag = child.tag
         if tag == "-text":
             out.text(child.text_content or "", kind, linked)
-        elif tag in SKIP_TAGS or tag in skip:
+        elif tag in SKIP_TAGS or tag in skip or (out.dropped and child.mem_id in out.dropped):
             continue
         elif tag == "br":
             out.flush()
@@ -257,8 +275,9 @@ def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]
     return out.blocks
 
 
-def blocks_of(roots: list[LexborNode]) -> list[Block]:
-    out = _Writer()
+def blocks_of(roots: list[LexborNode], dropped: frozenset[int] = frozenset()) -> list[Block]:
+    """The blocks of `roots`, less the elements whose `mem_id` is in `dropped`."""
+    out = _Writer(dropped=dropped, addresses=True)
     for root in roots:
         out.flush()
         if root.tag in HEADING_TAGS:
@@ -267,6 +286,26 @@ def blocks_of(roots: list[LexborNode]) -> list[Block]:
             _walk(root, out, "p", 0)
     out.flush()
     return out.blocks
+
+
+def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:
+    """Share of the page's prose (paragraphs of `PROSE_CHARS` or more, mostly
+    unlinked; by characters) that lies inside `roots`.
+
+    Near 1, the container holds the whole article: no run of paragraphs
+    elsewhere on the page was left out.
+    """
+    inside = {root.mem_id for root in roots}
+    links = LinkLengths()
+    total = held = 0
+    for paragraph in tree.css("p"):
+        length = len(flat_text(paragraph))
+        if length < PROSE_CHARS or links.density(paragraph) >= PROSE_LINK_DENSITY:
+            continue
+        total += length
+        if paragraph.mem_id in inside or has_ancestor_in(paragraph, inside):
+            held += length
+    return held / total if total else 0.0
 
 
 def extract_blocks(tree: LexborHTMLParser, article: bool = False) -> tuple[list[Block], int]:

@@ -940,12 +940,17 @@ def remove_link_paragraphs(tree: LexborHTMLParser) -> None:
     Not part of `prune`: on a page that is not an article (a listing, a docs
     index) such lines are the content.
     """
-    doomed = []
+    remove_all(link_paragraphs(tree))
+
+
+def link_paragraphs(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The paragraphs `remove_link_paragraphs` removes, left in place."""
+    found = []
     for para in tree.css(LINK_PARAGRAPH_TAGS):
         length = text_length(para)
         if length and sum(text_length(a) for a in para.css(_OUTWARD_LINK)) >= length:
-            doomed.append(para)
-    remove_all(doomed)
+            found.append(para)
+    return found
 
 
 def _box_of(node: LexborNode) -> LexborNode:

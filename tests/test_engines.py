@@ -211,12 +211,35 @@ def test_a_page_that_is_not_an_article_is_left_to_the_dom_engine(monkeypatch: py
     assert result.confidence > 0.5
 
 
-def test_an_article_gets_the_main_engine_in_fast_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_article_whose_container_holds_its_prose_is_left_to_the_dom_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     calls = _engine_calls(monkeypatch)
-    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    paragraphs = [f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS]
+    # Furniture named by its class between two paragraphs: a picture credit.
+    paragraphs.insert(2, "<span class='imageCredit'>Jane Roe for the Daily Planet</span>")
     head = "<meta property='og:type' content='article'>"
     result = extract_html(
-        page(f"<main><article><h1>A test article</h1>{paragraphs}</article></main>", head=head)
+        page(f"<main><article><h1>A test article</h1>{''.join(paragraphs)}</article></main>", head=head)
+    )
+    assert calls == []
+    assert ARTICLE_PARAGRAPHS[0] in result.text and ARTICLE_PARAGRAPHS[3] in result.text
+    assert "Jane Roe" not in result.text
+    assert result.confidence > 0.5
+
+
+def test_an_article_with_prose_outside_its_container_gets_the_main_engine_in_fast_mode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _engine_calls(monkeypatch)
+    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    # A quarter of the page's prose in another branch of the page: the container may not be all.
+    first, second, third, fourth = ARTICLE_PARAGRAPHS[:4]
+    more = f"<p>{second} {third}</p><p>{first} {fourth}</p>"
+    elsewhere = f"<div class='below'><div><section>{more}</section></div></div>"
+    head = "<meta property='og:type' content='article'>"
+    result = extract_html(
+        page(f"<main><article><h1>A test article</h1>{paragraphs}</article></main>{elsewhere}", head=head)
     )
     assert calls == [True]
     assert ARTICLE_PARAGRAPHS[0] in result.text
@@ -303,13 +326,14 @@ def _long_article() -> str:
 
 
 def _main_engine_reads(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
-    """The main engine returns `lines` whatever the page."""
+    """The main engine is asked, however sure the DOM engine is, and returns `lines`."""
 
     def fake(*_: object) -> tuple[list[tuple[str, str]], str, int]:
         text = "\n".join(lines)
         return [("p", line) for line in lines], text, len(text.split())
 
     monkeypatch.setattr(extract_module, "_main_blocks", fake)
+    monkeypatch.setattr(extract_module, "_sure_body", lambda *_: None)
 
 
 def test_a_main_body_cut_short_gives_way_to_the_dom_body(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,96 @@
+"""Furniture inside the article's container, and when the DOM engine is sure of its container."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.body import blocks_of, page_blocks, prose_share
+from scraper.inbody import furniture
+from tests.conftest import ARTICLE_PARAGRAPHS, page
+
+PROSE = "".join(f"<p>{p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+
+
+def _root(inner: str) -> LexborNode:
+    node = LexborHTMLParser(page(f"<div id='root'>{inner}</div>")).css_first("#root")
+    assert node is not None
+    return node
+
+
+def _found(inner: str) -> list[str]:
+    return [" ".join(node.text().split()) for node in furniture([_root(inner)])]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<span class='newsCaption'>The quay at dawn</span>",  # captions and credits in any casing
+        "<div class='InlineImage-imageEmbedCredit'>Jane Roe | Daily Planet</div>",
+        "<div class='share-tools'>Share on Mastodon</div>",
+        "<div id='newsletter-box'>Sign up for the morning briefing</div>",
+        "<ul class='most-popular'><li>Another story</li></ul>",
+        "<div class='gallery-slide'>1 of 12</div>",
+        "<section class='author-bio'>Jane writes about rivers.</section>",
+        "<p style='display:none'>Hidden until a click</p>",
+        "<div aria-hidden='true'>Close</div>",
+        "<span class='sr-only hidden'>Opens in a new window</span>",
+        "<div role='navigation'>Previous Next</div>",
+    ],
+)
+def test_furniture_named_by_class_id_or_style_is_found(markup: str) -> None:
+    assert _found(PROSE + markup) != []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<figure><img src='a.jpg'><figcaption>The quay at dawn</figcaption></figure>",  # a figure's caption
+        "<blockquote class='pull-quote'>We were ready this time.</blockquote>",
+        "<div class='timeshare'>A paragraph about holiday homes.</div>",  # 'shar' starts words only
+        "<h2 class='section-title'>What happens next</h2>",
+    ],
+)
+def test_article_parts_are_not_furniture(markup: str) -> None:
+    assert _found(PROSE + markup) == []
+
+
+def test_only_the_outermost_match_is_returned() -> None:
+    box = "<div class='related-box'><ul class='most-popular'><li>Another story</li></ul></div>"
+    assert _found(PROSE + box) == ["Another story"]
+
+
+def test_nothing_is_found_when_the_matches_hold_nearly_all_the_text() -> None:
+    # The words named the article's own wrapper ("entry-meta-wrap"): trust the container instead.
+    assert _found(f"<div class='entry-meta-wrap'>{PROSE}</div>") == []
+
+
+def test_blocks_of_leaves_out_the_dropped_elements_and_keeps_the_tree() -> None:
+    root = _root(PROSE[: len(PROSE) // 2] + "<div class='share-tools'>Share on Mastodon</div>")
+    dropped = frozenset(node.mem_id for node in furniture([root]))
+    lines = [line for _, line in blocks_of([root], dropped)]
+    assert "Share on Mastodon" not in lines and lines
+    assert "Share on Mastodon" in [line for _, line in blocks_of([root])]
+
+
+def test_a_web_address_as_a_link_is_a_line_of_the_article_not_of_the_page_chrome() -> None:
+    cited = "<p><a href='https://example.org/report.pdf'>https://example.org/report.pdf</a></p>"
+    html = page(f"<div id='root'>{PROSE}{cited}</div>")
+    tree = LexborHTMLParser(html)
+    root = tree.css_first("#root")
+    assert root is not None
+    assert ("p", "https://example.org/report.pdf") in blocks_of([root])
+    assert ("p", "https://example.org/report.pdf") not in page_blocks(tree)
+
+
+def test_prose_share_is_the_share_of_the_pages_prose_inside_the_roots() -> None:
+    inside = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[:3])
+    outside = f"<p>{ARTICLE_PARAGRAPHS[3]}</p>"
+    short = "<p>Too short to be prose.</p>"
+    links = f"<p><a href='/x'>{ARTICLE_PARAGRAPHS[2]}</a></p>"  # mostly links: not prose
+    tree = LexborHTMLParser(page(f"<div id='root'>{inside}</div><div>{outside}{short}{links}</div>"))
+    root = tree.css_first("#root")
+    assert root is not None
+    held = sum(len(p) for p in ARTICLE_PARAGRAPHS[:3])
+    assert prose_share(tree, [root]) == pytest.approx(held / (held + len(ARTICLE_PARAGRAPHS[3])))
+    assert prose_share(LexborHTMLParser(page("<div id='root'></div>")), []) == 0.0
