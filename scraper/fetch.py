@@ -340,6 +340,11 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise _Retryable(FetchTimeout(f"{type(exc).__name__} from {redact(current)}")) from None
         except (httpx.TransportError, ssl.SSLError) as exc:
+            if mode == "robots" and isinstance(exc, httpx.RemoteProtocolError):
+                # The server took the connection and hung up without an answer (a bare
+                # test server failing on a path it does not know): it is up, and has no
+                # robots.txt to give. `RobotsCache` reads that as "unavailable".
+                raise _Retryable(EmptyResponse(f"no answer for {redact(current)}")) from None
             # A peer that resets or closes mid-body lands here too: worth another try.
             message = str(exc) or type(exc).__name__
             raise _Retryable(ConnectError(f"{message} ({redact(current)})")) from None

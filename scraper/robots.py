@@ -6,6 +6,7 @@
 | 4xx (404, 403, 410 ...)             | no rules: everything allowed (RFC 9309 §2.3.1.3)         |
 | 5xx, 429                            | unreachable: everything disallowed (§2.3.1.4)            |
 | redirect loop / refused redirect    | unavailable: everything allowed (§2.3.1.2)               |
+| connection closed with no answer    | unavailable too: the host is up, it just has no robots.txt |
 | connection error, timeout           | the host is down: its URLs fail with that error, unfetched |
 
 Rules are matched on the User-Agent's product token (`scraper` for

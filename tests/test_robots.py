@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -18,7 +20,7 @@ from scraper.robots import (
     robots_url,
 )
 from scraper.settings import Settings
-from tests.faultserver import FaultServer, respond
+from tests.faultserver import Conn, FaultServer, Request, respond
 
 AGENT = "scraper"
 
@@ -93,6 +95,47 @@ def test_5xx_means_everything_disallowed_after_retries(server: FaultServer) -> N
     with pytest.raises(RobotsDisallowed, match="unreachable"):
         policy.check(server.url("/page"), AGENT)
     assert server.stats.count("/robots.txt") == 2
+
+
+def test_a_connection_closed_without_an_answer_means_no_rules(server: FaultServer) -> None:
+    # A bare test server whose handler fails on paths it does not know hangs up
+    # without a word: the host is up and has no robots.txt to give.
+    async def hang_up(_: Request, conn: Conn) -> None:
+        conn.close()
+
+    server.route("/robots.txt", hang_up)
+    policy, _ = policy_for(server.url("/page"), retries=1)
+    policy.check(server.url("/page"), AGENT)
+    assert server.stats.count("/robots.txt") == 2
+
+
+def test_a_stdlib_server_that_fails_on_unknown_paths_still_serves_its_pages() -> None:
+    pages = {"/page.html": b"<html><body><p>Hello</p></body></html>"}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = pages[self.path]  # KeyError on /robots.txt: the server hangs up
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    class QuietServer(ThreadingHTTPServer):
+        def handle_error(self, *_: object) -> None:
+            pass
+
+    with QuietServer(("127.0.0.1", 0), Handler) as httpd:
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        try:
+            url = f"http://127.0.0.1:{httpd.server_address[1]}/page.html"
+            policy, _ = policy_for(url)
+            policy.check(url, AGENT)
+        finally:
+            httpd.shutdown()
 
 
 def test_unreachable_host_fails_its_urls_with_the_network_error() -> None:
