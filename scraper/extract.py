@@ -11,7 +11,8 @@
    milliseconds a page;
 4. a page that does not call itself an article, and whose DOM-engine body is
    most of its text, is done: a service, product or documentation page; so
-   is an article whose container the DOM engine is sure of (`_sure_body`);
+   is any other page (not a teaser listing, not a discussion) whose container
+   the DOM engine is sure of (`_sure_body`): trafilatura is not run;
 5. otherwise find the main content with trafilatura on the pruned document,
    fast mode first and its fallback extractors only where that comes out
    short, asking for its structured tree (paragraphs, headings, lists,
@@ -93,7 +94,7 @@ MIN_PAGE_LINES = 3
 # and this share of the DOM engine's.
 UNSURE_WORDS = 100
 UNSURE_SHARE = 0.8
-# An article's DOM-engine body is taken without asking trafilatura when it has
+# The DOM engine's body is taken without asking trafilatura when it has
 # this many words, its container holds this share of the page's prose, and
 # its furniture (`scraper.inbody`) leaves this share of its words.
 SURE_WORDS = 150
@@ -204,11 +205,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
             **article_meta,
         )
     sure = None
-    if article:
-        if not pruned.discussion and second_words >= SURE_WORDS:
-            sure = _sure_body(tree, roots, title, second_words)
-        if sure is None:
-            remove_link_paragraphs(tree)
+    if not listing and not pruned.discussion and second_words >= SURE_WORDS:
+        sure = _sure_body(tree, roots, title, second_words, article)
+    if article and sure is None:
+        remove_link_paragraphs(tree)
     if sure is not None:
         blocks, text, words = sure
     else:
@@ -307,9 +307,10 @@ def _holds_the_page(body_words: int, page_words: int) -> bool:
 
 
 def _sure_body(
-    tree: LexborHTMLParser, roots: list[LexborNode], title: str | None, second_words: int
+    tree: LexborHTMLParser, roots: list[LexborNode], title: str | None, second_words: int, article: bool
 ) -> tuple[list[Block], str, int] | None:
-    """The DOM engine's body of an article, less the furniture in it, when it is sure of it.
+    """The DOM engine's body, less the furniture in it (and, in an `article`, the
+    paragraphs that are links alone), when it is sure of it.
 
     Sure means: its container holds `SURE_PROSE_SHARE` of the page's prose,
     and the furniture named by class and id words (`scraper.inbody`) is under
@@ -318,7 +319,8 @@ def _sure_body(
     """
     if not roots or prose_share(tree, roots) < SURE_PROSE_SHARE:
         return None
-    dropped = frozenset(node.mem_id for node in furniture(roots) + link_paragraphs(tree))
+    left_out = furniture(roots) + (link_paragraphs(tree) if article else [])
+    dropped = frozenset(node.mem_id for node in left_out)
     blocks = filter_blocks(blocks_of(roots, dropped), title)
     text = "\n".join(line for _, line in blocks)
     words = _words(text)

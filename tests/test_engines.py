@@ -228,6 +228,19 @@ def test_an_article_whose_container_holds_its_prose_is_left_to_the_dom_engine(
     assert result.confidence > 0.5
 
 
+def test_a_page_that_is_not_an_article_with_a_sure_container_skips_the_main_engine_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _engine_calls(monkeypatch)
+    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    # Half the page beside the container is short facts, no prose: the page, not the container, is
+    # the content of a page that does not call itself an article.
+    facts = "".join(f"<li>Opening hours on day {n}: nine to five, closed for lunch</li>" for n in range(12))
+    result = extract_html(page(f"<main><div class='intro'>{paragraphs}</div><ul>{facts}</ul></main>"))
+    assert calls == []
+    assert ARTICLE_PARAGRAPHS[0] in result.text and "Opening hours on day 11" in result.text
+
+
 def test_an_article_with_prose_outside_its_container_gets_the_main_engine_in_fast_mode(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
