@@ -2,14 +2,16 @@
 
 Order (WHATWG "encoding sniffing", simplified):
  1. a byte-order mark;
- 2. the `charset` of the HTTP Content-Type header;
+ 2. the `charset` of the HTTP Content-Type header, unless it is the Latin-1
+    that servers send by default and the page's <meta> names another;
  3. `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 4 KB;
  4. a statistical detector (charset-normalizer) when none of these speak;
  5. UTF-8 with replacement characters as the last resort.
 
 A declared charset is trusted only if the body decodes under it without
 errors; a header that lies (says UTF-8, sends windows-1251) falls through to
-the next source instead of producing mojibake.
+the next source instead of producing mojibake. A UTF-8 page with a stray
+invalid byte or two is still read as UTF-8 (with a replacement character).
 """
 
 from __future__ import annotations
@@ -79,6 +81,23 @@ def charset_from_meta(data: bytes) -> str | None:
     return name
 
 
+# The charset a server sends for any page it knows nothing about (Apache's and
+# Tomcat's old defaults): a weaker word than the page's own <meta>.
+SERVER_DEFAULTS = frozenset({"cp1252"})
+# At most this share of a declared-UTF-8 body's non-ASCII bytes may be invalid
+# for the body to be read as UTF-8 with replacement characters.
+MAX_INVALID_UTF8_SHARE = 0.01
+_ASCII = bytes(range(0x80))
+
+
+def _nearly_utf8(data: bytes) -> bool:
+    """Whether nearly all of the body's non-ASCII bytes form valid UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    non_ascii = len(data.translate(None, _ASCII))  # the bytes left once ASCII is deleted, in C
+    return invalid <= MAX_INVALID_UTF8_SHARE * non_ascii
+
+
 def _strict(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -92,7 +111,12 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
     utf8 = _strict(data, "utf-8")
-    for declared in (charset_from_content_type(content_type), charset_from_meta(data)):
+    header, meta = charset_from_content_type(content_type), charset_from_meta(data)
+    if header in SERVER_DEFAULTS and meta:
+        # Servers send "text/html; charset=ISO-8859-1" for every page they do not
+        # know better about; the page's own <meta> knows better.
+        header = None
+    for declared in (header, meta):
         if declared:
             if utf8 is not None and not data.isascii() and declared != "utf-8":
                 # Non-ASCII bytes that form valid UTF-8 by chance are vanishingly
@@ -101,6 +125,10 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
             text = _strict(data, declared)
             if text is not None:
                 return text, declared
+            if declared == "utf-8" and _nearly_utf8(data):
+                # A stray byte (a pasted Latin-1 character) in a UTF-8 page: the page is
+                # still UTF-8, and one replacement character beats mojibake throughout.
+                return data.decode("utf-8", errors="replace"), "utf-8"
     if utf8 is not None:
         return utf8, "utf-8"
     best = from_bytes(data[:200_000]).best()

@@ -47,6 +47,36 @@ def test_stale_legacy_declaration_loses_to_valid_utf8() -> None:
     assert "crème brûlée" in text
 
 
+def test_a_servers_default_latin1_header_loses_to_the_pages_meta() -> None:
+    # Old Apache and Tomcat send charset=ISO-8859-1 for every page; windows-1252 decodes any bytes.
+    html = "<html><head><meta charset='windows-1251'></head>" + RUSSIAN[6:]
+    text, encoding = decode_html(html.encode("cp1251"), "text/html; charset=ISO-8859-1")
+    assert encoding == "cp1251"
+    assert "Читайте также" in text
+
+
+def test_a_latin1_header_alone_still_speaks() -> None:
+    text, encoding = decode_html(FRENCH.encode("latin-1"), "text/html; charset=ISO-8859-1")
+    assert encoding == "cp1252"
+    assert "crème brûlée" in text
+
+
+def test_a_utf8_page_with_a_stray_byte_is_still_utf8() -> None:
+    body = "<meta charset='utf-8'>" + FRENCH * 10
+    data = body.encode("utf-8") + b"<p>caf\xe9</p>"  # one pasted Latin-1 byte
+    for header in ("text/html; charset=ISO-8859-1", "text/html", None):
+        text, encoding = decode_html(data, header)
+        assert encoding == "utf-8"
+        assert "crème brûlée" in text and "caf\ufffd" in text
+
+
+def test_a_latin1_page_that_claims_utf8_is_not_read_as_utf8() -> None:
+    html = "<meta charset='utf-8'>" + FRENCH
+    text, encoding = decode_html(html.encode("latin-1"), "text/html")
+    assert encoding != "utf-8"
+    assert "Besançon" in text
+
+
 def test_undeclared_utf8() -> None:
     text, encoding = decode_html(RUSSIAN.encode("utf-8"))
     assert encoding == "utf-8"
