@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -116,11 +117,19 @@ class _Writer:
     """Collects inline text into lines; a block boundary ends the line."""
 
     def __init__(
-        self, link_lists: bool = False, dropped: frozenset[int] = frozenset(), addresses: bool = False
+        self,
+        link_lists: bool = False,
+        dropped: frozenset[int] = frozenset(),
+        addresses: bool = False,
+        site: str | None = None,
     ) -> None:
         self.link_lists = link_lists
         """Link lists are content (a category page, a directory): walk them too."""
         self.addresses = addresses
+        self.site = site
+        """The page's host, when the container is the article for sure: a list of links
+        to other sites in it is the article's (a roundup, a reading list, its sources);
+        only lists of links within the site are navigation and related posts."""
         """A web address alone as a link is a line of the text (an article citing it),
         not a button: in an article's container, not in a page's chrome."""
         self.dropped = dropped
@@ -161,11 +170,32 @@ class _Writer:
             return
         self.blocks.append((self._kind, line))
 
+    def skips_link_list(self, node: LexborNode) -> bool:
+        if not _is_link_list(node, self.links):
+            return False
+        return self.site is None or _mostly_within(node, self.site)
+
     def emit(self, kind: str, line: str) -> None:
         self.flush()
         line = " ".join(line.split())
         if line:
             self.blocks.append((kind, line))
+
+
+def _mostly_within(node: LexborNode, site: str) -> bool:
+    """Whether at least half of the links in `node` stay on `site` (relative, or to its host)."""
+    anchors = node.css("a")
+    within = sum(1 for anchor in anchors if _within(anchor.attributes.get("href") or "", site))
+    return within >= 0.5 * len(anchors)
+
+
+def _within(href: str, site: str) -> bool:
+    """A relative link, or one to `site` (with or without "www.")."""
+    href = href.strip()
+    if not href.lower().startswith(("http://", "https://", "//")):
+        return True
+    host = urlsplit("http:" + href if href.startswith("//") else href).hostname
+    return host is not None and host.removeprefix("www.") == site.removeprefix("www.")
 
 
 def _is_link_list(node: LexborNode, links: LinkLengths) -> bool:
@@ -223,7 +253,7 @@ def _walk(
             out.flush()
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
-        elif not out.link_lists and tag in LINK_LIST_TAGS and _is_link_list(child, out.links):
+        elif not out.link_lists and tag in LINK_LIST_TAGS and out.skips_link_list(child):
             continue
         elif tag == "li":
             out.flush()
@@ -275,14 +305,17 @@ def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]
     return out.blocks
 
 
-def blocks_of(roots: list[LexborNode], dropped: frozenset[int] = frozenset()) -> list[Block]:
-    """The blocks of `roots`, less the elements whose `mem_id` is in `dropped`."""
-    out = _Writer(dropped=dropped, addresses=True)
+def blocks_of(
+    roots: list[LexborNode], dropped: frozenset[int] = frozenset(), site: str | None = None
+) -> list[Block]:
+    """The blocks of `roots`, less the elements whose `mem_id` is in `dropped`; with the
+    page's `site` (its host), link lists to other sites are kept (`_Writer.site`)."""
+    out = _Writer(dropped=dropped, addresses=True, site=site)
     for root in roots:
         out.flush()
         if root.tag in HEADING_TAGS:
             _walk(root, out, "heading", 0)
-        elif not _is_link_list(root, out.links):
+        elif not out.skips_link_list(root):
             _walk(root, out, "p", 0)
     out.flush()
     return out.blocks

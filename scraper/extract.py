@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.etree import _Element
@@ -206,7 +207,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         )
     sure = None
     if not listing and not pruned.discussion and second_words >= SURE_WORDS:
-        sure = _sure_body(tree, roots, title, second_words, article)
+        sure = _sure_body(tree, roots, title, second_words, article, url)
     if article and sure is None:
         remove_link_paragraphs(tree)
     if sure is not None:
@@ -307,7 +308,12 @@ def _holds_the_page(body_words: int, page_words: int) -> bool:
 
 
 def _sure_body(
-    tree: LexborHTMLParser, roots: list[LexborNode], title: str | None, second_words: int, article: bool
+    tree: LexborHTMLParser,
+    roots: list[LexborNode],
+    title: str | None,
+    second_words: int,
+    article: bool,
+    url: str | None,
 ) -> tuple[list[Block], str, int] | None:
     """The DOM engine's body, less the furniture in it (and, in an `article`, the
     paragraphs that are links alone), when it is sure of it.
@@ -321,7 +327,9 @@ def _sure_body(
         return None
     left_out = furniture(roots) + (link_paragraphs(tree) if article else [])
     dropped = frozenset(node.mem_id for node in left_out)
-    blocks = filter_blocks(blocks_of(roots, dropped), title)
+    # Sure of its container, the engine keeps the lists in it that link to other sites.
+    site = (urlsplit(url).hostname if url else None) or ""
+    blocks = filter_blocks(blocks_of(roots, dropped, site), title)
     text = "\n".join(line for _, line in blocks)
     words = _words(text)
     if words < SURE_KEPT_SHARE * second_words:

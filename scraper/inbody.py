@@ -133,6 +133,8 @@ HIDDEN_CLASS = re.compile(
     r"|comments-title|nocomments|-reply-|^reply-"
 )
 HIDDEN_ID = re.compile(r"hidden|akismet|reader-comments|^reply-")
+# Placed thousands of pixels off screen: text for crawlers (link farms), not readers.
+_OFF_SCREEN = re.compile(r"(?:left|top|text-indent)\s*:\s*-\d{4,}px")
 
 
 def _alternatives(words: Iterable[str], prefixes: Iterable[str] = ()) -> str:
@@ -207,6 +209,7 @@ def _hidden(attributes: dict[str, str | None], class_: str, id_: str) -> bool:
         or "display:none" in style
         or "display: none" in style
         or "hidden" in style
+        or bool(style and _OFF_SCREEN.search(style))
         or bool(class_ and HIDDEN_CLASS.search(class_))
         or bool(id_ and HIDDEN_ID.search(id_))
     )

@@ -36,6 +36,7 @@ def _found(inner: str) -> list[str]:
         "<div aria-hidden='true'>Close</div>",
         "<span class='sr-only hidden'>Opens in a new window</span>",
         "<div role='navigation'>Previous Next</div>",
+        "<div style='position:absolute; left:-9999px'><a href='https://spam.example'>Free themes</a></div>",
     ],
 )
 def test_furniture_named_by_class_id_or_style_is_found(markup: str) -> None:
@@ -94,3 +95,19 @@ def test_prose_share_is_the_share_of_the_pages_prose_inside_the_roots() -> None:
     held = sum(len(p) for p in ARTICLE_PARAGRAPHS[:3])
     assert prose_share(tree, [root]) == pytest.approx(held / (held + len(ARTICLE_PARAGRAPHS[3])))
     assert prose_share(LexborHTMLParser(page("<div id='root'></div>")), []) == 0.0
+
+
+def test_with_the_site_known_link_lists_to_other_sites_are_kept_and_the_sites_own_are_not() -> None:
+    sources = (
+        "<ul><li><a href='https://www.gov.example/report'>The flood report of the agency</a></li>"
+        "<li><a href='https://news.example/story'>The story in the county paper</a></li></ul>"
+    )
+    related = (
+        "<ul><li><a href='/2024/other-story'>Another story from this site</a></li>"
+        "<li><a href='https://www.site.example/more'>And one more from this site</a></li></ul>"
+    )
+    root = _root(PROSE + sources + related)
+    kept = [line for _, line in blocks_of([root], site="site.example")]
+    assert "The flood report of the agency" in kept and "Another story from this site" not in kept
+    plain = [line for _, line in blocks_of([root])]
+    assert "The flood report of the agency" not in plain and "Another story from this site" not in plain
