@@ -31,7 +31,7 @@ BOILERPLATE_LINES = (
     r"(?:follow|subscribe to) us(?: on .*)?",
     r"sign up (?:for|to) (?:our|the) newsletter.*",
     r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
-    r"(?:advertisement|advertising|anzeige|publicité|реклама|werbung|sponsored)",
+    r"(?:advertisement|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored)",
     r"(?:this (?:website|site) uses cookies|we use cookies).*",
     r"(?:accept|reject|decline)(?: all)?(?: cookies)?(?: read more)?",
     r"privacy (?:&|and) cookies policy",

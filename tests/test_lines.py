@@ -13,6 +13,7 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         ".",
         "Share this:",
         "Advertisement",
+        "Advert",
         "Privacy & Cookies Policy",
         "See also Ukraine - Four dead and 47 injured",
         "Accept Read More",
