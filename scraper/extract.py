@@ -175,6 +175,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
         "language": metadata.extract_language(tree, meta),
     }
     declared = is_article_page(tree, meta.jsonld)
+    # The page's own site, for telling its links from links to other sites.
+    site = _host(metadata.canonical_url(tree, meta)) or _host(url) or ""
     pruned = prune(tree, declared, present)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
@@ -207,7 +209,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         )
     sure = None
     if not listing and not pruned.discussion and second_words >= SURE_WORDS:
-        sure = _sure_body(tree, roots, title, second_words, article, url)
+        sure = _sure_body(tree, roots, title, second_words, article, site)
     if article and sure is None:
         remove_link_paragraphs(tree)
     if sure is not None:
@@ -273,6 +275,13 @@ def _reveal_noscript(tree: LexborHTMLParser) -> None:
         largest.unwrap()
 
 
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed address ("http://[::1"): no host to read
+        return None
+
+
 def _part_of(text: str, whole: str) -> bool:
     """Whether nearly all of `text`'s distinct words occur in `whole`.
 
@@ -313,7 +322,7 @@ def _sure_body(
     title: str | None,
     second_words: int,
     article: bool,
-    url: str | None,
+    site: str,
 ) -> tuple[list[Block], str, int] | None:
     """The DOM engine's body, less the furniture in it (and, in an `article`, the
     paragraphs that are links alone), when it is sure of it.
@@ -328,7 +337,6 @@ def _sure_body(
     left_out = furniture(roots) + (link_paragraphs(tree) if article else [])
     dropped = frozenset(node.mem_id for node in left_out)
     # Sure of its container, the engine keeps the lists in it that link to other sites.
-    site = (urlsplit(url).hostname if url else None) or ""
     blocks = filter_blocks(blocks_of(roots, dropped, site), title)
     text = "\n".join(line for _, line in blocks)
     words = _words(text)

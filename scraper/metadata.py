@@ -556,12 +556,19 @@ def _declared_site_names(meta: Meta) -> set[str]:
     return {_key(n) for n in names if n and _key(n)}
 
 
-def _page_host(tree: LexborHTMLParser, meta: Meta) -> str | None:
-    """The page's registered name ('example' for www.example.co.uk), from its canonical address."""
+def canonical_url(tree: LexborHTMLParser, meta: Meta) -> str | None:
+    """The address the page gives for itself (og:url, else <link rel=canonical>): its
+    real site even when it is read from a file or a mirror."""
     url = _first_meta(meta, ("og:url",))
     if not url:
         link = tree.css_first("link[rel~='canonical']")
         url = link.attributes.get("href") if link is not None else None
+    return url or None
+
+
+def _page_host(tree: LexborHTMLParser, meta: Meta) -> str | None:
+    """The page's registered name ('example' for www.example.co.uk), from its canonical address."""
+    url = canonical_url(tree, meta)
     if not url:
         return None
     host = (urlsplit(url).hostname or "").lower()

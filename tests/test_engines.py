@@ -241,6 +241,29 @@ def test_a_page_that_is_not_an_article_with_a_sure_container_skips_the_main_engi
     assert ARTICLE_PARAGRAPHS[0] in result.text and "Opening hours on day 11" in result.text
 
 
+def test_a_sure_container_tells_the_pages_own_links_by_its_canonical_address() -> None:
+    # Read from a mirror (a local server): the page's own og:url says which site it belongs to.
+    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    related = (
+        "<ul><li><a href='https://www.site.example/2024/one'>Harbour wall plans go to council vote</a></li>"
+        "<li><a href='https://www.site.example/2024/two'>Ferry timetable changes for winter</a></li></ul>"
+    )
+    sources = (
+        "<ul><li><a href='https://gov.example/report'>The flood report of the agency</a></li>"
+        "<li><a href='https://paper.example/story'>The story in the county paper</a></li></ul>"
+    )
+    head = (
+        "<meta property='og:type' content='article'><meta property='og:url' content='https://site.example/x'>"
+    )
+    html = page(
+        f"<main><article><h1>A test article</h1>{paragraphs}{related}{sources}</article></main>", head=head
+    )
+    for url in ("https://site.example/x", "http://127.0.0.1:8000/x.html", None):
+        text = extract_html(html, url).text
+        assert "The flood report of the agency" in text
+        assert "Harbour wall plans go to council vote" not in text
+
+
 def test_an_article_with_prose_outside_its_container_gets_the_main_engine_in_fast_mode(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
