@@ -126,12 +126,12 @@ class _Writer:
         self.link_lists = link_lists
         """Link lists are content (a category page, a directory): walk them too."""
         self.addresses = addresses
+        """A web address alone as a link is a line of the text (an article citing it),
+        not a button: in an article's container, not in a page's chrome."""
         self.site = site
         """The page's host, when the container is the article for sure: a list of links
         to other sites in it is the article's (a roundup, a reading list, its sources);
         only lists of links within the site are navigation and related posts."""
-        """A web address alone as a link is a line of the text (an article citing it),
-        not a button: in an article's container, not in a page's chrome."""
         self.dropped = dropped
         """Elements (`mem_id`s) left out of the walk, the tree left as it is."""
         self.blocks: list[Block] = []
@@ -339,9 +339,3 @@ def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:
         if paragraph.mem_id in inside or has_ancestor_in(paragraph, inside):
             held += length
     return held / total if total else 0.0
-
-
-def extract_blocks(tree: LexborHTMLParser, article: bool = False) -> tuple[list[Block], int]:
-    """Blocks of the main content of a pruned tree, and the root's text length."""
-    roots = choose_roots(tree, article)
-    return blocks_of(roots), sum(text_length(r) for r in roots)

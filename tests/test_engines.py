@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract as extract_module
-from scraper.body import extract_blocks, page_blocks
+from scraper.body import blocks_of, choose_roots, page_blocks
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
@@ -17,6 +17,11 @@ TEASER = (
     "<article class='post'><h2><a href='/p/{n}'>Story number {n} about the harbour</a></h2>"
     "<p>A short excerpt of story {n}, a sentence or two to make the reader click through.</p></article>"
 )
+
+
+def extract_blocks(tree: LexborHTMLParser, article: bool = False) -> list[tuple[str, str]]:
+    """The DOM engine's blocks of a pruned tree: its container's, as `extract_html` reads them."""
+    return blocks_of(choose_roots(tree, article))
 
 
 def listing_html(cards: int, head: str = "", prose: str = "") -> str:
@@ -37,7 +42,7 @@ def test_dom_engine_writes_blocks_in_order() -> None:
     )
     tree = LexborHTMLParser(html)
     prune(tree)
-    blocks, _ = extract_blocks(tree)
+    blocks = extract_blocks(tree)
     assert ("heading", "What next") in blocks
     assert ("item0", "First step, with detail") in blocks
     assert ("row", "Year | Level") in blocks and ("row", "1987 | 2.1 m") in blocks
@@ -53,7 +58,7 @@ def test_dom_engine_skips_link_lists_inside_the_body() -> None:
     )
     tree = LexborHTMLParser(article_html(extra_inside=related))
     prune(tree)
-    texts = [text for _, text in extract_blocks(tree)[0]]
+    texts = [text for _, text in extract_blocks(tree)]
     assert "Another story entirely" not in texts
     assert ARTICLE_PARAGRAPHS[3] in texts
 
@@ -161,7 +166,7 @@ def test_dom_engine_drops_short_lines_that_are_only_links() -> None:
         "<p><a href='/story'>A linked sentence that runs on well past five words</a></p>"
         "<p>Read the <a href='/report'>full report</a>.</p></main>"
     )
-    lines = [line for _, line in extract_blocks(LexborHTMLParser(html))[0]]
+    lines = [line for _, line in extract_blocks(LexborHTMLParser(html))]
     assert "The guide" in lines  # a heading stays, link or not
     assert "Log in" not in lines
     assert not any("RSS feed" in line for line in lines)
@@ -462,10 +467,10 @@ def _block_editor_article() -> str:
 def test_an_article_split_into_blocks_of_one_template_is_read_whole() -> None:
     tree = LexborHTMLParser(_block_editor_article())
     prune(tree)
-    texts = " ".join(text for _, text in extract_blocks(tree, article=True)[0])
+    texts = " ".join(text for _, text in extract_blocks(tree, article=True))
     assert all(p in texts for p in ARTICLE_PARAGRAPHS)
     # Elsewhere the best container stands alone: a service page's sections are the page's, not its.
-    alone = " ".join(text for _, text in extract_blocks(tree)[0])
+    alone = " ".join(text for _, text in extract_blocks(tree))
     assert ARTICLE_PARAGRAPHS[0] in alone and ARTICLE_PARAGRAPHS[-1] not in alone
 
 
