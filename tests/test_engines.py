@@ -269,6 +269,11 @@ def test_a_sure_container_tells_the_pages_own_links_by_its_canonical_address() -
         assert "Harbour wall plans go to council vote" not in text
 
 
+def test_a_malformed_address_does_not_stop_the_extraction() -> None:
+    # The page's site is read from its address when it names none itself; "http://[::1" has none.
+    assert ARTICLE_PARAGRAPHS[0] in extract_html(article_html(), "http://[::1").text
+
+
 def test_an_article_with_prose_outside_its_container_gets_the_main_engine_in_fast_mode(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
