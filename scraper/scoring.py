@@ -28,7 +28,7 @@ POSITIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 NEGATIVE_WORDS = re.compile(
-    r"hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|"
+    r"(?<!label-)hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|"
     r"related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|nav",
     re.IGNORECASE,
 )
