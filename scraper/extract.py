@@ -13,15 +13,18 @@
    most of its text, is done: a service, product or documentation page; so
    is any other page (not a teaser listing, not a discussion) whose container
    the DOM engine is sure of (`_sure_body`): trafilatura is not run;
-5. otherwise find the main content with trafilatura on the pruned document,
+5. nor is it where the container the theme names (`scraper.named`, the
+   cascade of names trafilatura itself looks for) holds at least what the
+   DOM engine found: two opinions that agree (`_named_body`);
+6. otherwise find the main content with trafilatura on the pruned document,
    fast mode first and its fallback extractors only where that comes out
    short, asking for its structured tree (paragraphs, headings, lists,
    tables, quotes), and turn it into lines, captions kept where they sit;
-6. fall back to the DOM engine's body where the main engine found next to
+7. fall back to the DOM engine's body where the main engine found next to
    nothing or stopped partway through it, and, on a page that is not an
    article, to the whole page's where it kept only a part of it (a product
    page's product box excepted);
-7. drop lines that are boilerplate by their wording (`scraper.lines`), and
+8. drop lines that are boilerplate by their wording (`scraper.lines`), and
    score a confidence for the result (`scraper.confidence`).
 """
 
@@ -45,6 +48,7 @@ from scraper.errors import ExtractionError
 from scraper.inbody import furniture
 from scraper.lines import Block, filter_blocks
 from scraper.models import Article
+from scraper.named import named_containers
 from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
 from scraper.selectors import Present
 
@@ -101,6 +105,11 @@ UNSURE_SHARE = 0.8
 SURE_WORDS = 150
 SURE_PROSE_SHARE = 0.9
 SURE_KEPT_SHARE = 0.8
+# A container the theme names is read when its body (furniture left out) has
+# this many words, and taken without asking trafilatura when that is this
+# share of the DOM engine's.
+NAMED_MIN_WORDS = 50
+NAMED_SHARE = 0.9
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -212,6 +221,8 @@ def extract_html(html: str, url: str | None = None) -> Article:
         sure = _sure_body(tree, roots, title, second_words, article, site)
     if article and sure is None:
         remove_link_paragraphs(tree)
+    if sure is None and not pruned.discussion:
+        sure = _named_body(tree, title, second_words, site)
     if sure is not None:
         blocks, text, words = sure
     else:
@@ -343,6 +354,28 @@ def _sure_body(
     if words < SURE_KEPT_SHARE * second_words:
         return None
     return blocks, text, words
+
+
+def _named_body(
+    tree: LexborHTMLParser, title: str | None, second_words: int, site: str
+) -> tuple[list[Block], str, int] | None:
+    """The body of the container the theme names (`scraper.named`), when it holds
+    at least what the DOM engine found.
+
+    The first named container with `NAMED_MIN_WORDS` is the one trafilatura's
+    cascade would read; where it holds `NAMED_SHARE` of the DOM engine's
+    words too, the two opinions agree and trafilatura is not run. Where it
+    holds less, one of them missed part of the article, and trafilatura
+    decides.
+    """
+    for node in named_containers(tree):
+        dropped = frozenset(found.mem_id for found in furniture([node]))
+        blocks = filter_blocks(blocks_of([node], dropped, site), title)
+        text = "\n".join(line for _, line in blocks)
+        words = _words(text)
+        if words >= NAMED_MIN_WORDS:
+            return (blocks, text, words) if words >= NAMED_SHARE * second_words else None
+    return None
 
 
 def _main_blocks(

@@ -274,26 +274,55 @@ def test_a_malformed_address_does_not_stop_the_extraction() -> None:
     assert ARTICLE_PARAGRAPHS[0] in extract_html(article_html(), "http://[::1").text
 
 
-def test_an_article_with_prose_outside_its_container_gets_the_main_engine_in_fast_mode(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    calls = _engine_calls(monkeypatch)
-    paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
-    # A quarter of the page's prose in another branch of the page: the container may not be all.
+def _prose_outside(container: str, paragraphs: str = "") -> str:
+    """An article in `container`, a quarter of the page's prose in another branch of the page."""
+    paragraphs = paragraphs or "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
     first, second, third, fourth = ARTICLE_PARAGRAPHS[:4]
     more = f"<p>{second} {third}</p><p>{first} {fourth}</p>"
     elsewhere = f"<div class='below'><div><section>{more}</section></div></div>"
     head = "<meta property='og:type' content='article'>"
-    result = extract_html(
-        page(f"<main><article><h1>A test article</h1>{paragraphs}</article></main>{elsewhere}", head=head)
-    )
+    return page(container.format(f"<h1>A test article</h1>{paragraphs}") + elsewhere, head=head)
+
+
+def test_an_article_with_prose_outside_its_container_gets_the_main_engine_in_fast_mode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _engine_calls(monkeypatch)
+    # The container may not be all, and no theme names it: the main engine decides.
+    result = extract_html(_prose_outside("<div class='column'>{}</div>"))
     assert calls == [True]
     assert ARTICLE_PARAGRAPHS[0] in result.text
 
 
+def test_an_article_in_a_container_its_theme_names_is_read_from_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _engine_calls(monkeypatch)
+    # The same page, its container named as article bodies are: two opinions that agree.
+    for container in ("<main><article>{}</article></main>", "<div class='entry-content'>{}</div>"):
+        result = extract_html(_prose_outside(container))
+        assert ARTICLE_PARAGRAPHS[0] in result.text and ARTICLE_PARAGRAPHS[3] in result.text
+        assert "below" not in result.text
+    assert calls == []
+
+
+def test_a_named_container_with_less_than_the_dom_body_leaves_the_choice_to_the_main_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _engine_calls(monkeypatch)
+    # The theme names only the first half of the body: one of the two opinions missed a part.
+    paragraphs = [f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS]
+    body = f"<div class='entry-content'>{''.join(paragraphs[:2])}</div>{''.join(paragraphs[2:])}"
+    extract_html(_prose_outside("<div class='column'>{}</div>", body))
+    assert calls[:1] == [True]
+
+
 def test_a_short_fast_body_gets_the_fallbacks_too(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _engine_calls(monkeypatch)
-    extract_html(article_html())  # four short paragraphs: under the words the fast mode is trusted with
+    # Four short paragraphs: under the words the fast mode, or a named container, is trusted with.
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[:3])
+    head = "<meta property='og:type' content='article'>"
+    extract_html(page(f"<div class='column'><h1>A test article</h1>{paragraphs}</div>", head=head))
     assert calls == [True, False]
 
 
@@ -380,6 +409,7 @@ def _main_engine_reads(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> Non
 
     monkeypatch.setattr(extract_module, "_main_blocks", fake)
     monkeypatch.setattr(extract_module, "_sure_body", lambda *_: None)
+    monkeypatch.setattr(extract_module, "_named_body", lambda *_: None)
 
 
 def test_a_main_body_cut_short_gives_way_to_the_dom_body(monkeypatch: pytest.MonkeyPatch) -> None:
