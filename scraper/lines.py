@@ -31,7 +31,8 @@ BOILERPLATE_LINES = (
     r"(?:follow|subscribe to) us(?: on .*)?",
     r"sign up (?:for|to) (?:our|the) newsletter.*",
     r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
-    r"(?:advertisement|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored)",
+    r"(?:advertisement|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored|iklan|publicidad|"
+    r"pubblicità|reklama|advertentie|annonse|annons|mainos|広告|广告|광고)",
     r"(?:this (?:website|site) uses cookies|we use cookies).*",
     r"(?:accept|reject|decline)(?: all)?(?: cookies)?(?: read more)?",
     r"privacy (?:&|and) cookies policy",
@@ -52,7 +53,7 @@ BOILERPLATE_LINES = (
     r"(?:copyright|©|ⓒ) .{0,80}",
     r"all rights reserved\.?",
     r"(?:table of contents|contents|inhaltsverzeichnis|sommaire|содержание)",
-    r"(?:learn more|read more|read the full (?:story|article|review)|read our full review|click here.{0,40}|"
+    r"(?:learn more|read more|(?:to )?read the full (?:story|article|review)|read our full review|click here.{0,40}|"
     r"continue reading.{0,60}|explore further)",
     r"(?:partager|teilen|поделиться|condividi|compartir)(?: .{0,40})?",
     r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
@@ -265,6 +266,12 @@ def is_byline(line: str) -> bool:
     return bool(rest) and all(w[:1].isupper() for w in rest)
 
 
+# One phrase two or three times over: a teaser's title written again by its
+# image's title and its link, or a button in its mobile and desktop variants.
+# Article sentences are not repeated back to back.
+_SAID_TWICE = re.compile(r"((?=.*[^\W\d_]{3}).{12,100}?)(?: \1){1,2}")
+MAX_SAID_TWICE_LINE = 302
+
 # Lines up to this long are cached: each page's lines go through the filter
 # once per engine, and both engines mostly find the same ones.
 MAX_CACHED_LINE = 300
@@ -283,6 +290,8 @@ def _is_boilerplate_cached(line: str) -> bool:
 
 def _is_boilerplate(line: str) -> bool:
     if _NO_WORDS.match(line) or is_byline(line) or is_dateline(line):
+        return True
+    if len(line) <= MAX_SAID_TWICE_LINE and _SAID_TWICE.fullmatch(line):
         return True
     if len(line) > MAX_BOILERPLATE_LINE:
         return False

@@ -14,6 +14,12 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Share this:",
         "Advertisement",
         "Advert",
+        "Iklan",
+        "Publicidad",
+        "To Read the Full Story",
+        # A teaser's title written again by its image's title and its link; a button twice over.
+        "How to Defeat the Urge to Binge Shop How to Defeat the Urge to Binge Shop",
+        "Request A Quote Request A Quote",
         "Privacy & Cookies Policy",
         "See also Ukraine - Four dead and 47 injured",
         "Accept Read More",
@@ -118,6 +124,8 @@ def test_boilerplate(line: str) -> None:
         "Reuters reported that the deal had collapsed.",
         "6 min read of the 1998 report is enough to see the problem",
         "This article first appeared in the Society’s printed newsletter.",
+        "Ha ha ha, she wrote back, ha ha ha.",
+        "Rain, rain, rain: the forecast for the whole week.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
