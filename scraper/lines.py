@@ -53,8 +53,8 @@ BOILERPLATE_LINES = (
     r"(?:copyright|©|ⓒ) .{0,80}",
     r"all rights reserved\.?",
     r"(?:table of contents|contents|inhaltsverzeichnis|sommaire|содержание)",
-    r"(?:learn more|read more|(?:to )?read the full (?:story|article|review)|read our full review|click here.{0,40}|"
-    r"continue reading.{0,60}|explore further)",
+    r"(?:learn more|read more|(?:to )?read the full (?:story|article|review)|read our full review|"
+    r"click here.{0,40}|continue reading.{0,60}|explore further)",
     r"(?:partager|teilen|поделиться|condividi|compartir)(?: .{0,40})?",
     r"(?:artikel teilen|diesen artikel teilen|partager cet article)",
     r"(?:réagissez|commentaires|kommentare|комментарии)(?: \(\d+\))?",
