@@ -29,6 +29,8 @@ PAGES = [
     ),
     ("<div data-n='a' class='main-wrapper'></div><main data-n='b'></main>", ["a"]),
     ("<section data-n='a' class='Fulltext'><p>x</p></section>", ["a"]),
+    # Names are case-sensitive, as there, but for "fulltext", "main-content" and "page-content".
+    ("<div data-n='a' class='Article-Body'></div><div data-n='b' class='Page-Content'></div>", ["b"]),
     # Names the cascade does not read.
     ("<div class='sidebar'><p>x</p></div><span class='entry-content'>x</span>", []),
 ]
