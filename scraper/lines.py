@@ -274,8 +274,8 @@ def is_byline(line: str) -> bool:
 
 # One phrase two or three times over: a teaser's title written again by its
 # image's title and its link, or a button in its mobile and desktop variants.
-# Article sentences are not repeated back to back.
-_SAID_TWICE = re.compile(r"((?=.*[^\W\d_]{3}).{12,100}?)(?: \1){1,2}")
+# Not a sentence: one that ends in a full stop is prose, said again or not.
+_SAID_TWICE = re.compile(r"((?=.*[^\W\d_]{3}).{11,99}?[^.!?])(?: \1){1,2}")
 MAX_SAID_TWICE_LINE = 302
 
 # Lines up to this long are cached: each page's lines go through the filter

@@ -126,6 +126,7 @@ def test_boilerplate(line: str) -> None:
         "This article first appeared in the Society’s printed newsletter.",
         "Ha ha ha, she wrote back, ha ha ha.",
         "Rain, rain, rain: the forecast for the whole week.",
+        "The river rose overnight. The river rose overnight.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
