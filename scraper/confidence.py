@@ -1,9 +1,11 @@
 """How sure are we that a body is the whole article? A number in [0, 1].
 
-Two independent engines read every page: trafilatura (the main one) and the
-DOM engine in `scraper.body`, which scores containers in its own way. Where
-they find the same text, the page has one obvious main content and both saw
-it; where they disagree, at least one is wrong. The agreement of the two (an
+Every page gets a second opinion: the body kept (trafilatura's, or that of
+the container the theme names, or the DOM engine's own less its furniture)
+is compared with the DOM engine's reading in `scraper.body`, which scores
+containers in its own way. Where they find the same text, the page has one
+obvious main content and both saw it; where they disagree, at least one is
+wrong. The agreement of the two (an
 F1 over 4-word shingles, the benchmark's own unit) times a length factor
 (very short bodies are rarely whole articles) is the confidence.
 
