@@ -43,7 +43,7 @@ from scraper.body import blocks_of, choose_roots, page_blocks, prose_share
 from scraper.clean import link_paragraphs, prune, remove_link_paragraphs
 from scraper.confidence import confidence
 from scraper.decode import decode_html
-from scraper.dom import flatten_deep, link_density, text_length
+from scraper.dom import flatten_deep, has_ancestor_in, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
 from scraper.lines import Block, filter_blocks
@@ -222,7 +222,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if article and sure is None:
         remove_link_paragraphs(tree)
     if sure is None and not pruned.discussion:
-        sure = _named_body(tree, title, second_words, site)
+        sure = _named_body(tree, roots, title, second_words, site)
     if sure is not None:
         blocks, text, words = sure
     else:
@@ -357,16 +357,17 @@ def _sure_body(
 
 
 def _named_body(
-    tree: LexborHTMLParser, title: str | None, second_words: int, site: str
+    tree: LexborHTMLParser, roots: list[LexborNode], title: str | None, second_words: int, site: str
 ) -> tuple[list[Block], str, int] | None:
     """The body of the container the theme names (`scraper.named`), when it holds
     at least what the DOM engine found.
 
     The first named container with `NAMED_MIN_WORDS` is the one trafilatura's
     cascade would read; where it holds `NAMED_SHARE` of the DOM engine's
-    words too, the two opinions agree and trafilatura is not run. Where it
-    holds less, one of them missed part of the article, and trafilatura
-    decides.
+    words too, and holds the DOM engine's container or sits in it, the two
+    opinions agree and trafilatura is not run. Where it holds less, one of
+    them missed part of the article; where it lies elsewhere on the page,
+    they read different things: trafilatura decides.
     """
     for node in named_containers(tree):
         dropped = frozenset(found.mem_id for found in furniture([node]))
@@ -374,8 +375,18 @@ def _named_body(
         text = "\n".join(line for _, line in blocks)
         words = _words(text)
         if words >= NAMED_MIN_WORDS:
-            return (blocks, text, words) if words >= NAMED_SHARE * second_words else None
+            # As many words in the same place: one holds the other.
+            agree = words >= NAMED_SHARE * second_words and _overlaps(node, roots)
+            return (blocks, text, words) if agree else None
     return None
+
+
+def _overlaps(node: LexborNode, roots: list[LexborNode]) -> bool:
+    """Whether `node` holds one of `roots`, or sits in one."""
+    ids = {root.mem_id for root in roots}
+    if node.mem_id in ids or has_ancestor_in(node, ids):
+        return True
+    return any(has_ancestor_in(root, {node.mem_id}) for root in roots)
 
 
 def _main_blocks(

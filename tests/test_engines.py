@@ -317,6 +317,16 @@ def test_a_named_container_with_less_than_the_dom_body_leaves_the_choice_to_the_
     assert calls[:1] == [True]
 
 
+def test_a_named_container_elsewhere_on_the_page_leaves_the_choice_to_the_main_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls = _engine_calls(monkeypatch)
+    # As many words as the DOM engine's body, in another place: the two read different things.
+    steps = "".join(f"<li>{p} {p} {p}</li>" for p in ARTICLE_PARAGRAPHS)
+    extract_html(_prose_outside("<div class='column'>{}</div>") + f"<article><ol>{steps}</ol></article>")
+    assert calls[:1] == [True]
+
+
 def test_a_short_fast_body_gets_the_fallbacks_too(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _engine_calls(monkeypatch)
     # Four short paragraphs: under the words the fast mode, or a named container, is trusted with.
