@@ -360,7 +360,8 @@ def _named_body(
     tree: LexborHTMLParser, roots: list[LexborNode], title: str | None, second_words: int, site: str
 ) -> tuple[list[Block], str, int] | None:
     """The body of the container the theme names (`scraper.named`), when it holds
-    at least what the DOM engine found.
+    at least what the DOM engine found; the DOM engine's own where the theme
+    names none and it found `SURE_WORDS`.
 
     The first named container with `NAMED_MIN_WORDS` is the one trafilatura's
     cascade would read; where it holds `NAMED_SHARE` of the DOM engine's
@@ -369,7 +370,9 @@ def _named_body(
     them missed part of the article; where it lies elsewhere on the page,
     they read different things: trafilatura decides.
     """
+    named = False
     for node in named_containers(tree):
+        named = True
         dropped = frozenset(found.mem_id for found in furniture([node]))
         blocks = filter_blocks(blocks_of([node], dropped, site), title)
         text = "\n".join(line for _, line in blocks)
@@ -378,6 +381,15 @@ def _named_body(
             # As many words in the same place: one holds the other.
             agree = words >= NAMED_SHARE * second_words and _overlaps(node, roots)
             return (blocks, text, words) if agree else None
+        named = True
+    if not named and roots and second_words >= SURE_WORDS:
+        # The theme names no container: trafilatura's cascade would have none to
+        # start from either, and read the page by its generic fallbacks, as the
+        # DOM engine does. Its body, less its furniture, stands.
+        dropped = frozenset(found.mem_id for found in furniture(roots))
+        blocks = filter_blocks(blocks_of(roots, dropped, site), title)
+        text = "\n".join(line for _, line in blocks)
+        return blocks, text, _words(text)
     return None
 
 
