@@ -17,9 +17,9 @@
    cascade of names trafilatura itself looks for) holds at least what the
    DOM engine found: two opinions that agree (`_named_body`);
 6. otherwise find the main content with trafilatura on the pruned document,
-   fast mode first and its fallback extractors only where that comes out
-   short, asking for its structured tree (paragraphs, headings, lists,
-   tables, quotes), and turn it into lines, captions kept where they sit;
+   its fallback extractors included, asking for its structured tree
+   (paragraphs, headings, lists, tables, quotes), and turn it into lines,
+   captions kept where they sit;
 7. fall back to the DOM engine's body where the main engine found next to
    nothing or stopped partway through it, and, on a page that is not an
    article, to the whole page's where it kept only a part of it (a product
@@ -95,10 +95,6 @@ PAGE_BODY_SHARE = 0.7
 MIN_PAGE_BODY_WORDS = 100
 # A page whose text outside link lists is fewer lines than this is made of them.
 MIN_PAGE_LINES = 3
-# The main engine's fast mode is taken as sure of a body of this many words,
-# and this share of the DOM engine's.
-UNSURE_WORDS = 100
-UNSURE_SHARE = 0.8
 # The DOM engine's body is taken without asking trafilatura when it has
 # this many words, its container holds this share of the page's prose, and
 # its furniture (`scraper.inbody`) leaves this share of its words.
@@ -226,7 +222,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if sure is not None:
         blocks, text, words = sure
     else:
-        blocks, text, words = _main_blocks(tree, url, title, pruned.discussion, second_words)
+        blocks, text, words = _main_blocks(tree, url, title, pruned.discussion)
     if second_words >= 50 and (
         words < FALLBACK_SHARE * second_words
         or (words < PART_SHARE * second_words and _part_of(text, second_text))
@@ -402,27 +398,20 @@ def _overlaps(node: LexborNode, roots: list[LexborNode]) -> bool:
 
 
 def _main_blocks(
-    tree: LexborHTMLParser, url: str | None, title: str | None, discussion: bool, second_words: int
+    tree: LexborHTMLParser, url: str | None, title: str | None, discussion: bool
 ) -> tuple[list[Block], str, int]:
-    """The main engine's body (blocks, text, words): its fast mode first, its fallbacks only when
-    that looks short.
+    """The main engine's body (blocks, text, words), its fallback extractors included.
 
-    The fallbacks (two more extractors over the whole page) cost as much as
-    the fast mode itself, and only matter where it found little: under
-    `UNSURE_WORDS` words, or well under what the DOM engine found.
+    Trafilatura is asked only where the DOM engine and the named container
+    did not agree: pages hard to read, where its fast mode came out short
+    half the time and was asked again with the fallbacks, its work done
+    twice. One call with them costs less than the two, and reads as well.
     """
     html = _captions_as_paragraphs(tree.html or "")
-    blocks: list[Block] = []
-    text = ""
-    words = 0
-    for fast in (True, False):
-        body = _main_content(html, url, comments=discussion, fast=fast)
-        blocks = filter_blocks(_blocks(body) if body is not None else [], title)
-        text = "\n".join(line for _, line in blocks)
-        words = _words(text)
-        if words >= UNSURE_WORDS and words >= UNSURE_SHARE * second_words:
-            break
-    return blocks, text, words
+    body = _main_content(html, url, comments=discussion)
+    blocks = filter_blocks(_blocks(body) if body is not None else [], title)
+    text = "\n".join(line for _, line in blocks)
+    return blocks, text, _words(text)
 
 
 # Inline tags flattened inside captions: the engine drops any element whose
@@ -469,7 +458,7 @@ def _captions_as_paragraphs(html: str) -> str:
     return _FIGCAPTION.sub(lambda m: "<" + m.group(1) + ("p" if "cap" in m.group(0).lower() else "div"), html)
 
 
-def _main_content(html: str, url: str | None, comments: bool = False, fast: bool = False) -> _Element | None:
+def _main_content(html: str, url: str | None, comments: bool = False) -> _Element | None:
     if not html.strip():
         return None
     document = trafilatura.bare_extraction(
@@ -480,7 +469,6 @@ def _main_content(html: str, url: str | None, comments: bool = False, fast: bool
         include_images=False,
         with_metadata=False,
         deduplicate=False,
-        fast=fast,
     )
     if document is None:
         return None
