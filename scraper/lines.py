@@ -24,7 +24,7 @@ BOILERPLATE_LINES = (
     r"this site uses akismet to reduce spam.*",
     r"your email address will not be published.*",
     r"required fields are marked.*",
-    r"(?:share|tweet|email|print)(?: this)?(?: (?:article|story|post|page))?(?: on \w+)?:?",
+    r"(?:share|tweet|email|print)(?: this)?(?: (?:article|story|post|page))?(?: on(?: \w+)?)?:?",
     r"share (?:on|via) .*",
     r"(?:like|share) this:?",
     r"click to (?:share|email|print) .*",
@@ -43,6 +43,9 @@ BOILERPLATE_LINES = (
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
     r"(?:tell us what you think|what do you think)\W*",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
+    # The heading over a block of other stories: "Recommended Stories", "Latest News".
+    r"(?:recommended|related|more|trending|popular|latest|top|suggested|other) "
+    r"(?:stories|articles|posts|reads|videos|news|content|for you)",
     # Reading-time labels.
     # With the date the story line runs into: "6 min readMay 2, 2023".
     r"(?:\d+ ?min(?:ute)?s? read(?:.{0,30}\d{4})?|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"

@@ -15,6 +15,9 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Advertisement",
         "Advert",
         "Iklan",
+        "Recommended Stories",
+        "Latest News",
+        "Share this story on",
         "Publicidad",
         "To Read the Full Story",
         # A teaser's title written again by its image's title and its link; a button twice over.
@@ -127,6 +130,7 @@ def test_boilerplate(line: str) -> None:
         "Ha ha ha, she wrote back, ha ha ha.",
         "Rain, rain, rain: the forecast for the whole week.",
         "The river rose overnight. The river rose overnight.",
+        "Latest news from the front suggested the line would hold.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
