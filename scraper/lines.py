@@ -43,6 +43,8 @@ BOILERPLATE_LINES = (
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
     r"(?:tell us what you think|what do you think)\W*",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
+    # An author box's link to the author's other posts.
+    r"(?:view|see|read|browse) (?:all|more) (?:posts|articles|stories) (?:by|from) .{1,60}",
     # The heading over a block of other stories: "Recommended Stories", "Latest News".
     r"(?:recommended|related|more|trending|popular|latest|top|suggested|other) "
     r"(?:stories|articles|posts|reads|videos|news|content|for you)",

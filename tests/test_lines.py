@@ -18,6 +18,7 @@ from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
         "Recommended Stories",
         "Latest News",
         "Share this story on",
+        "View all posts by Toni Golen, MD",
         "Publicidad",
         "To Read the Full Story",
         # A teaser's title written again by its image's title and its link; a button twice over.
