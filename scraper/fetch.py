@@ -53,7 +53,15 @@ from scraper.errors import (
     NotHTML,
     TooManyRedirects,
 )
-from scraper.inflate import ACCEPT_ENCODING, TruncatedBody, UnsupportedEncoding, Zlib, inflater_for
+from scraper.inflate import (
+    ACCEPT_ENCODING,
+    OverCap,
+    TruncatedBody,
+    UnsupportedEncoding,
+    Zlib,
+    gunzip,
+    inflater_for,
+)
 from scraper.models import Page
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
@@ -110,17 +118,13 @@ def _gunzip_head(head: bytes) -> bytes:
 
 def gunzip_file(body: bytes, cap: int) -> bytes:
     """A body that is a gzip file -> its content, at most `cap` bytes (else BodyTooLarge)."""
-    inflater = Zlib(gzip=True)
     try:
-        out = inflater.feed(body, cap)
-        if len(out) <= cap:
-            out += inflater.finish(cap - len(out))
+        return gunzip(body, cap)
     except TruncatedBody as exc:
         # The whole body arrived (a short one fails on its Content-Length first): the file is bad.
         raise NotHTML(f"the body is a gzip file that does not inflate: {exc}") from None
-    if len(out) > cap:
-        raise BodyTooLarge(f"gzip file inflates to over the {cap}-byte cap")
-    return out
+    except OverCap as exc:
+        raise BodyTooLarge(str(exc)) from None
 
 
 def retry_after_seconds(value: str | None) -> float | None:

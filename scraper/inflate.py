@@ -151,3 +151,24 @@ def inflater_for(content_encoding: str | None) -> Inflater:
     if not layers:
         return Identity()
     return layers[0] if len(layers) == 1 else Chain(layers)
+
+
+class OverCap(Exception):
+    """The stream inflates past the cap it was read under."""
+
+
+def gunzip(data: bytes, cap: int) -> bytes:
+    """A whole gzip file (members end to end allowed) -> its content, at most `cap` bytes.
+
+    For a file read whole, from disk or as an HTTP body that is itself a
+    `.gz`: raises TruncatedBody when it is corrupt or stops short (a partial
+    page would pass for a short one), OverCap past `cap` (a gzip bomb is
+    refused, not inflated: at most `cap + 1` bytes are ever made).
+    """
+    inflater = Zlib(gzip=True)
+    out = inflater.feed(data, cap)
+    if len(out) <= cap:
+        out += inflater.finish(cap - len(out))
+    if len(out) > cap:
+        raise OverCap(f"gzip file inflates to over the {cap:,}-byte cap")
+    return out

@@ -10,12 +10,12 @@ failure, from a missing file to a refused connection, becomes a record with
 from __future__ import annotations
 
 import sys
-import zlib
 from pathlib import Path
 
 from scraper.decode import decode_html
 from scraper.errors import ExtractionError, FileReadError, ScraperError
 from scraper.fetch import now_iso
+from scraper.inflate import OverCap, TruncatedBody, gunzip
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings
 from scraper.urls import redact, redact_text
@@ -65,16 +65,15 @@ def page_from_bytes(
 
 
 def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
-    """Decompress with a cap, so a gzip bomb on disk is refused, not inflated."""
+    """Decompress with a cap, so a gzip bomb on disk is refused, not inflated; a file
+    cut short is an error, not a shorter page."""
     limit = max_bytes or Settings().max_bytes
-    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        out = decoder.decompress(data, limit + 1)
-    except zlib.error as exc:
+        return gunzip(data, limit)
+    except TruncatedBody as exc:
         raise FileReadError(f"corrupt gzip data: {exc}") from None
-    if len(out) > limit:
-        raise FileReadError(f"decompressed page is over the {limit}-byte cap")
-    return out
+    except OverCap:
+        raise FileReadError(f"decompressed page is over the {limit}-byte cap") from None
 
 
 def record_from_page(page: Page) -> Outcome:

@@ -583,6 +583,23 @@ def test_gzip_bomb_saved_on_disk(run_cli: RunCli, tmp_path: Path) -> None:
     assert "cap" in result.records[0]["error"]["message"]
 
 
+def test_a_saved_gzip_file_cut_short_is_an_error_not_a_shorter_page(run_cli: RunCli, tmp_path: Path) -> None:
+    packed = gzip.compress(("<html><body>" + "<p>The river rose overnight.</p>" * 2000).encode())
+    cut = tmp_path / "page.html.gz"
+    cut.write_bytes(packed[: len(packed) // 2])
+    result = run_cli("extract", str(cut))
+    assert result.records[0]["error"]["type"] == "FileReadError"
+    assert "gzip" in result.records[0]["error"]["message"]
+
+
+def test_a_saved_gzip_file_of_two_members_is_read_whole(tmp_path: Path) -> None:
+    # `cat head.gz rest.gz > page.html.gz`: a valid gzip file, its page in two members.
+    head = gzip.compress(b"<html><body><p>The river rose three metres overnight.</p>")
+    rest = gzip.compress(b"<p>By the afternoon the water had started to fall.</p></body></html>")
+    page = page_from_bytes(head + rest, "page.html.gz")
+    assert "three metres" in page.html and "started to fall" in page.html
+
+
 # ---------------------------------------------------------------------------------------
 # Credentials in URLs never reach records or logs.
 
