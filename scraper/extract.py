@@ -15,7 +15,8 @@
    the DOM engine is sure of (`_sure_body`): trafilatura is not run;
 5. nor is it where the container the theme names (`scraper.named`, the
    cascade of names trafilatura itself looks for) holds at least what the
-   DOM engine found: two opinions that agree (`_named_body`);
+   DOM engine found, in the same place: two opinions that agree; nor where
+   the theme names none and the DOM engine found a body (`_named_body`);
 6. otherwise find the main content with trafilatura on the pruned document,
    its fallback extractors included, asking for its structured tree
    (paragraphs, headings, lists, tables, quotes), and turn it into lines,
@@ -341,15 +342,10 @@ def _sure_body(
     """
     if not roots or prose_share(tree, roots) < SURE_PROSE_SHARE:
         return None
-    left_out = furniture(roots) + (link_paragraphs(tree) if article else [])
-    dropped = frozenset(node.mem_id for node in left_out)
+    dropped = _ids(furniture(roots) + (link_paragraphs(tree) if article else []))
     # Sure of its container, the engine keeps the lists in it that link to other sites.
-    blocks = filter_blocks(blocks_of(roots, dropped, site), title)
-    text = "\n".join(line for _, line in blocks)
-    words = _words(text)
-    if words < SURE_KEPT_SHARE * second_words:
-        return None
-    return blocks, text, words
+    body = _read(roots, dropped, site, title)
+    return body if body[2] >= SURE_KEPT_SHARE * second_words else None
 
 
 def _named_body(
@@ -369,24 +365,30 @@ def _named_body(
     named = False
     for node in named_containers(tree):
         named = True
-        dropped = frozenset(found.mem_id for found in furniture([node]))
-        blocks = filter_blocks(blocks_of([node], dropped, site), title)
-        text = "\n".join(line for _, line in blocks)
-        words = _words(text)
-        if words >= NAMED_MIN_WORDS:
+        body = _read([node], _ids(furniture([node])), site, title)
+        if body[2] >= NAMED_MIN_WORDS:
             # As many words in the same place: one holds the other.
-            agree = words >= NAMED_SHARE * second_words and _overlaps(node, roots)
-            return (blocks, text, words) if agree else None
-        named = True
+            agree = body[2] >= NAMED_SHARE * second_words and _overlaps(node, roots)
+            return body if agree else None
     if not named and roots and second_words >= SURE_WORDS:
         # The theme names no container: trafilatura's cascade would have none to
         # start from either, and read the page by its generic fallbacks, as the
         # DOM engine does. Its body, less its furniture, stands.
-        dropped = frozenset(found.mem_id for found in furniture(roots))
-        blocks = filter_blocks(blocks_of(roots, dropped, site), title)
-        text = "\n".join(line for _, line in blocks)
-        return blocks, text, _words(text)
+        return _read(roots, _ids(furniture(roots)), site, title)
     return None
+
+
+def _ids(nodes: list[LexborNode]) -> frozenset[int]:
+    return frozenset(node.mem_id for node in nodes)
+
+
+def _read(
+    roots: list[LexborNode], dropped: frozenset[int], site: str, title: str | None
+) -> tuple[list[Block], str, int]:
+    """The blocks of `roots` less `dropped`, boilerplate lines filtered: (blocks, text, words)."""
+    blocks = filter_blocks(blocks_of(roots, dropped, site), title)
+    text = "\n".join(line for _, line in blocks)
+    return blocks, text, _words(text)
 
 
 def _overlaps(node: LexborNode, roots: list[LexborNode]) -> bool:
