@@ -396,7 +396,8 @@ def _overlaps(node: LexborNode, roots: list[LexborNode]) -> bool:
     ids = {root.mem_id for root in roots}
     if node.mem_id in ids or has_ancestor_in(node, ids):
         return True
-    return any(has_ancestor_in(root, {node.mem_id}) for root in roots)
+    own = {node.mem_id}
+    return any(has_ancestor_in(root, own) for root in roots)
 
 
 def _main_blocks(

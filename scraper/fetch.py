@@ -55,6 +55,7 @@ from scraper.errors import (
 )
 from scraper.inflate import (
     ACCEPT_ENCODING,
+    GZIP_MAGIC,
     OverCap,
     TruncatedBody,
     UnsupportedEncoding,
@@ -74,7 +75,6 @@ LENIENT_TYPES = ("", "text/plain", "application/octet-stream", "application/xml"
 # What static servers call a saved `page.html.gz` (python -m http.server, Apache without
 # AddEncoding): the file itself, not a Content-Encoding. Accepted if it gunzips to HTML.
 GZIP_TYPES = ("application/gzip", "application/x-gzip")
-GZIP_MAGIC = b"\x1f\x8b"
 SNIFF_BYTES = 1024
 # RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; the rest is dropped.
 ROBOTS_MAX_BYTES = 512 * 1024

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborNode
 
-from scraper.dom import text_length
+from scraper.dom import has_ancestor_in, text_length
 
 # The elements the words are asked of (trafilatura's div, p, section, span
 # and its lists and items); hidden elements go whatever their tag.
@@ -168,22 +168,13 @@ def _named(root: LexborNode) -> Iterator[LexborNode]:
     """The outermost furniture under `root`, in document order."""
     walk = root.traverse(include_text=False)
     next(walk)  # the root itself
-    last: LexborNode | None = None
+    last: set[int] = set()  # the `mem_id` of the furniture found last, whose subtree is passed over
     for node in walk:
-        if last is not None and _inside(node, last):
+        if has_ancestor_in(node, last):
             continue
         if _is_furniture(node):
-            last = node
+            last = {node.mem_id}
             yield node
-
-
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _is_furniture(node: LexborNode) -> bool:

@@ -153,6 +153,10 @@ def inflater_for(content_encoding: str | None) -> Inflater:
     return layers[0] if len(layers) == 1 else Chain(layers)
 
 
+# The first two bytes of every gzip member; no HTML page starts with them.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
 class OverCap(Exception):
     """The stream inflates past the cap it was read under."""
 

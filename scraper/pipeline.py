@@ -15,7 +15,7 @@ from pathlib import Path
 from scraper.decode import decode_html
 from scraper.errors import ExtractionError, FileReadError, ScraperError
 from scraper.fetch import now_iso
-from scraper.inflate import OverCap, TruncatedBody, gunzip
+from scraper.inflate import GZIP_MAGIC, OverCap, TruncatedBody, gunzip
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings
 from scraper.urls import redact, redact_text
@@ -52,7 +52,7 @@ def read_page_stdin(url: str | None = None, max_bytes: int | None = None) -> Pag
 def page_from_bytes(
     data: bytes, url: str, final_url: str | None = None, max_bytes: int | None = None
 ) -> Page:
-    if data[:2] == b"\x1f\x8b":
+    if data.startswith(GZIP_MAGIC):
         data = _gunzip(data, max_bytes)
     html, encoding = decode_html(data)
     return Page(
