@@ -141,6 +141,14 @@ class _Writer:
         self.links = LinkLengths()
         """Link lengths for `_is_link_list`, asked of every container on the way down: the
         walk only reads the tree, so the memo holds for the writer's life."""
+        self._holders: set[int] = set()
+        """Elements (`mem_id`s) holding two links or more, in the roots walked so far."""
+
+    def enter(self, root: LexborNode) -> None:
+        """Note which elements of `root` hold two links or more (`link_holders`), before
+        its walk: most containers hold fewer, and are no link list without a query."""
+        if not self.link_lists:
+            self._holders |= link_holders(root)
 
     def text(self, value: str, kind: str, linked: bool = False) -> None:
         if not self._parts:
@@ -171,7 +179,7 @@ class _Writer:
         self.blocks.append((self._kind, line))
 
     def skips_link_list(self, node: LexborNode) -> bool:
-        if not _is_link_list(node, self.links):
+        if node.mem_id not in self._holders or not _is_link_list(node, self.links):
             return False
         return self.site is None or _mostly_within(node, self.site)
 
@@ -196,6 +204,29 @@ def _within(href: str, site: str) -> bool:
         return True
     host = urlsplit("http:" + href if href.startswith("//") else href).hostname
     return host is not None and host.removeprefix("www.") == site.removeprefix("www.")
+
+
+def link_holders(root: LexborNode) -> set[int]:
+    """The elements in `root` (`mem_id`s), `root` too, with two links or more inside.
+
+    Each link climbs its ancestors once; a climb stops at an element already
+    known to hold two, whose ancestors all do too. One query and a short climb
+    per link replace a query of every container's subtree.
+    """
+    once: set[int] = set()
+    twice: set[int] = set()
+    for anchor in root.css("a"):
+        node = anchor.parent
+        while node is not None:
+            key = node.mem_id
+            if key in twice:
+                break
+            if key in once:
+                twice.add(key)
+            else:
+                once.add(key)
+            node = node.parent
+    return twice
 
 
 def _is_link_list(node: LexborNode, links: LinkLengths) -> bool:
@@ -300,6 +331,7 @@ def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]
     if tree.body is None:
         return []
     out = _Writer(link_lists)
+    out.enter(tree.body)
     _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
     out.flush()
     return out.blocks
@@ -313,6 +345,7 @@ def blocks_of(
     out = _Writer(dropped=dropped, addresses=True, site=site)
     for root in roots:
         out.flush()
+        out.enter(root)
         if root.tag in HEADING_TAGS:
             _walk(root, out, "heading", 0)
         elif not out.skips_link_list(root):

@@ -10,6 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import clean, dom, metadata
+from scraper.body import link_holders
 from scraper.clean import (
     ARTICLE_SHARE_OF_THREAD,
     COMMENTS,
@@ -203,6 +204,23 @@ def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(htm
     for node in [scored.node for scored in score_containers(tree)] + others[:5]:
         for bar in (10.0, best.score * 0.2, best.score, 0.0, -5.0):
             assert ranking.reaches(node, bar) == (scores.get(node.mem_id, 0.0) >= bar)
+
+
+NESTED_LINKS = (
+    "<body><div id=w><ul><li><a href=/a>A</a></li><li><a href=/b>B <a href=/c>C</a></a></li></ul>"
+    "<p>One <a href=/d>link</a> only.</p><div><a href=/e><span>E</span></a></div></div></body>"
+)
+
+
+@pytest.mark.parametrize(
+    "html", [NESTED_LINKS, LINKY_WRAPPER, *(p.read_text(encoding="utf-8") for p in FIXTURES)]
+)
+def test_link_holders_are_the_elements_whose_query_finds_two_links(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    holders = link_holders(tree.body)
+    for node in tree.body.traverse(include_text=False):
+        assert (node.mem_id in holders) == (len(node.css("a")) - (node.tag == "a") >= 2), node.html
 
 
 @pytest.mark.parametrize("text", ["", "   ", "one", "Two words", "_under_score ünï 42", "a-b c_d, e.f " * 50])
