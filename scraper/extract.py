@@ -26,6 +26,7 @@
    article, to the whole page's where it kept only a part of it (a product
    page's product box excepted);
 8. drop lines that are boilerplate by their wording (`scraper.lines`), and
+   a run of lines the body says twice (a block the theme renders twice);
    score a confidence for the result (`scraper.confidence`).
 """
 
@@ -47,7 +48,7 @@ from scraper.decode import decode_html
 from scraper.dom import flatten_deep, has_ancestor_in, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
-from scraper.lines import Block, filter_blocks
+from scraper.lines import Block, drop_repeated_runs, filter_blocks
 from scraper.models import Article
 from scraper.named import named_containers
 from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
@@ -207,10 +208,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
+        blocks, text = _once(second, second_text)
         return Article(
-            text=second_text,
-            markdown=render_markdown(second),
-            confidence=0.0 if listing else confidence(second_text, whole_text),
+            text=text,
+            markdown=render_markdown(blocks),
+            confidence=0.0 if listing else confidence(text, whole_text),
             **article_meta,
         )
     sure = None
@@ -246,12 +248,19 @@ def extract_html(html: str, url: str | None = None) -> Article:
             # A service, product or collection page: its content is the page,
             # most of which an article engine leaves out.
             blocks, text = whole, whole_text
+    blocks, text = _once(blocks, text)
     return Article(
         text=text,
         markdown=render_markdown(blocks),
         confidence=0.0 if listing else confidence(text, second_text),
         **article_meta,
     )
+
+
+def _once(blocks: list[Block], text: str) -> tuple[list[Block], str]:
+    """The body less the runs of lines it says twice (`drop_repeated_runs`), and its text."""
+    kept = drop_repeated_runs(blocks)
+    return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))
 
 
 # A <noscript> holding at least this much text, and more than the page shows

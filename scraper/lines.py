@@ -349,3 +349,34 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
             continue
         kept.append((kind, line))
     return kept
+
+
+# A run of this many lines, of this many characters, said again word for word
+# is one block rendered twice: a theme's mobile and desktop copies, a post's
+# excerpt above the post, a card's title and blurb in its hover layer, a whole
+# article in a hidden print copy. Prose does not repeat four paragraphs in a
+# row; a repeated line or two (a caption, a recipe in a meal plan) stays.
+REPEATED_RUN_LINES = 4
+REPEATED_RUN_CHARS = 400
+
+
+def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
+    """`blocks` less every run of `REPEATED_RUN_LINES` lines that came before in the
+    same order, when the run holds `REPEATED_RUN_CHARS` characters or more."""
+    size = REPEATED_RUN_LINES
+    if len(blocks) < 2 * size:
+        return blocks
+    lines = [line for _, line in blocks]
+    kept: list[int] = []
+    seen: set[tuple[str, ...]] = set()
+    start = 0
+    while start < len(lines):
+        run = tuple(lines[start : start + size])
+        if len(run) == size and run in seen and sum(map(len, run)) >= REPEATED_RUN_CHARS:
+            start += size
+            continue
+        kept.append(start)
+        if len(kept) >= size:
+            seen.add(tuple(lines[k] for k in kept[-size:]))
+        start += 1
+    return blocks if len(kept) == len(blocks) else [blocks[k] for k in kept]

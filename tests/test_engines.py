@@ -549,3 +549,19 @@ def test_paragraphs_the_main_engine_left_out_stay_out(monkeypatch: pytest.Monkey
     result = extract_html(_article_with_list())
     assert ARTICLE_PARAGRAPHS[-1] not in result.text
     assert all(step in result.text for step in STEPS)
+
+
+def test_an_article_rendered_twice_is_extracted_once() -> None:
+    """A theme's second copy of the body (mobile and desktop layouts, a print copy)."""
+    paragraphs = [
+        f"{text} On day {n} the council met again to count the cost."
+        for n, text in enumerate(ARTICLE_PARAGRAPHS * 2)
+    ]
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    html = page(
+        f"<main><article><h1>A test article</h1><div class='desktop'>{body}</div>"
+        f"<div class='mobile'>{body}</div></article></main>"
+    )
+    text = extract_html(html).text
+    for paragraph in paragraphs:
+        assert text.count(paragraph) == 1

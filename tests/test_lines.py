@@ -1,6 +1,13 @@
 import pytest
 
-from scraper.lines import filter_blocks, is_boilerplate_line, is_byline
+from scraper.lines import (
+    REPEATED_RUN_CHARS,
+    REPEATED_RUN_LINES,
+    drop_repeated_runs,
+    filter_blocks,
+    is_boilerplate_line,
+    is_byline,
+)
 
 
 @pytest.mark.parametrize(
@@ -264,3 +271,37 @@ def test_code_and_table_rows_are_not_filtered_as_prose() -> None:
         "2020-08-01 18:00:00+00 │ 404 │ 0",
         "2020-08-01 17:59 | 400 | 12",
     ]
+
+
+PARAGRAPHS = [
+    ("p", f"Paragraph {n} of the story, long enough to count as prose on any page. " * 2) for n in range(8)
+]
+
+
+def test_a_run_of_paragraphs_said_again_is_dropped_the_first_time_kept() -> None:
+    run = PARAGRAPHS[2:6]
+    assert sum(len(line) for _, line in run) >= REPEATED_RUN_CHARS
+    blocks = [*PARAGRAPHS, ("heading", "Print this article"), *run, ("p", "The end.")]
+    assert drop_repeated_runs(blocks) == [*PARAGRAPHS, ("heading", "Print this article"), ("p", "The end.")]
+
+
+def test_a_whole_body_rendered_twice_comes_out_once() -> None:
+    assert drop_repeated_runs(PARAGRAPHS + PARAGRAPHS) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        PARAGRAPHS[2 : 2 + REPEATED_RUN_LINES - 1],  # too few lines
+        [("p", "Short line.")] * REPEATED_RUN_LINES,  # too few characters
+        [("item0", "1 scoop protein, 1 cup strawberries, 8 oz. almond milk")] * REPEATED_RUN_LINES,
+    ],
+)
+def test_short_repeats_stay(repeated: list[tuple[str, str]]) -> None:
+    blocks = repeated + PARAGRAPHS + repeated
+    assert drop_repeated_runs(blocks) == blocks
+
+
+def test_the_same_lines_in_another_order_stay() -> None:
+    blocks = PARAGRAPHS + PARAGRAPHS[::-1]
+    assert drop_repeated_runs(blocks) == blocks
