@@ -48,7 +48,7 @@ from scraper.decode import decode_html
 from scraper.dom import flatten_deep, has_ancestor_in, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
-from scraper.lines import Block, drop_repeated_runs, filter_blocks
+from scraper.lines import Block, drop_repeated_lines, drop_repeated_runs, filter_blocks
 from scraper.models import Article
 from scraper.named import named_containers
 from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
@@ -194,6 +194,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
     second_text = "\n".join(line for _, line in second)
     second_words = _words(second_text)
     article = not listing and declared
+    product = not article and is_product_page(tree, meta.jsonld)
+    # A discussion's replies quote earlier posts; a shop renders its product box
+    # once for phones and once for desktops: each line is kept once.
+    lines_once = pruned.discussion or product
     whole: list[Block] = []
     whole_text = ""
     whole_words = 0
@@ -208,7 +212,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
-        blocks, text = _once(second, second_text)
+        blocks, text = _once(second, second_text, lines_once)
         return Article(
             text=text,
             markdown=render_markdown(blocks),
@@ -243,12 +247,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
         # The same article, less the lists the main engine took for menus.
         blocks, text, words = second, second_text, second_words
     if not article:
-        share = PRODUCT_PAGE_SHARE if is_product_page(tree, meta.jsonld) else PAGE_SHARE
+        share = PRODUCT_PAGE_SHARE if product else PAGE_SHARE
         if words < share * whole_words:
             # A service, product or collection page: its content is the page,
             # most of which an article engine leaves out.
             blocks, text = whole, whole_text
-    blocks, text = _once(blocks, text)
+    blocks, text = _once(blocks, text, lines_once)
     return Article(
         text=text,
         markdown=render_markdown(blocks),
@@ -257,9 +261,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
     )
 
 
-def _once(blocks: list[Block], text: str) -> tuple[list[Block], str]:
-    """The body less the runs of lines it says twice (`drop_repeated_runs`), and its text."""
+def _once(blocks: list[Block], text: str, lines: bool = False) -> tuple[list[Block], str]:
+    """The body less the runs of lines it says twice (`drop_repeated_runs`), and, with
+    `lines`, less every line it says twice (`drop_repeated_lines`); and its text."""
     kept = drop_repeated_runs(blocks)
+    if lines:
+        kept = drop_repeated_lines(kept)
     return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))
 
 

@@ -380,3 +380,28 @@ def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
             seen.add(tuple(lines[k] for k in kept[-size:]))
         start += 1
     return blocks if len(kept) == len(blocks) else [blocks[k] for k in kept]
+
+
+# Lines this long or longer are kept once where every line is (`drop_repeated_lines`);
+# shorter ones ("Quote", "Reply", "In stock") are the filters' business.
+REPEATED_LINE_CHARS = 40
+
+
+def drop_repeated_lines(blocks: list[Block]) -> list[Block]:
+    """`blocks` less every line of `REPEATED_LINE_CHARS` or more said before.
+
+    For bodies where a repeated line is a copy, not a refrain: a discussion,
+    whose replies quote the posts before them, and a product page, whose shop
+    renders the product box once for phones and once for desktops. Not for
+    articles: their test pages and their meal plans repeat lines on purpose.
+    """
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        line = block[1]
+        if len(line) >= REPEATED_LINE_CHARS:
+            if line in seen:
+                continue
+            seen.add(line)
+        kept.append(block)
+    return blocks if len(kept) == len(blocks) else kept

@@ -113,6 +113,32 @@ def test_a_discussion_keeps_its_posts() -> None:
     assert "Post 1:" in text and "Post 6:" in text
 
 
+def test_a_reply_quoting_an_earlier_post_does_not_repeat_it() -> None:
+    posts = [FORUM_POST.format(n=n) for n in range(1, 7)]
+    quoted = FORUM_POST.format(n=2).split("<p>")[1].split("</p>")[0]
+    posts[4] = posts[4].replace("<p>", f"<blockquote><p>{quoted}</p></blockquote><p>", 1)
+    thread = f"<div id='comments'><ol class='comment-list'>{''.join(posts)}</ol></div>"
+    html = page(f"<main><h1>Pump keeps tripping</h1>{thread}</main>")
+    text = extract_html(html, "https://forum.example.org/t/3").text
+    assert text.count(quoted) == 1
+    assert "Post 1:" in text and "Post 5:" in text and "Post 6:" in text
+
+
+def test_a_product_box_rendered_twice_is_read_once() -> None:
+    box = (
+        "<div class='product-info'><h2>Rambler 20 oz Tumbler with MagSlider Lid</h2><p>$35.00</p>"
+        "<p>A go-to for coffee on the go, made of stainless steel with double-wall insulation.</p></div>"
+    )
+    details = "".join(f"<p>{text}</p>" for text in ARTICLE_PARAGRAPHS)
+    html = page(
+        "<meta property='og:type' content='product'>"
+        f"<main><div class='mobile-only'>{box}</div><div class='desktop-only'>{box}</div>{details}</main>"
+    )
+    text = extract_html(html, "https://shop.example.org/p/1").text
+    assert text.count("A go-to for coffee on the go") == 1
+    assert ARTICLE_PARAGRAPHS[0] in text
+
+
 def test_a_discussion_inside_a_page_wrapper_keeps_its_posts() -> None:
     """The best-scoring container is a wrapper of the whole page (its sidebar scores
     too): the thread inside it is no article beside the thread."""

@@ -1,8 +1,10 @@
 import pytest
 
 from scraper.lines import (
+    REPEATED_LINE_CHARS,
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
+    drop_repeated_lines,
     drop_repeated_runs,
     filter_blocks,
     is_boilerplate_line,
@@ -305,3 +307,20 @@ def test_short_repeats_stay(repeated: list[tuple[str, str]]) -> None:
 def test_the_same_lines_in_another_order_stay() -> None:
     blocks = PARAGRAPHS + PARAGRAPHS[::-1]
     assert drop_repeated_runs(blocks) == blocks
+
+
+def test_each_long_line_kept_once_where_lines_are_copies() -> None:
+    quote = ("quote", "x" * REPEATED_LINE_CHARS)
+    short = ("p", "Quote")
+    blocks = [("p", "First post " * 5), quote, short, ("p", "Second post " * 5), quote, short]
+    assert drop_repeated_lines(blocks) == [
+        ("p", "First post " * 5),
+        quote,
+        short,
+        ("p", "Second post " * 5),
+        short,
+    ]
+
+
+def test_lines_said_once_are_all_kept() -> None:
+    assert drop_repeated_lines(PARAGRAPHS) is PARAGRAPHS
