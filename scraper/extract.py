@@ -3,7 +3,8 @@
 `extract_html` runs, in order:
 
 1. parse once with selectolax (Lexbor), unwrap a <noscript> that holds the
-   page's content, and read the metadata from the untouched tree
+   page's content, move the parts a React server streamed into their slots
+   (`scraper.streamed`), and read the metadata from the untouched tree
    (`scraper.metadata`);
 2. prune boilerplate from the tree by markup (`scraper.clean.prune`); a list
    of teasers is read like any page that is not an article, with confidence 0;
@@ -53,6 +54,7 @@ from scraper.models import Article
 from scraper.named import named_containers
 from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
 from scraper.selectors import Present
+from scraper.streamed import reveal_streamed
 
 # trafilatura's output elements that start a line of their own.
 _CELL_SEPARATOR = " | "
@@ -166,6 +168,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")
     tree = LexborHTMLParser(html)
     _reveal_noscript(tree)
+    reveal_streamed(tree)
     if tree.root is not None:
         flatten_deep(tree.root)
     # The page's tags, ids and classes, listed once for the metadata lookups and prune.
