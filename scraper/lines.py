@@ -43,6 +43,9 @@ BOILERPLATE_LINES = (
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
     r"(?:tell us what you think|what do you think)\W*",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
+    # The heading over other stories, standing alone: "You may also be interested in the following articles:".
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: (?:the )?following(?: [\w ]{1,30})?)?"
+    r"(?: as well)?:?(?:\.\.|…)?",
     # An author box's link to the author's other posts.
     r"(?:view|see|read|browse) (?:all|more) (?:posts|articles|stories) (?:by|from) .{1,60}",
     # The heading over a block of other stories: "Recommended Stories", "Latest News".

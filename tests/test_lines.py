@@ -58,6 +58,9 @@ from scraper.lines import (
         "Written by Cassidy Horton",
         "Subscribe to get the latest posts sent to your email.",
         "Page 1 of 8",
+        "You may also be interested in the following articles:",
+        "You might also like...",
+        "YOU MAY ALSO ENJOY:",
         "PIN FOR LATER",
         "Skip to main contentSkip to footer",
         "You need to be a member in order to leave a comment",
@@ -141,6 +144,7 @@ def test_boilerplate(line: str) -> None:
         "Rain, rain, rain: the forecast for the whole week.",
         "The river rose overnight. The river rose overnight.",
         "Latest news from the front suggested the line would hold.",
+        "You might like this book more than its sequel.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
