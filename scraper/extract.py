@@ -52,7 +52,7 @@ from scraper.inbody import furniture
 from scraper.lines import Block, drop_repeated_lines, drop_repeated_runs, filter_blocks
 from scraper.models import Article
 from scraper.named import named_containers
-from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
+from scraper.pagetype import is_article_page, is_discussion_page, is_product_page, is_teaser_listing
 from scraper.selectors import Present
 from scraper.streamed import reveal_streamed
 
@@ -198,9 +198,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
     second_words = _words(second_text)
     article = not listing and declared
     product = not article and is_product_page(tree, meta.jsonld)
-    # A discussion's replies quote earlier posts; a shop renders its product box
-    # once for phones and once for desktops: each line is kept once.
-    lines_once = pruned.discussion or product
+    # A discussion's replies quote earlier posts (whether pruning found its
+    # thread or the page says it is one); a shop renders its product box once
+    # for phones and once for desktops: each line is kept once.
+    lines_once = pruned.discussion or product or is_discussion_page(tree, meta.jsonld)
     whole: list[Block] = []
     whole_text = ""
     whole_words = 0

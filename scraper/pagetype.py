@@ -72,6 +72,21 @@ def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
     return any(kind in ARTICLE_SCHEMA_TYPES for kind in _schema_types(jsonld))
 
 
+# schema.org types that say "this page is a discussion": a forum topic, a question and its answers.
+DISCUSSION_SCHEMA_TYPES = frozenset({"discussionforumposting", "qapage"})
+
+
+def is_discussion_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
+    """The page calls itself a forum topic or a Q&A page, in JSON-LD or microdata."""
+    if any(kind in DISCUSSION_SCHEMA_TYPES for kind in _schema_types(jsonld)):
+        return True
+    return any(
+        (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1].lower()
+        in DISCUSSION_SCHEMA_TYPES
+        for node in tree.css("[itemtype]")
+    )
+
+
 # schema.org types of a shop's product page.
 PRODUCT_SCHEMA_TYPES = frozenset({"product", "productgroup", "productmodel", "individualproduct"})
 

@@ -10,7 +10,7 @@ from scraper.body import blocks_of, choose_roots, page_blocks
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
-from scraper.pagetype import is_article_page, is_product_page, is_teaser_listing
+from scraper.pagetype import is_article_page, is_discussion_page, is_product_page, is_teaser_listing
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
 TEASER = (
@@ -591,3 +591,39 @@ def test_an_article_rendered_twice_is_extracted_once() -> None:
     text = extract_html(html).text
     for paragraph in paragraphs:
         assert text.count(paragraph) == 1
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>', "", True),
+        ('<script type="application/ld+json">{"@type": "QAPage"}</script>', "", True),
+        ("", "<div itemscope itemtype='https://schema.org/DiscussionForumPosting'></div>", True),
+        # An FAQ's questions and an article are no discussion.
+        ('<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": []}</script>', "", False),
+        ('<script type="application/ld+json">{"@type": "Question"}</script>', "", False),
+        ("<meta property='og:type' content='article'>", "", False),
+    ],
+)
+def test_discussion_page_by_its_schema_type(head: str, body: str, expected: bool) -> None:
+    from scraper.metadata import collect
+
+    tree = LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert is_discussion_page(tree, collect(tree).jsonld) is expected
+
+
+def test_a_declared_topic_whose_thread_markup_is_unknown_repeats_no_quote() -> None:
+    """Posts in markup no comment table names: the page's schema type says what they are."""
+    quoted = "I had the same problem with the pump, and replacing the seal fixed it for me in the end."
+    replies = "".join(
+        f"<div class='msg'><p>user{n} wrote:</p><blockquote><p>{quoted}</p></blockquote>"
+        f"<p>Post {n}: thanks for the tip, it worked for me too.</p></div>"
+        for n in range(2, 5)
+    )
+    html = page(
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+        f"<main><h1>Pump keeps tripping</h1><div class='msg'><p>{quoted}</p></div>{replies}</main>"
+    )
+    text = extract_html(html, "https://forum.example.org/t/4").text
+    assert text.count(quoted) == 1
+    assert "Post 4:" in text
