@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scraper.dom import has_ancestor_in
+
 STREAMED_PARTS = 'div[hidden][id^="S:"]'
 SLOTS = 'template[id^="B:"], template[id^="P:"]'
 # The comment that closes a Suspense boundary's fallback.
@@ -35,9 +37,10 @@ def reveal_streamed(tree: LexborHTMLParser) -> int:
     moved = 0
     for part in parts:
         key = (part.attributes.get("id") or "")[2:]
-        slot = slots.get(f"B:{key}") or slots.get(f"P:{key}")
-        if slot is None:
-            continue  # no slot to go to: a script would leave it hidden too
+        # Each slot takes one part: a second part of the same name stays hidden.
+        slot = slots.pop(f"B:{key}", None) or slots.pop(f"P:{key}", None)
+        if slot is None or has_ancestor_in(slot, {part.mem_id}):
+            continue  # no slot to go to, or one inside the part itself: a script would fail too
         if (slot.attributes.get("id") or "").startswith("B:"):
             _remove_fallback(slot)
         del part.attrs["hidden"]
@@ -50,13 +53,17 @@ def reveal_streamed(tree: LexborHTMLParser) -> int:
 
 def _remove_fallback(slot: LexborNode) -> None:
     """Remove what stands between a boundary's slot and the comment that closes it
-    (a spinner, a skeleton); nothing if the boundary is not closed."""
+    (a spinner, a skeleton); nothing if the boundary is not closed, or if what
+    stands there holds a part or a slot (markup no server sends: the parts and
+    slots still to move must not be freed under them)."""
     fallback: list[LexborNode] = []
     node = slot.next
     while node is not None:
         if node.is_comment_node and (node.comment_content or "").strip() == BOUNDARY_END:
             for extra in fallback:
                 extra.decompose()
+            return
+        if node.is_element_node and node.css_first(f"{STREAMED_PARTS}, {SLOTS}") is not None:
             return
         fallback.append(node)
         node = node.next

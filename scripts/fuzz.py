@@ -9,7 +9,8 @@ put through one mutation from `MUTATIONS`: truncation at any byte, byte
 flips, invalid UTF-8, NUL bytes, mixed encodings, unclosed tags, nesting
 up to 100,000 deep, a 20 MB text node, 1 MB attribute values, `<script>`
 and `<style>` everywhere, no `<body>`, a `<frameset>`, SVG/MathML, XHTML
-served as XML, garbage metadata, and gzip (whole, truncated, bombs). The
+served as XML, garbage metadata, React streamed parts in impossible places,
+and gzip (whole, truncated, bombs). The
 input goes through the same path as a saved page given on the command line
 (`page_from_bytes`, then `record_from_page`, then `json_line`), and the case
 is a finding if
@@ -407,6 +408,27 @@ def splice(data: bytes, rng: random.Random, scale: Scale) -> bytes:
     return data[b:] + data[a:b] + data[:a] if rng.random() < 0.5 else data[:a] + data + data[a:]
 
 
+def react_streamed(data: bytes, rng: random.Random, scale: Scale) -> bytes:
+    """React's streamed parts and their slots where no server puts them: inside each other,
+    names used twice, fallbacks never closed, slots without parts and parts without slots."""
+    names = [f"{rng.choice('BPS')}:{rng.randint(0, 5)}" for _ in range(rng.randint(1, 12))]
+    for name in names:
+        key = name[2:]
+        piece = rng.choice(
+            (
+                f"<!--$?--><template id='B:{key}'></template><p>Loading {key}</p>"
+                + ("<!--/$-->" if rng.random() < 0.7 else ""),
+                f"<template id='P:{key}'></template>",
+                f"<div hidden id='S:{key}'><p>Part {key} {rng.choice(WORDS)}</p>",  # left open
+                f"<div hidden id='S:{key}'><p>Part {key}</p><template id='B:{key}'></template></div>",
+                f'<script>$RC("B:{key}","S:{key}")</script>',
+                "<!--/$-->",
+            )
+        )
+        data = _insert(data, rng, piece.encode())
+    return data
+
+
 def gzipped(data: bytes, rng: random.Random, scale: Scale) -> bytes:
     """A saved `.html.gz`: whole, cut short, corrupt, two members, or a bomb over the size cap."""
     choice = rng.randrange(5)
@@ -477,6 +499,7 @@ MUTATIONS: dict[str, Mutation] = {
     "splice": splice,
     "gzipped": gzipped,
     "random_html": random_html,
+    "react_streamed": react_streamed,
 }
 
 # Expensive inputs (tens of MB, or seconds each) are drawn less often in the campaign.

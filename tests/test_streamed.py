@@ -56,3 +56,33 @@ def test_an_article_streamed_in_parts_is_extracted_whole_and_in_order() -> None:
     text = extract_html(html, "https://example.org/a").text
     assert text.split("\n")[-len(ARTICLE_PARAGRAPHS) :] == ARTICLE_PARAGRAPHS
     assert "Loading" not in text
+
+
+def test_a_slot_inside_its_own_part_is_left_alone() -> None:
+    """Markup no server sends: moving the part into itself would be a cycle."""
+    html = "<body><div hidden id='S:0'><p>Inside</p><template id='B:0'></template><!--/$--></div></body>"
+    tree = LexborHTMLParser(html)
+    assert reveal_streamed(tree) == 0
+    assert tree.css_first("div[hidden] template") is not None
+
+
+def test_two_parts_of_one_name_fill_one_slot() -> None:
+    html = (
+        "<body><template id='B:0'></template>"
+        "<div hidden id='S:0'>one</div><div hidden id='S:0'>two</div></body>"
+    )
+    tree = LexborHTMLParser(html)
+    assert reveal_streamed(tree) == 1
+    assert tree.body is not None
+    assert tree.body.text(deep=False).strip() == "one"
+    assert [node.text() for node in tree.css("div[hidden]")] == ["two"]
+
+
+def test_a_fallback_holding_a_part_is_not_removed() -> None:
+    html = (
+        "<body><!--$?--><template id='B:0'></template><div hidden id='S:1'>one</div>"
+        "<template id='B:1'></template><!--/$--><div hidden id='S:0'>zero</div></body>"
+    )
+    tree = LexborHTMLParser(html)
+    assert reveal_streamed(tree) == 2
+    assert tree.body is not None and "zero" in tree.body.text()
