@@ -752,9 +752,11 @@ RECOMMENDATION_HEADINGS = (
     r"(?:customers|people|shoppers|others) who (?:bought|viewed|read|watched|liked) .{0,40}also .{0,20}",
     r"(?:customers|people|shoppers) also (?:bought|viewed|liked|loved|searched|considered)(?: .{0,30})?",
     r"(?:the )?seller'?s other items|(?:more|other items) from (?:this|the) seller",
-    r"(?:check out |see |view )?(?:other )?"
-    r"(?:similar|related|recommended|suggested|sponsored) (?:items|products|posts|articles|stories|threads"
-    r"|topics|questions|content|videos|listings|reads|reading|searches|links|news|guides|jobs|discussions)"
+    r"(?:our |check out |see |view )?(?:other )?"
+    # "Related Blog Posts", "Related investing topics": one word may stand between.
+    r"(?:similar|related|recommended|suggested|sponsored) (?:[\w-]+ )?"
+    r"(?:items|products|posts|articles|stories|threads|topics|questions|content|videos|listings|reads"
+    r"|reading|searches|links|news|guides|jobs|discussions|services|pages)"
     r"(?: (?:from|at|on|in|for) .{0,40})?",
     r"(?:explore|shop|browse) (?:related|similar) .{0,30}",
     r"(?:recently|previously) viewed(?: items| products)?",

@@ -111,9 +111,17 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "Similar products from other stores",
         "Check out other related discussions",
         "Trending topics",
+        "Related Blog Posts",
+        "Related investing topics",
+        "Our Related Services",
     ):
         assert is_recommendation_heading(heading)
-    for heading in ("Specifications", "Related work", "Trending topics in 2024 elections"):
+    for heading in (
+        "Specifications",
+        "Related work",
+        "Trending topics in 2024 elections",
+        "Related legal work",
+    ):
         assert not is_recommendation_heading(heading)
 
 
