@@ -29,6 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import (
     attr_words,
+    flat_text,
     has_ancestor_in,
     is_root,
     link_density,
@@ -876,11 +877,32 @@ def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | No
         return
     doomed = []
     for node in tree.css(GALLERY_SELECTOR):
-        if node.tag in CONTAINER_TAGS or not guard.may_remove(node):
+        if node.tag in CONTAINER_TAGS or len(node.css(SLIDE_SELECTOR)) < MIN_GALLERY_SLIDES:
             continue
-        if len(node.css(SLIDE_SELECTOR)) >= MIN_GALLERY_SLIDES:
+        # The guard's container may be the slides' captions (fifty of them outscore
+        # the story); with a story's worth of prose beside it, the gallery is no page.
+        if guard.may_remove(node) or _prose_beside(tree, node) >= MIN_PROSE_BESIDE_GALLERY:
             doomed.append(node)
     remove_all(doomed)
+
+
+# Characters of prose outside a slideshow that make it part of a story, not the page.
+MIN_PROSE_BESIDE_GALLERY = 1_000
+PROSE_PARAGRAPH_CHARS = 80
+PROSE_LINK_DENSITY = 0.3
+
+
+def _prose_beside(tree: LexborHTMLParser, gallery: LexborNode) -> int:
+    """Characters in the paragraphs of prose (mostly unlinked) outside `gallery`."""
+    inside = {gallery.mem_id}
+    total = 0
+    for paragraph in tree.css("p"):
+        length = len(flat_text(paragraph))
+        if length < PROSE_PARAGRAPH_CHARS or has_ancestor_in(paragraph, inside):
+            continue
+        if link_density(paragraph) < PROSE_LINK_DENSITY:
+            total += length
+    return total
 
 
 def _may_have_article_headers(present: Present) -> bool:

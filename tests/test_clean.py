@@ -301,3 +301,34 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
     assert "poster0" in text and "reader" in text
     assert "Well-known fan" not in text and "32,904" not in text and "North Stand" not in text
     assert "Posts: 12" not in text
+
+
+def test_a_slideshow_whose_captions_outscore_the_story_is_removed() -> None:
+    """Fifty captions with a paragraph each outscore the story around them: the
+    guard's container is then in the slideshow, but the story's prose beside it
+    says the slideshow is not the page."""
+    captions = "".join(
+        f"<li><h2><span class='counter'>{n}/50</span> Headline {n}</h2><p>Caption {n}: the market, "
+        "the council, the harbour and the new tower, photographed at dawn, at noon, and at night.</p></li>"
+        for n in range(1, 51)
+    )
+    gallery = (
+        f"<div class='type-gallery'><div class='full-gallery'><ul class='legends'>{captions}</ul></div></div>"
+    )
+    story = "".join(
+        f"<p>{text} It was the {n}th day of the flood.</p>" for n in range(4) for text in ARTICLE_PARAGRAPHS
+    )
+    text = pruned_text(page(f"<main><article><h1>A test article</h1>{story}{gallery}</article></main>"))
+    assert "Caption 1:" not in text and "Caption 50:" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_gallery_page_keeps_its_slides() -> None:
+    """The slideshow is the page: little prose stands beside it."""
+    captions = "".join(
+        f"<li><p>Caption {n}: the market, the council, the harbour and the new tower at dawn.</p></li>"
+        for n in range(1, 21)
+    )
+    html = page(f"<main><h1>The flood in pictures</h1><div class='gallery'><ul>{captions}</ul></div></main>")
+    text = pruned_text(html)
+    assert "Caption 1:" in text and "Caption 20:" in text
