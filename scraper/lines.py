@@ -86,6 +86,11 @@ BOILERPLATE_LINES = (
     r"pin (?:it |this )?for later",
     # A revision stamp: "Last updated March 3, 2025 by Erik Demaine."
     r"(?:last )?(?:updated|modified|published|posted)(?: on)?:? [\w ,.]{0,30}\d{4}(?: by [\w .'’-]{2,40})?",
+    # ...and the footer's: "This page was last modified on Dec 5, 2025 by MDN contributors.",
+    # "This page was last edited on 5 December 2025, at 10:00" (MediaWiki).
+    r"this (?:page|article|post|document) was last (?:modified|updated|edited|changed)(?: on)?"
+    r" [\w ,.]{0,30}\d{4}(?:,? at \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: \(?[a-z]{2,5}\)?)?)?"
+    r"(?: by [\w .'’-]{2,40})?",
     # Pagination, and navigation words standing alone.
     r"page \d+ of \d+",
     r"(?:home|tags)",

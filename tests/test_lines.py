@@ -59,6 +59,8 @@ from scraper.lines import (
         "Subscribe to get the latest posts sent to your email.",
         "Page 1 of 8",
         "You may also be interested in the following articles:",
+        "This page was last modified on Dec 5, 2025 by MDN contributors.",
+        "This page was last edited on 5 December 2025, at 10:00.",
         "You might also like...",
         "YOU MAY ALSO ENJOY:",
         "PIN FOR LATER",
@@ -145,6 +147,7 @@ def test_boilerplate(line: str) -> None:
         "The river rose overnight. The river rose overnight.",
         "Latest news from the front suggested the line would hold.",
         "You might like this book more than its sequel.",
+        "This page was last edited on 5 December 2025, at 10:00, and the council met again.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
