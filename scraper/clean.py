@@ -184,6 +184,7 @@ COMMENT_SELECTORS = (
     "#comment-form",
     ".field--name-comment",
     "[data-component='comments']",
+    ".CommentsListSection-root",  # ForumMagnum (LessWrong, EA Forum, Alignment Forum)
 )
 
 # Share and social widgets, follow buttons, "like this" blocks.

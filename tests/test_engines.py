@@ -627,3 +627,20 @@ def test_a_declared_topic_whose_thread_markup_is_unknown_repeats_no_quote() -> N
     text = extract_html(html, "https://forum.example.org/t/4").text
     assert text.count(quoted) == 1
     assert "Post 4:" in text
+
+
+def test_forummagnum_comments_under_a_post_are_stripped() -> None:
+    """ForumMagnum (LessWrong, EA Forum, Alignment Forum) names its comment section by component."""
+    comments = (
+        "<div class='CommentsListSection-root'>"
+        "<div class='CommentsListSection-newCommentLabel'>New Comment</div>"
+        + "".join(
+            f"<div class='CommentsItem-root'><div class='CommentsItem-body'><p>Comment {n}: I think the "
+            "argument holds, but the second premise needs more support than the post gives.</p></div></div>"
+            for n in range(3)
+        )
+        + "</div>"
+    )
+    text = extract_html(article_html(extra_outside=comments), "https://forum.example.org/posts/1").text
+    assert "Comment 0:" not in text and "New Comment" not in text
+    assert ARTICLE_PARAGRAPHS[0] in text
