@@ -26,6 +26,7 @@ from scraper.dom import (
     flat_text,
     has_ancestor_in,
     link_density,
+    prose_length,
     text_length,
 )
 from scraper.lines import Block
@@ -238,19 +239,12 @@ def _is_link_list(node: LexborNode, links: LinkLengths) -> bool:
     return links.density(node, anchors) >= LINK_LIST_DENSITY and not _holds_prose(node, links)
 
 
-# A paragraph of this much text, mostly unlinked, is prose: its container is
-# no link list, however many menus sit beside it (a home page's wrapper).
-PROSE_CHARS = 80
-PROSE_LINK_DENSITY = 0.3
-
-
 def _holds_prose(node: LexborNode, links: LinkLengths) -> bool:
+    """A paragraph of prose (`prose_length`) in it: it is no link list, however many
+    menus sit beside it (a home page's wrapper)."""
     if node.tag in LIST_TAGS or node.tag == "nav":
         return False
-    for paragraph in node.css("p"):
-        if len(flat_text(paragraph)) >= PROSE_CHARS and links.density(paragraph) < PROSE_LINK_DENSITY:
-            return True
-    return False
+    return any(prose_length(paragraph, links) for paragraph in node.css("p"))
 
 
 def _row_cells(row: LexborNode) -> list[str]:
@@ -355,8 +349,8 @@ def blocks_of(
 
 
 def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:
-    """Share of the page's prose (paragraphs of `PROSE_CHARS` or more, mostly
-    unlinked; by characters) that lies inside `roots`.
+    """Share of the page's prose (its paragraphs of prose, `prose_length`; by
+    characters) that lies inside `roots`.
 
     Near 1, the container holds the whole article: no run of paragraphs
     elsewhere on the page was left out.
@@ -365,8 +359,8 @@ def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:
     links = LinkLengths()
     total = held = 0
     for paragraph in tree.css("p"):
-        length = len(flat_text(paragraph))
-        if length < PROSE_CHARS or links.density(paragraph) >= PROSE_LINK_DENSITY:
+        length = prose_length(paragraph, links)
+        if not length:
             continue
         total += length
         if paragraph.mem_id in inside or has_ancestor_in(paragraph, inside):

@@ -28,13 +28,14 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import (
+    LinkLengths,
     attr_words,
-    flat_text,
     has_ancestor_in,
     is_root,
     link_density,
     link_text_length,
     outermost,
+    prose_length,
     remove_all,
     text_length,
 )
@@ -889,21 +890,17 @@ def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | No
 
 # Characters of prose outside a slideshow that make it part of a story, not the page.
 MIN_PROSE_BESIDE_GALLERY = 1_000
-PROSE_PARAGRAPH_CHARS = 80
-PROSE_LINK_DENSITY = 0.3
 
 
 def _prose_beside(tree: LexborHTMLParser, gallery: LexborNode) -> int:
-    """Characters in the paragraphs of prose (mostly unlinked) outside `gallery`."""
+    """Characters in the paragraphs of prose (`prose_length`) outside `gallery`."""
     inside = {gallery.mem_id}
-    total = 0
-    for paragraph in tree.css("p"):
-        length = len(flat_text(paragraph))
-        if length < PROSE_PARAGRAPH_CHARS or has_ancestor_in(paragraph, inside):
-            continue
-        if link_density(paragraph) < PROSE_LINK_DENSITY:
-            total += length
-    return total
+    links = LinkLengths()
+    return sum(
+        prose_length(paragraph, links)
+        for paragraph in tree.css("p")
+        if not has_ancestor_in(paragraph, inside)
+    )
 
 
 def _may_have_article_headers(present: Present) -> bool:

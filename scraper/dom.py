@@ -87,6 +87,21 @@ class LinkLengths:
         return self.total(links) / total
 
 
+# A paragraph of this much text, mostly unlinked, is prose: the article's, not
+# a menu's or a teaser's.
+PROSE_CHARS = 80
+PROSE_LINK_DENSITY = 0.3
+
+
+def prose_length(paragraph: LexborNode, links: LinkLengths) -> int:
+    """The characters of `paragraph` if it is prose (`PROSE_CHARS` or more, under
+    `PROSE_LINK_DENSITY` links), else 0."""
+    length = len(flat_text(paragraph))
+    if length < PROSE_CHARS or links.density(paragraph) >= PROSE_LINK_DENSITY:
+        return 0
+    return length
+
+
 def attr_words(node: LexborNode) -> str:
     """The class and id of a node, the words themes use to say what a block is."""
     attrs = node.attributes

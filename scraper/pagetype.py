@@ -50,6 +50,13 @@ def _schema_types(jsonld: Iterable[dict[str, Any]]) -> Iterator[str]:
             yield str(kind).lower()
 
 
+def _microdata_types(tree: LexborHTMLParser) -> Iterator[str]:
+    """The schema.org type of each microdata item, lower-cased: "https://schema.org/NewsArticle"
+    gives "newsarticle"."""
+    for node in tree.css("[itemtype]"):
+        yield (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1].lower()
+
+
 def declares_article(tree: LexborHTMLParser) -> bool:
     return any(kind == "article" for kind in _og_types(tree))
 
@@ -62,13 +69,8 @@ ARTICLE_SCHEMA_TYPES = frozenset(
 
 def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
     """The page calls itself an article, in OpenGraph, JSON-LD or microdata."""
-    if declares_article(tree):
+    if declares_article(tree) or any(kind in ARTICLE_SCHEMA_TYPES for kind in _microdata_types(tree)):
         return True
-    for node in tree.css("[itemtype]"):
-        # "https://schema.org/NewsArticle" and the like.
-        kind = (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1]
-        if kind.lower() in ARTICLE_SCHEMA_TYPES:
-            return True
     return any(kind in ARTICLE_SCHEMA_TYPES for kind in _schema_types(jsonld))
 
 
@@ -80,11 +82,7 @@ def is_discussion_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]])
     """The page calls itself a forum topic or a Q&A page, in JSON-LD or microdata."""
     if any(kind in DISCUSSION_SCHEMA_TYPES for kind in _schema_types(jsonld)):
         return True
-    return any(
-        (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1].lower()
-        in DISCUSSION_SCHEMA_TYPES
-        for node in tree.css("[itemtype]")
-    )
+    return any(kind in DISCUSSION_SCHEMA_TYPES for kind in _microdata_types(tree))
 
 
 # schema.org types of a shop's product page.
