@@ -888,6 +888,41 @@ def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | No
     remove_all(doomed)
 
 
+# A shop's customer reviews, by the class and id words of its own templates and of
+# the review plugins (Judge.me, Yotpo, Stamped, Okendo, Shopify's, Bazaarvoice's
+# "bv-reviews"): its buyers' posts, which are no more the product's description
+# than a comment thread is an article. Words are read whole ("preview" and
+# "overview" are other words); an editorial or expert review is the shop's own text.
+REVIEW_QUERY = "[class*='review' i], [id*='review' i], [class*='yotpo' i], [class*='jdgm' i]"
+_REVIEW_WORDS = frozenset({"review", "yotpo", "jdgm"})  # "reviews" holds "review"
+_OWN_REVIEW_WORDS = frozenset({"editorial", "expert", "editor"})  # plural "s" removed
+_WORD_BREAKS = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _names_reviews(node: LexborNode) -> bool:
+    words = {word.lower().removesuffix("s") for word in _WORD_BREAKS.split(attr_words(node)) if word}
+    return bool(words & _REVIEW_WORDS) and not words & _OWN_REVIEW_WORDS
+
+
+def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove a product page's customer reviews (`REVIEW_QUERY`), outermost first.
+
+    An element holding the page's `<h1>` is the product's own box, whatever its
+    class says ("product-with-reviews"), and stays.
+    """
+    if present is not None and not any(word in key for key in present.keys for word in _REVIEW_WORDS):
+        return  # no class or id holds the words: nothing to match
+    chosen: list[LexborNode] = []
+    chosen_ids: set[int] = set()
+    for node in tree.css(REVIEW_QUERY):
+        if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
+            continue
+        if _names_reviews(node) and node.css_first("h1") is None:
+            chosen.append(node)
+            chosen_ids.add(node.mem_id)
+    remove_all(chosen)
+
+
 # Characters of prose outside a slideshow that make it part of a story, not the page.
 MIN_PROSE_BESIDE_GALLERY = 1_000
 
@@ -987,11 +1022,14 @@ def _box_of(node: LexborNode) -> LexborNode:
     return target
 
 
-def prune(tree: LexborHTMLParser, article: bool = False, present: Present | None = None) -> Pruned:
+def prune(
+    tree: LexborHTMLParser, article: bool = False, present: Present | None = None, shop: bool = False
+) -> Pruned:
     """Remove boilerplate from `tree` in place; say what kind of page it is.
 
     `article`: the page calls itself an article (OpenGraph, JSON-LD, microdata).
     `present`: the page's index (`Present.of`), when the caller has listed it already.
+    `shop`: the page offers a product (`scraper.pagetype.offers_product`) and is no article.
 
     0. consent notices by their wording and buttons (`scraper.notices`);
     1. elements that never carry text (scripts, embeds, controls);
@@ -1005,7 +1043,8 @@ def prune(tree: LexborHTMLParser, article: bool = False, present: Present | None
     7. inline related boxes found by their wording;
     8. sections under recommendation headings ("Similar items"), by wording and links;
     9. tag lists, by their links' rel="tag";
-    10. slideshows of many slides, where the guard allows.
+    10. slideshows of many slides, where the guard allows;
+    11. on a shop's page, its customer reviews.
     """
     # Listed once: removals only shrink it, and a superset is all matching needs.
     present = present if present is not None else Present.of(tree)
@@ -1026,4 +1065,6 @@ def prune(tree: LexborHTMLParser, article: bool = False, present: Present | None
     remove_recommendation_sections(tree, guard)
     remove_tag_lists(tree)
     remove_galleries(tree, guard, present)
+    if shop:
+        remove_reviews(tree, present)
     return Pruned(discussion=guard.discussion)

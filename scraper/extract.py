@@ -52,7 +52,13 @@ from scraper.inbody import furniture
 from scraper.lines import Block, drop_repeated_lines, drop_repeated_runs, filter_blocks
 from scraper.models import Article
 from scraper.named import named_containers
-from scraper.pagetype import is_article_page, is_discussion_page, is_product_page, is_teaser_listing
+from scraper.pagetype import (
+    is_article_page,
+    is_discussion_page,
+    is_product_page,
+    is_teaser_listing,
+    offers_product,
+)
 from scraper.selectors import Present
 from scraper.streamed import reveal_streamed
 
@@ -187,7 +193,9 @@ def extract_html(html: str, url: str | None = None) -> Article:
     declared = is_article_page(tree, meta.jsonld)
     # The page's own site, for telling its links from links to other sites.
     site = _host(metadata.canonical_url(tree, meta)) or _host(url) or ""
-    pruned = prune(tree, declared, present)
+    # A shop's page: its customer reviews go like an article's comments.
+    shop = not declared and offers_product(tree, meta.jsonld)
+    pruned = prune(tree, declared, present, shop=shop)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
     listing = is_teaser_listing(tree, present)

@@ -96,6 +96,19 @@ def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
     )
 
 
+def offers_product(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
+    """The page describes a product in OpenGraph, JSON-LD or microdata.
+
+    Wider than `is_product_page`, which decides how a page's body is read:
+    microdata Products also come from rating and "buy" widgets on service
+    pages, whose bodies are read as such. Enough to know that the page's
+    reviews are its buyers'.
+    """
+    if is_product_page(tree, jsonld):
+        return True
+    return any(kind in PRODUCT_SCHEMA_TYPES for kind in _microdata_types(tree))
+
+
 def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) -> bool:
     """True for a (pruned) page that is a list of teasers, not an article.
 

@@ -332,3 +332,45 @@ def test_a_gallery_page_keeps_its_slides() -> None:
     html = page(f"<main><h1>The flood in pictures</h1><div class='gallery'><ul>{captions}</ul></div></main>")
     text = pruned_text(html)
     assert "Caption 1:" in text and "Caption 20:" in text
+
+
+PRODUCT_DESCRIPTION = (
+    "The Trail 25 pack carries a day's gear: a padded hipbelt, a rain cover in its own pocket, "
+    "and a sleeve that takes a three-litre reservoir."
+)
+REVIEWS = (
+    # A theme's own section, a plugin's widget (Judge.me), a camel-cased id (Amazon's).
+    "<section id='product-reviews'><h2>Reviews</h2><p>Great pack! Carried it up Snowdon. Meg</p>"
+    "<p>47 people found this review helpful</p></section>"
+    "<div class='jdgm-widget jdgm-review-widget'><p>Straps broke after a week. Tom</p></div>"
+    "<div id='customerReviews'><p>Write a review: tell other buyers what you think.</p></div>"
+)
+
+
+def _shop_page(extra: str) -> str:
+    return page(f"<main><h1>Trail 25 pack</h1><p>{PRODUCT_DESCRIPTION}</p>{extra}</main>")
+
+
+def test_a_shops_customer_reviews_are_removed() -> None:
+    text = text_after(lambda tree: prune(tree, shop=True), _shop_page(REVIEWS))
+    assert PRODUCT_DESCRIPTION in text
+    assert "Great pack" not in text and "Straps broke" not in text and "Write a review" not in text
+
+
+def test_reviews_stay_off_shop_pages_and_review_words_are_read_whole() -> None:
+    # The same markup on a page that sells nothing: an article reviewing the pack.
+    assert "Great pack" in text_after(prune, _shop_page(REVIEWS))
+    # "preview" and "overview" are other words; an editorial review is the shop's own text;
+    # a wrapper that holds the product's headline is the product's box.
+    others = (
+        "<div class='product-overview'><p>Overview: 25 litres, 900 grams.</p></div>"
+        "<div class='image-preview'><p>Preview: the pack in green.</p></div>"
+        "<div id='editorialReviews'><p>From the publisher: a pack for long days.</p></div>"
+    )
+    html = page(
+        f"<div class='page-with-reviews'><main><h1>Trail 25 pack</h1><p>{PRODUCT_DESCRIPTION}</p>"
+        f"{others}</main></div>"
+    )
+    text = text_after(lambda tree: prune(tree, shop=True), html)
+    assert PRODUCT_DESCRIPTION in text
+    assert "Overview:" in text and "Preview:" in text and "From the publisher" in text

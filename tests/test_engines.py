@@ -10,7 +10,13 @@ from scraper.body import blocks_of, choose_roots, page_blocks
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
-from scraper.pagetype import is_article_page, is_discussion_page, is_product_page, is_teaser_listing
+from scraper.pagetype import (
+    is_article_page,
+    is_discussion_page,
+    is_product_page,
+    is_teaser_listing,
+    offers_product,
+)
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
 TEASER = (
@@ -519,6 +525,34 @@ def test_product_pages_are_told_by_opengraph_or_json_ld() -> None:
     assert is_product_page(LexborHTMLParser(page("")), [{"@type": ["Thing", "http://schema.org/Product"]}])
     assert not is_product_page(og("article"), [])
     assert not is_product_page(LexborHTMLParser(page("")), [{"@type": "Offer"}])
+
+
+def test_a_page_offers_a_product_in_microdata_too() -> None:
+    """`offers_product` reads microdata as well; `is_product_page` leaves it out, since
+    rating widgets put microdata Products on pages that are not a shop's."""
+    tree = LexborHTMLParser(page("<div itemscope itemtype='http://schema.org/Product'><h1>Dota 2</h1></div>"))
+    assert offers_product(tree, []) and not is_product_page(tree, [])
+    assert offers_product(LexborHTMLParser(page("")), [{"@type": "Product"}])
+    article = LexborHTMLParser(page("", head="<meta property='og:type' content='article'>"))
+    assert not offers_product(article, [])
+
+
+def test_a_shops_reviews_are_left_out_of_its_product_page() -> None:
+    reviews = (
+        "<section class='product-reviews'><h2>Customer reviews</h2>"
+        "<p>Bought five of these for the playroom, all sturdy, would buy again. Mary</p></section>"
+    )
+    body = (
+        "<main><h1>Kallax shelf unit</h1>"
+        "<p>Standing or lying, the shelf unit adapts to taste, space and budget: boxes make it yours.</p>"
+        "<p>The simple design with clean lines makes it flexible and easy to use at home, in any room.</p>"
+        f"{reviews}</main>"
+    )
+    product = extract_html(page(body, head="<meta property='og:type' content='product'>")).text
+    assert "clean lines" in product and "Bought five" not in product
+    # An article that reviews the shelf keeps its readers' words as the page has them.
+    review = extract_html(page(body, head="<meta property='og:type' content='article'>")).text
+    assert "clean lines" in review
 
 
 def _block_editor_article() -> str:
