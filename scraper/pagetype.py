@@ -8,13 +8,12 @@ not an article, and its confidence (of being an article) is 0.
 
 A page counts as a teaser listing when
 
-1. it does not declare itself an article (`og:type` = article), and
-2. at least `MIN_TEASERS` `<article>` elements are teaser-sized (under
+1. at least `MIN_TEASERS` `<article>` elements are teaser-sized (under
    `MAX_TEASER_CHARS`) and each holds a linked headline (`h2`-`h4` > `a`) and
    an excerpt paragraph: HTML's own markup for a list of posts, which forum
    threads, product grids and search results do not use, and
-3. those cards hold at least `MIN_TEASER_SHARE` of the page's text, and
-4. outside the cards there are fewer than `MAX_FREE_PARAGRAPHS` paragraphs of
+2. those cards hold at least `MIN_TEASER_SHARE` of the page's text, and
+3. outside the cards there are fewer than `MAX_FREE_PARAGRAPHS` paragraphs of
    prose (an article that embeds a few product or event cards has many).
 """
 
@@ -118,8 +117,10 @@ def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) ->
     if present is not None and "<article" not in present.keys:
         return False
     body = tree.body
-    if body is None or declares_article(tree):
+    if body is None:
         return False
+    # Not asked whether the page declares an article: CMSs put `og:type` article on
+    # section fronts too (a wirecutter or NPR section), and the cards tell.
     total = text_length(body)
     if not total:
         return False

@@ -75,6 +75,15 @@ def test_teaser_listing_detected() -> None:
     assert is_teaser_listing(tree)
 
 
+def test_a_section_front_that_calls_itself_an_article_is_a_listing() -> None:
+    """CMSs put og:type article on every page, section fronts too: the cards tell."""
+    html = listing_html(6, head="<meta property='og:type' content='article'>")
+    tree = LexborHTMLParser(html)
+    prune(tree)
+    assert is_teaser_listing(tree)
+    assert extract_html(html, "https://example.org/news/").confidence == 0.0
+
+
 def test_listing_gives_its_teasers_with_no_confidence_of_an_article() -> None:
     """A listing's content is its column of teasers; the confidence says it is no article."""
     article = extract_html(listing_html(6), "https://example.org/news/")
@@ -86,11 +95,15 @@ def test_listing_gives_its_teasers_with_no_confidence_of_an_article() -> None:
     assert all(f"A short excerpt of story {n}," in article.text for n in range(6))
 
 
-def test_few_cards_or_declared_article_is_not_a_listing() -> None:
+def test_few_cards_or_cards_beside_prose_are_not_a_listing() -> None:
     for html in (
         listing_html(3),
-        listing_html(6, head="<meta property='og:type' content='article'>"),
         listing_html(6, prose="".join(f"<p>{p * 3}</p>" for p in ARTICLE_PARAGRAPHS)),
+        listing_html(
+            6,
+            head="<meta property='og:type' content='article'>",
+            prose="".join(f"<p>{p * 3}</p>" for p in ARTICLE_PARAGRAPHS),
+        ),
     ):
         tree = LexborHTMLParser(html)
         prune(tree)
