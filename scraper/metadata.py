@@ -16,8 +16,9 @@ the least:
   name while anything else names a person;
 - date: JSON-LD datePublished, published-time `<meta>` tags, published-time
   markup, the first `<time>`, the date shown under the headline, htmldate's
-  search of the page (`scraper.dates.search_date`), and only then a
-  modification date;
+  search of the page (`scraper.dates.search_date`; the extractor runs it only
+  on pages it reads as one body, `date_clues`), and only then a modification
+  date;
 - site name, description, language: declared values, then the document.
 
 Everything is read from the untouched tree, before any pruning.
@@ -1174,8 +1175,58 @@ def _is_name_like(text: str) -> bool:
 # --------------------------------------------------------------------------
 
 
-def extract_date(
+@dataclass(frozen=True, slots=True)
+class DateClues:
+    """What a page says of its publication date before any page-wide search (`date_clues`)."""
+
+    found: str | None
+    """The date declared, marked up or shown (steps 1 to 5 of `extract_date`), or
+    the permalink's day; None when the page gave none."""
+    modified: str | None = None
+    """A modification date: the answer when nothing else is found."""
+    searchable: bool = False
+    """Nothing was found and the page does not declare itself undated: a search of
+    the whole page (`scraper.dates.search_date`) may find the date."""
+
+    def resolve(self, searched: str | None = None) -> str | None:
+        """The date, given what a search of the page found (None when none was run)."""
+        if self.found:
+            return self.found
+        if searched and self.modified and self.modified.startswith(searched):
+            return self.modified  # the search read the same tag, down to the day: keep its time
+        return searched or self.modified
+
+
+def date_clues(
     tree: LexborHTMLParser, meta: Meta, url: str | None = None, present: Present | None = None
+) -> DateClues:
+    """The publication date a page declares or shows; whether a page-wide search may still
+    find one. Steps 1 to 6 of `extract_date`, without htmldate's search."""
+    objects = _main_objects(meta)
+    found = _first_date(_clean(obj.get("datePublished")) for obj in objects)
+    found = found or _first_date(v for name in PUBLISHED_META for v in _meta_values(meta, name)[:1])
+    found = found or _first_date(_clean(obj.get(key)) for obj in objects for key in JSONLD_PUBLISHED[1:])
+    found = found or _markup_date(tree, PUBLISHED_MARKUP, present)
+    if found or _undated(meta):
+        return DateClues(found)
+    found = _markup_date(tree, ("time[datetime]",), present) or _visible_date(tree)
+    if found:
+        return DateClues(found)
+    modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
+        v for name in MODIFIED_META for v in _meta_values(meta, name)[:1]
+    )
+    permalink = url_date(url)
+    if permalink:
+        return DateClues(DateClues(None, modified).resolve(permalink))
+    return DateClues(None, modified, searchable=True)
+
+
+def extract_date(
+    tree: LexborHTMLParser,
+    meta: Meta,
+    url: str | None = None,
+    present: Present | None = None,
+    page: str | None = None,
 ) -> str | None:
     """Publication date as ISO 8601.
 
@@ -1186,28 +1237,18 @@ def extract_date(
     Pages that declare themselves listings, products or services stop here: their other
     dates are their items', reviews' and copyright lines'.
     5. the first other <time datetime>, then the first date shown under the headline;
-    6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page;
+    6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page
+       (`page`, the HTML as sent; the tree's own when not given);
     7. a modification date, when the page gives nothing else.
 
     `present`, the page's index, lets the date markup skip selectors that cannot match.
+    Callers that decide later whether a page is worth the search (it costs a second
+    parse) use `date_clues` and `DateClues.resolve`.
     """
-    objects = _main_objects(meta)
-    found = _first_date(_clean(obj.get("datePublished")) for obj in objects)
-    found = found or _first_date(v for name in PUBLISHED_META for v in _meta_values(meta, name)[:1])
-    found = found or _first_date(_clean(obj.get(key)) for obj in objects for key in JSONLD_PUBLISHED[1:])
-    found = found or _markup_date(tree, PUBLISHED_MARKUP, present)
-    if found or _undated(meta):
-        return found
-    found = _markup_date(tree, ("time[datetime]",), present) or _visible_date(tree)
-    if found:
-        return found
-    searched = url_date(url) or search_date(tree.html or "", url)
-    modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
-        v for name in MODIFIED_META for v in _meta_values(meta, name)[:1]
-    )
-    if searched and modified and modified.startswith(searched):
-        return modified  # the search read the same tag, down to the day: keep its time
-    return searched or modified
+    clues = date_clues(tree, meta, url, present)
+    if not clues.searchable:
+        return clues.resolve()
+    return clues.resolve(search_date(page if page is not None else tree.html or "", url))
 
 
 # Wording that marks a shown date as a revision, not the first publication.

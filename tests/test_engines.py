@@ -691,3 +691,15 @@ def test_forummagnum_comments_under_a_post_are_stripped() -> None:
     text = extract_html(article_html(extra_outside=comments), "https://forum.example.org/posts/1").text
     assert "Comment 0:" not in text and "New Comment" not in text
     assert ARTICLE_PARAGRAPHS[0] in text
+
+
+def test_the_page_wide_date_search_runs_on_pages_read_as_one_body() -> None:
+    """A date shown only above the content is htmldate's to find: on an article (declared or
+    whose body is most of the page) it is the page's; on a list of teasers it dates no one page."""
+    shown = "<p class='date'>Published on 18 July 2023</p>"
+    body = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    story = f"{shown}<main><article><h1>A test article</h1>{body}</article></main>"
+    assert extract_html(page(story)).date == "2023-07-18"
+    assert extract_html(page(story, head="<meta property='og:type' content='article'>")).date == "2023-07-18"
+    listing = listing_html(6).replace("<main>", shown + "<main>")
+    assert extract_html(listing).date is None
