@@ -11,6 +11,7 @@ long comment thread cannot outscore the article it hangs under.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,13 @@ class Scored:
 
 
 def _class_weight(node: LexborNode) -> int:
-    words = attr_words(node)
+    return _weight_of(attr_words(node))
+
+
+# A page repeats its class names (a theme's "entry-content", a grid's cells), and
+# ranks its containers twice (before pruning and after): each name is weighed once.
+@functools.lru_cache(maxsize=4096)
+def _weight_of(words: str) -> int:
     negative, positive = NEGATIVE_WORDS, POSITIVE_WORDS
     if words.isascii():
         words, negative, positive = words.lower(), _NEGATIVE_LOWER, _POSITIVE_LOWER
