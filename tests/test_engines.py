@@ -244,9 +244,9 @@ def _engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = extract_module._main_content
 
-    def spy(html: str, url: str | None, comments: bool = False) -> object:
+    def spy(html: str, url: str | None, comments: bool = False, retry: bool = True) -> object:
         calls.append(url or "")
-        return real(html, url, comments=comments)
+        return real(html, url, comments=comments, retry=retry)
 
     monkeypatch.setattr(extract_module, "_main_content", spy)
     return calls
@@ -459,7 +459,7 @@ def _long_article() -> str:
 def _main_engine_reads(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
     """The main engine is asked, however sure the DOM engine is, and returns `lines`."""
 
-    def fake(*_: object) -> tuple[list[tuple[str, str]], str, int]:
+    def fake(*_: object, **__: object) -> tuple[list[tuple[str, str]], str, int]:
         text = "\n".join(lines)
         return [("p", line) for line in lines], text, len(text.split())
 
@@ -703,3 +703,30 @@ def test_the_page_wide_date_search_runs_on_pages_read_as_one_body() -> None:
     assert extract_html(page(story, head="<meta property='og:type' content='article'>")).date == "2023-07-18"
     listing = listing_html(6).replace("<main>", shown + "<main>")
     assert extract_html(listing).date is None
+
+
+def test_the_engines_recall_retry_runs_for_articles_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short body among long menus makes trafilatura retry in recall mode; on a page
+    that is no article our whole-page reading covers that case, and the retry is not run."""
+    import trafilatura.core
+
+    retries: list[bool] = []
+    real = trafilatura.core._recall_retry
+
+    def counted(*args: object, **kwargs: object) -> object:
+        retries.append(True)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura.core, "_recall_retry", counted)
+    item = "<li><a href='/p{n}'>Menu entry number {n} with several words in it</a></li>"
+    menu = "".join(item.format(n=n) for n in range(200))
+    sentence = "The river rose three metres overnight, and by morning the lower town was under water "
+    sentence += "again this year."
+    story = f"<main><p>{sentence}</p></main>"
+    html = page(f"<nav><ul>{menu}</ul></nav>{story}<footer><ul>{menu}</ul></footer>")
+    threshold = trafilatura.core.ESCALATION_MAX_LENGTH
+    extract_module._main_content(html, None, retry=False)
+    assert not retries
+    assert threshold == trafilatura.core.ESCALATION_MAX_LENGTH  # set for the call only
+    extract_module._main_content(html, None, retry=True)
+    assert retries
