@@ -910,11 +910,12 @@ def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> No
     An element holding the page's `<h1>` is the product's own box, whatever its
     class says ("product-with-reviews"), and stays.
     """
-    if present is not None and not any(word in key for key in present.keys for word in _REVIEW_WORDS):
+    query = present.matchable(REVIEW_QUERY) if present is not None else REVIEW_QUERY
+    if not query:
         return  # no class or id holds the words: nothing to match
     chosen: list[LexborNode] = []
     chosen_ids: set[int] = set()
-    for node in tree.css(REVIEW_QUERY):
+    for node in tree.css(query):
         if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
             continue
         if _names_reviews(node) and node.css_first("h1") is None:

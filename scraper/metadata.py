@@ -1190,11 +1190,15 @@ class DateClues:
 
     def resolve(self, searched: str | None = None) -> str | None:
         """The date, given what a search of the page found (None when none was run)."""
-        if self.found:
-            return self.found
-        if searched and self.modified and self.modified.startswith(searched):
-            return self.modified  # the search read the same tag, down to the day: keep its time
-        return searched or self.modified
+        return self.found or _with_time(searched, self.modified)
+
+
+def _with_time(day: str | None, modified: str | None) -> str | None:
+    """`day`, found by the address or a search; `modified` when it names the same day
+    (the search read the same tag: keep its time), or when no day was found."""
+    if day and modified and modified.startswith(day):
+        return modified
+    return day or modified
 
 
 def date_clues(
@@ -1217,16 +1221,12 @@ def date_clues(
     )
     permalink = url_date(url)
     if permalink:
-        return DateClues(DateClues(None, modified).resolve(permalink))
+        return DateClues(_with_time(permalink, modified))
     return DateClues(None, modified, searchable=True)
 
 
 def extract_date(
-    tree: LexborHTMLParser,
-    meta: Meta,
-    url: str | None = None,
-    present: Present | None = None,
-    page: str | None = None,
+    tree: LexborHTMLParser, meta: Meta, url: str | None = None, present: Present | None = None
 ) -> str | None:
     """Publication date as ISO 8601.
 
@@ -1237,8 +1237,7 @@ def extract_date(
     Pages that declare themselves listings, products or services stop here: their other
     dates are their items', reviews' and copyright lines'.
     5. the first other <time datetime>, then the first date shown under the headline;
-    6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page
-       (`page`, the HTML as sent; the tree's own when not given);
+    6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page;
     7. a modification date, when the page gives nothing else.
 
     `present`, the page's index, lets the date markup skip selectors that cannot match.
@@ -1248,7 +1247,7 @@ def extract_date(
     clues = date_clues(tree, meta, url, present)
     if not clues.searchable:
         return clues.resolve()
-    return clues.resolve(search_date(page if page is not None else tree.html or "", url))
+    return clues.resolve(search_date(tree.html or "", url))
 
 
 # Wording that marks a shown date as a revision, not the first publication.
