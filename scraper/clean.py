@@ -486,10 +486,14 @@ INLINE_RELATED_PREFIXES = (
     "read more",
     "also read",
     "related:",
+    # Each also opens its plural ("related articles").
     "related story",
     "related stories",
-    "related articles",
-    "related posts",
+    "related article",
+    "related post",
+    "related reading",
+    "related content",
+    "related link",
     "more on this",
     "you may also like",
     "you might also like",
@@ -924,6 +928,70 @@ def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> No
     remove_all(chosen)
 
 
+# A signup box: a form asking for an email address or a phone number, with the
+# pitch and the fine print around it ("Get our deals texted to your phone", "By
+# clicking Sign Me Up you agree..."), whatever the theme calls its classes (the
+# newsletter table knows the plugins' names). A login form (a password field) and
+# a contact form (a message box) are other forms.
+SIGNUP_FIELDS = "input[type='email' i], input[type='tel' i], input[name*='email' i]"
+NOT_SIGNUP_FIELDS = "input[type='password' i], textarea"
+# The box is the form and its ancestors up to this much text: the pitch and the
+# fine print, not the column the box sits in.
+MAX_SIGNUP_BOX_CHARS = 600
+# Marks a box from when its fields are seen (before the controls go with the
+# non-content tags) until the guard may let it go.
+SIGNUP_MARK = "data-scraper-signup"
+
+
+def _form_of(field: LexborNode) -> LexborNode | None:
+    node = field.parent
+    while node is not None and node.tag != "form":
+        node = node.parent
+    return node
+
+
+def mark_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> bool:
+    """Mark (`SIGNUP_MARK`) the box around each signup form; whether any was marked.
+
+    A form holding more than `MAX_SIGNUP_BOX_CHARS` is no box: some CMSs wrap the
+    whole page in one form. The box grows to the outermost ancestor still within
+    the limit, short of the article's containers and of the page's `<h1>`.
+    """
+    if present is not None and not ("<input" in present.keys and "<form" in present.keys):
+        return False
+    forms: dict[int, LexborNode] = {}
+    for field in tree.css(SIGNUP_FIELDS):
+        form = _form_of(field)
+        if form is not None:
+            forms[form.mem_id] = form
+    marked = False
+    for form in forms.values():
+        if text_length(form) > MAX_SIGNUP_BOX_CHARS or form.css_first(NOT_SIGNUP_FIELDS) is not None:
+            continue
+        box, parent = form, form.parent
+        while (
+            parent is not None
+            and parent.tag not in CONTAINER_TAGS
+            and text_length(parent) <= MAX_SIGNUP_BOX_CHARS
+            and parent.css_first("h1") is None
+        ):
+            box, parent = parent, parent.parent
+        box.attrs[SIGNUP_MARK] = ""
+        marked = True
+    return marked
+
+
+def remove_signup_boxes(tree: LexborHTMLParser, guard: Guard) -> None:
+    """Remove the boxes `mark_signup_boxes` marked, where the guard allows; unmark the rest."""
+    chosen: list[LexborNode] = []
+    for box in tree.css(f"[{SIGNUP_MARK}]"):
+        if guard.may_remove(box):
+            chosen.append(box)
+        else:
+            del box.attrs[SIGNUP_MARK]
+    remove_all(chosen)  # nested boxes: the outermost only
+
+
 # Characters of prose outside a slideshow that make it part of a story, not the page.
 MIN_PROSE_BESIDE_GALLERY = 1_000
 
@@ -1034,7 +1102,8 @@ def prune(
 
     0. consent notices by their wording and buttons (`scraper.notices`);
     1. elements that never carry text (scripts, embeds, controls);
-    2. find the likely article container and protect it (`Guard`);
+    2. find the likely article container and protect it (`Guard`), and remove
+       the signup boxes it allows, found by their fields before step 1;
     3. hidden elements, where the guard allows;
     4. the plugin tables (consent, comments, share, related, newsletter),
        anywhere but the protected container and its ancestors;
@@ -1052,8 +1121,11 @@ def prune(
     # Before the controls go with the non-content tags: a notice is known by its buttons.
     remove_consent_notices(tree)
     disclosed = disclosed_ids(tree)
+    signups = mark_signup_boxes(tree, present)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present, article, disclosed)
+    if signups:
+        remove_signup_boxes(tree, guard)
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)

@@ -65,6 +65,9 @@ def test_page_wrapped_in_a_form_is_kept() -> None:
 def test_related_wording_in_several_languages() -> None:
     for text in ("See also: x", "Lire aussi : y", "Siehe auch z", "Читайте также: q", "» Read more"):
         assert starts_with_related_wording(text)
+    # Singular and plural alike.
+    for text in ("Related article The Smart Thermostat Buying Guide", "RELATED READING: Essay FAQs"):
+        assert starts_with_related_wording(text)
     assert not starts_with_related_wording("Seeing is believing")
 
 
@@ -374,3 +377,53 @@ def test_reviews_stay_off_shop_pages_and_review_words_are_read_whole() -> None:
     text = text_after(lambda tree: prune(tree, shop=True), html)
     assert PRODUCT_DESCRIPTION in text
     assert "Overview:" in text and "Preview:" in text and "From the publisher" in text
+
+
+SIGNUP_PITCH = "Be the first to know! Get editor selected deals texted right to your phone."
+SIGNUP_FINE_PRINT = "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use."
+
+
+def _signup_box(field: str, extra_field: str = "") -> str:
+    # Classes that name nothing: the box is known by its form's fields alone.
+    return (
+        f"<section class='relative p-8 my-12'><div class='font-bold'>{SIGNUP_PITCH}</div>"
+        f"<form action='/signup'>{field}{extra_field}<button type='submit'>Sign Me Up</button></form>"
+        f"<div class='text-xs'>{SIGNUP_FINE_PRINT}</div></section>"
+    )
+
+
+def test_signup_boxes_are_removed_by_their_fields() -> None:
+    for field in ("<input type='email'>", "<input type='TEL' name='phone'>", "<input name='EmailAddress'>"):
+        # Between the article's paragraphs, and after the article.
+        for html in (
+            article_html(extra_inside=_signup_box(field)),
+            article_html(extra_outside=_signup_box(field)),
+        ):
+            text = pruned_text(html)
+            assert "Be the first to know" not in text and "By clicking Sign Me Up" not in text, field
+            for paragraph in ARTICLE_PARAGRAPHS:
+                assert paragraph in text
+
+
+def test_login_and_contact_forms_are_no_signup_boxes() -> None:
+    # The form itself goes with the chrome; the text around it stays.
+    for extra in ("<input type='password'>", "<textarea name='message'></textarea>"):
+        text = pruned_text(article_html(extra_inside=_signup_box("<input type='email'>", extra)))
+        assert "Be the first to know" in text and "By clicking Sign Me Up" in text, extra
+
+
+def test_a_signup_box_stops_short_of_the_text_around_it() -> None:
+    long_paragraph = (
+        "The council will publish its flood report in the spring, with maps of every street. " * 8
+    )
+    box = f"<div><p>{long_paragraph}</p>{_signup_box('<input type=email>')}</div>"
+    text = pruned_text(article_html(extra_inside=box))
+    assert long_paragraph.split(".")[0] in text
+    assert "Be the first to know" not in text
+    # A form around the whole page is no box.
+    wrapped = (
+        article_html()
+        .replace("<main>", "<form><input type='email'><main>")
+        .replace("</main>", "</main></form>")
+    )
+    assert ARTICLE_PARAGRAPHS[3] in pruned_text(wrapped)
