@@ -19,6 +19,7 @@ A page counts as a teaser listing when
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -96,7 +97,8 @@ def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
 
 
 def offers_product(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
-    """The page describes a product in OpenGraph, JSON-LD or microdata.
+    """The page describes a product in OpenGraph, JSON-LD or microdata, or has a
+    shop's buy button (`has_buy_button`; read before pruning drops the controls).
 
     Wider than `is_product_page`, which decides how a page's body is read:
     microdata Products also come from rating and "buy" widgets on service
@@ -105,7 +107,32 @@ def offers_product(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> 
     """
     if is_product_page(tree, jsonld):
         return True
-    return any(kind in PRODUCT_SCHEMA_TYPES for kind in _microdata_types(tree))
+    return any(kind in PRODUCT_SCHEMA_TYPES for kind in _microdata_types(tree)) or has_buy_button(tree)
+
+
+# A shop's buy button, the whole of its label, in the languages we see most.
+_BUY_LABEL = re.compile(
+    r"add to (?:cart|bag|basket|trolley)|buy (?:it )?now|in den warenkorb|ajouter au panier"
+    r"|añadir al carrito|aggiungi al carrello|adicionar ao carrinho|in winkelwagen|в корзину",
+    re.IGNORECASE,
+)
+BUY_CONTROLS = "button, input[type='submit' i], a[role='button' i]"
+# A product's page has one or two (the box, a sticky bar); a grid of products has one a tile.
+MAX_BUY_BUTTONS = 2
+MAX_BUY_LABEL_CHARS = 40
+
+
+def has_buy_button(tree: LexborHTMLParser) -> bool:
+    """Whether the page has one or two buy buttons ("Add to cart"): it sells one
+    thing, even where it declares no Product (Amazon's pages declare none)."""
+    buttons = 0
+    for control in tree.css(BUY_CONTROLS):
+        label = control.attributes.get("value") if control.tag == "input" else control.text(deep=True)
+        if label and len(label) <= MAX_BUY_LABEL_CHARS and _BUY_LABEL.fullmatch(" ".join(label.split())):
+            buttons += 1
+            if buttons > MAX_BUY_BUTTONS:
+                return False
+    return buttons > 0
 
 
 def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) -> bool:

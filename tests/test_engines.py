@@ -550,6 +550,23 @@ def test_a_page_offers_a_product_in_microdata_too() -> None:
     assert not offers_product(article, [])
 
 
+def test_a_page_with_a_buy_button_offers_a_product() -> None:
+    """A shop's own buy button says the page sells one thing, where it declares no
+    Product; a grid of products has one on every tile and sells many."""
+
+    def tree(body: str) -> LexborHTMLParser:
+        return LexborHTMLParser(page(f"<h1>Atomic Habits</h1>{body}"))
+
+    assert offers_product(tree("<input type='submit' value='Add to Cart'>"), [])
+    assert offers_product(tree("<button> Add to  basket </button><button>Buy Now</button>"), [])
+    assert offers_product(tree("<a role='button' href='/cart'>In den Warenkorb</a>"), [])
+    grid = "".join(f"<div><h3>Book {n}</h3><button>Add to cart</button></div>" for n in range(6))
+    assert not offers_product(tree(grid), [])
+    # A label that only starts like one is another control.
+    assert not offers_product(tree("<button>Add to cart and save 10% on your first order today</button>"), [])
+    assert not offers_product(tree("<button>Add to calendar</button>"), [])
+
+
 def test_a_shops_reviews_are_left_out_of_its_product_page() -> None:
     reviews = (
         "<section class='product-reviews'><h2>Customer reviews</h2>"
@@ -563,6 +580,11 @@ def test_a_shops_reviews_are_left_out_of_its_product_page() -> None:
     )
     product = extract_html(page(body, head="<meta property='og:type' content='product'>")).text
     assert "clean lines" in product and "Bought five" not in product
+    # A shop that declares nothing, known by its buy button.
+    buy = body.replace("</h1>", "</h1><form><input type='submit' value='Add to basket'></form>")
+    undeclared = extract_html(page(buy)).text
+    assert "clean lines" in undeclared and "Bought five" not in undeclared
+    assert "Bought five" in extract_html(page(body)).text
     # An article that reviews the shelf keeps its readers' words as the page has them.
     review = extract_html(page(body, head="<meta property='og:type' content='article'>")).text
     assert "clean lines" in review
