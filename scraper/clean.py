@@ -795,9 +795,31 @@ CHARS_PER_TEASER = 150
 MIN_SECTION_TEASERS = 3
 
 
+# Headings over a bio of the author or the reviewer ("About the author", "Meet the
+# writers", "Über den Autor"), matched whole: the byline at length, which goes to
+# metadata, not the body. An expert the article consults ("Meet our expert") is its
+# content. Under such a heading, up to this much text is the bio.
+AUTHOR_BOX_HEADING = re.compile(
+    r"(?:about|meet) (?:the |our |this )?(?:author|writer|reviewer|contributor)s?|author bio(?:graphy)?"
+    r"|über (?:den|die) autor(?:in|en)?|à propos de l'auteur|sobre (?:el|la) autora?|sull'autore"
+    r"|over de auteur|o autorze|об авторе",
+    re.IGNORECASE,
+)
+MAX_AUTHOR_BOX_CHARS = 1500
+
+
+def _heading_words(text: str) -> str:
+    return " ".join(text.split()).strip(" :.!?»›>•-–—|")
+
+
 def is_recommendation_heading(text: str) -> bool:
-    words = " ".join(text.split()).strip(" :.!?»›>•-–—|")
+    words = _heading_words(text)
     return len(words) <= MAX_HEADING_CHARS and RECOMMENDATION_HEADING.fullmatch(words) is not None
+
+
+def is_author_box_heading(text: str) -> bool:
+    words = _heading_words(text)
+    return len(words) <= MAX_HEADING_CHARS and AUTHOR_BOX_HEADING.fullmatch(words) is not None
 
 
 def _heading_level(node: LexborNode) -> int:
@@ -815,16 +837,19 @@ def _headings_at_or_above(node: LexborNode, level: int) -> int:
 def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None:
     """Remove the sections that headings such as "Similar items" or "You may also
     like" introduce: a carousel of other products, posts or threads, whatever the
-    theme calls its markup.
+    theme calls its markup; and the author's bio under "About the author".
 
     A section runs from its heading to the next heading of the same rank: the
     heading's largest wrapper holding no other such heading, and that wrapper's
-    following siblings up to the next one that does. It goes only if it is
-    mostly link text (the teasers' titles) and not most of the page.
+    following siblings up to the next one that does. A recommendation section goes
+    only if it is mostly link text (the teasers' titles) and not most of the page;
+    a bio, if it is short (`MAX_AUTHOR_BOX_CHARS`).
     """
     doomed: list[LexborNode] = []
     for heading in tree.css(HEADING_SELECTOR):
-        if not is_recommendation_heading(heading.text(deep=True, separator=" ") or ""):
+        text = heading.text(deep=True, separator=" ") or ""
+        recommendation = is_recommendation_heading(text)
+        if not recommendation and not is_author_box_heading(text):
             continue
         level = _heading_level(heading)
         wrapper = heading
@@ -840,7 +865,11 @@ def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None
         section = [wrapper, *_followers(wrapper, level)]
         length = sum(text_length(node) for node in section)
         heading_only = len(section) == 1 and wrapper is heading
-        if heading_only or (length <= MAX_SECTION_SHARE * guard.total and _links_or_teasers(section, length)):
+        if recommendation:
+            goes = length <= MAX_SECTION_SHARE * guard.total and _links_or_teasers(section, length)
+        else:
+            goes = length <= MAX_AUTHOR_BOX_CHARS
+        if heading_only or goes:
             doomed.extend(node for node in section if guard.may_remove(node))
     remove_all(doomed)
 
@@ -1111,7 +1140,8 @@ def prune(
        header too, unless the page is a list of <article>s);
     6. weak class/id words, where the guard allows;
     7. inline related boxes found by their wording;
-    8. sections under recommendation headings ("Similar items"), by wording and links;
+    8. sections under recommendation headings ("Similar items"), by wording and links,
+       and author bios under theirs ("About the author");
     9. tag lists, by their links' rel="tag";
     10. slideshows of many slides, where the guard allows;
     11. on a shop's page, its customer reviews.

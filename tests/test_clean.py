@@ -1,4 +1,4 @@
-from scraper.clean import is_recommendation_heading, prune, starts_with_related_wording
+from scraper.clean import is_author_box_heading, is_recommendation_heading, prune, starts_with_related_wording
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page, text_after
 
 
@@ -427,3 +427,24 @@ def test_a_signup_box_stops_short_of_the_text_around_it() -> None:
         .replace("</main>", "</main></form>")
     )
     assert ARTICLE_PARAGRAPHS[3] in pruned_text(wrapped)
+
+
+AUTHOR_BIO = "Maureen Salamon is the executive editor of Health Watch. She also writes for the Heart Letter."
+
+
+def test_an_author_bio_under_its_heading_is_removed() -> None:
+    for heading in ("About the Author", "About the authors:", "Meet the writer", "Über den Autor"):
+        box = f"<div class='bg-blue-50'><h2>{heading}</h2><div class='flex'><p>{AUTHOR_BIO}</p></div></div>"
+        text = pruned_text(article_html(extra_outside=f"<section>{box}</section>"))
+        assert "executive editor" not in text and heading.rstrip(":") not in text, heading
+        assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_an_expert_the_article_consults_and_a_long_section_stay() -> None:
+    assert is_author_box_heading("About the author") and is_author_box_heading("MEET OUR REVIEWERS")
+    assert not is_author_box_heading("Meet our expert")
+    assert not is_author_box_heading("About the author of the theory of relativity, a life")
+    # Under the heading, more than a bio's length is the article's own section.
+    essay = " ".join(f"{paragraph} {AUTHOR_BIO}" for paragraph in ARTICLE_PARAGRAPHS * 3)
+    html = article_html(extra_inside=f"<h2>About the author</h2><p>{essay}</p>")
+    assert "executive editor" in pruned_text(html)
