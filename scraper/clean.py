@@ -967,9 +967,6 @@ NOT_SIGNUP_FIELDS = "input[type='password' i], textarea"
 # The box is the form and its ancestors up to this much text: the pitch and the
 # fine print, not the column the box sits in.
 MAX_SIGNUP_BOX_CHARS = 600
-# Marks a box from when its fields are seen (before the controls go with the
-# non-content tags) until the guard may let it go.
-SIGNUP_MARK = "data-scraper-signup"
 
 
 def _form_of(field: LexborNode) -> LexborNode | None:
@@ -979,46 +976,37 @@ def _form_of(field: LexborNode) -> LexborNode | None:
     return node
 
 
-def mark_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> bool:
-    """Mark (`SIGNUP_MARK`) the box around each signup form; whether any was marked.
+def _may_be_signup_box(node: LexborNode) -> bool:
+    return text_length(node) <= MAX_SIGNUP_BOX_CHARS and node.css_first("h1") is None
 
-    A form holding more than `MAX_SIGNUP_BOX_CHARS` is no box: some CMSs wrap the
-    whole page in one form. The box grows to the outermost ancestor still within
-    the limit, short of the article's containers and of the page's `<h1>`.
+
+def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove the box around each signup form, found by its fields.
+
+    A form holding more than `MAX_SIGNUP_BOX_CHARS`, or the page's `<h1>`, is no
+    box: some CMSs wrap the whole page in one form. The box grows to the outermost
+    ancestor still within both limits, short of the article's containers.
+
+    Run before the guard looks for the article's container: a signup modal
+    ("Unlock 15% off when you subscribe") is a block of prose to its scoring, and
+    on a shop's page of short tiles it won, and the tiles went.
     """
     if present is not None and not ("<input" in present.keys and "<form" in present.keys):
-        return False
+        return
     forms: dict[int, LexborNode] = {}
     for field in tree.css(SIGNUP_FIELDS):
         form = _form_of(field)
         if form is not None:
             forms[form.mem_id] = form
-    marked = False
+    boxes: list[LexborNode] = []
     for form in forms.values():
-        if text_length(form) > MAX_SIGNUP_BOX_CHARS or form.css_first(NOT_SIGNUP_FIELDS) is not None:
+        if not _may_be_signup_box(form) or form.css_first(NOT_SIGNUP_FIELDS) is not None:
             continue
         box, parent = form, form.parent
-        while (
-            parent is not None
-            and parent.tag not in CONTAINER_TAGS
-            and text_length(parent) <= MAX_SIGNUP_BOX_CHARS
-            and parent.css_first("h1") is None
-        ):
+        while parent is not None and parent.tag not in CONTAINER_TAGS and _may_be_signup_box(parent):
             box, parent = parent, parent.parent
-        box.attrs[SIGNUP_MARK] = ""
-        marked = True
-    return marked
-
-
-def remove_signup_boxes(tree: LexborHTMLParser, guard: Guard) -> None:
-    """Remove the boxes `mark_signup_boxes` marked, where the guard allows; unmark the rest."""
-    chosen: list[LexborNode] = []
-    for box in tree.css(f"[{SIGNUP_MARK}]"):
-        if guard.may_remove(box):
-            chosen.append(box)
-        else:
-            del box.attrs[SIGNUP_MARK]
-    remove_all(chosen)  # nested boxes: the outermost only
+        boxes.append(box)
+    remove_all(boxes)  # two forms in one box: the box once
 
 
 # Characters of prose outside a slideshow that make it part of a story, not the page.
@@ -1129,10 +1117,10 @@ def prune(
     `present`: the page's index (`Present.of`), when the caller has listed it already.
     `shop`: the page offers a product (`scraper.pagetype.offers_product`) and is no article.
 
-    0. consent notices by their wording and buttons (`scraper.notices`);
+    0. consent notices by their wording and buttons (`scraper.notices`), and
+       signup boxes by their forms' fields;
     1. elements that never carry text (scripts, embeds, controls);
-    2. find the likely article container and protect it (`Guard`), and remove
-       the signup boxes it allows, found by their fields before step 1;
+    2. find the likely article container and protect it (`Guard`);
     3. hidden elements, where the guard allows;
     4. the plugin tables (consent, comments, share, related, newsletter),
        anywhere but the protected container and its ancestors;
@@ -1151,11 +1139,10 @@ def prune(
     # Before the controls go with the non-content tags: a notice is known by its buttons.
     remove_consent_notices(tree)
     disclosed = disclosed_ids(tree)
-    signups = mark_signup_boxes(tree, present)
+    # Before the fields that tell a signup form go with the non-content tags.
+    remove_signup_boxes(tree, present)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present, article, disclosed)
-    if signups:
-        remove_signup_boxes(tree, guard)
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)
     remove_matching(tree, PLUGINS_BUT_COMMENTS if guard.discussion else PLUGINS, guard.may_remove, present)
     remove_matching(tree, CHROME, guard.may_remove_generic, present)

@@ -448,3 +448,22 @@ def test_an_expert_the_article_consults_and_a_long_section_stay() -> None:
     essay = " ".join(f"{paragraph} {AUTHOR_BIO}" for paragraph in ARTICLE_PARAGRAPHS * 3)
     html = article_html(extra_inside=f"<h2>About the author</h2><p>{essay}</p>")
     assert "executive editor" in pruned_text(html)
+
+
+def test_a_signup_modal_never_stands_for_the_content_of_a_page_of_tiles() -> None:
+    # Its pitch is the only prose on a shop's grid: found first, it would be taken
+    # for the content's container, and the tiles would go instead.
+    pitch = (
+        "Unlock 15% off your first order when you subscribe to our newsletter, with early access to new "
+        "arrivals, members-only sales and expert buying guides delivered to your inbox every single week."
+    )
+    form = "<form><input type='email'><button>Continue</button></form>"
+    modal = f"<div class='modal-context'><p>{pitch}</p>{form}</div>"
+    tiles = "".join(
+        f"<li class='item'><a href='/p/{n}'>Gaming monitor {n}</a> <span>$2{n}9.99</span></li>"
+        for n in range(8)
+    )
+    html = page(f"<main><h1>Gaming monitors</h1><ol class='products'>{tiles}</ol></main>{modal}")
+    text = pruned_text(html)
+    assert "Unlock 15%" not in text
+    assert all(f"Gaming monitor {n}" in text for n in range(8))
