@@ -908,10 +908,11 @@ MIN_GALLERY_SLIDES = 8
 def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | None = None) -> None:
     """Remove slideshows of many slides (a "news in pictures" gallery dropped into
     an article), unless the page is the gallery itself (the guard's container)."""
-    if present is not None and not _may_have_class_words(present, GALLERY_SELECTOR):
-        return
+    query = present.matchable(GALLERY_SELECTOR) if present is not None else GALLERY_SELECTOR
+    if not query:
+        return  # no class name holds the words: nothing to match
     doomed = []
-    for node in tree.css(GALLERY_SELECTOR):
+    for node in tree.css(query):
         if node.tag in CONTAINER_TAGS or len(node.css(SLIDE_SELECTOR)) < MIN_GALLERY_SLIDES:
             continue
         # The guard's container may be the slides' captions (fifty of them outscore
@@ -1028,21 +1029,6 @@ def _may_have_article_headers(present: Present) -> bool:
     """Tags only go from the page, and `present` listed them before pruning: without
     an <article> and a <header> there is nothing to count and nothing to match."""
     return "<article" in present.keys and "<header" in present.keys
-
-
-_CLASS_HOLDS = re.compile(r"\[class\*='([^'\s]+)' i\]")
-
-
-def _may_have_class_words(present: Present, selector: str) -> bool:
-    """False when `selector` is made of `[class*='word' i]` tests only and none of
-    the words is in the page's class names (`present`, lower-cased: the `i` flag
-    folds ASCII case alone): then it matches nothing, and its query is saved."""
-    parts = [part.strip() for part in selector.split(",")]
-    words = [match[1].lower() for part in parts if (match := _CLASS_HOLDS.fullmatch(part))]
-    if len(words) != len(parts):
-        return True  # another kind of selector: only Lexbor can tell
-    names = " ".join(key for key in present.keys if key[0] == ".")
-    return any(word in names for word in words)
 
 
 # Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).

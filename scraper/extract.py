@@ -61,7 +61,7 @@ from scraper.pagetype import (
     is_discussion_page,
     is_product_page,
     is_teaser_listing,
-    offers_product,
+    sells_product,
 )
 from scraper.selectors import Present
 from scraper.streamed import reveal_streamed
@@ -199,8 +199,10 @@ def extract_html(html: str, url: str | None = None) -> Article:
     declared = is_article_page(tree, meta.jsonld)
     # The page's own site, for telling its links from links to other sites.
     site = _host(metadata.canonical_url(tree, meta)) or _host(url) or ""
-    # A shop's page: its customer reviews go like an article's comments.
-    shop = not declared and offers_product(tree, meta.jsonld)
+    # A shop's page: its customer reviews go like an article's comments. OpenGraph and
+    # JSON-LD say so before pruning as after; buttons and microdata, only before.
+    product_page = is_product_page(tree, meta.jsonld)
+    shop = not declared and (product_page or sells_product(tree))
     pruned = prune(tree, declared, present, shop=shop)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
@@ -211,7 +213,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     second_text = "\n".join(line for _, line in second)
     second_words = _words(second_text)
     article = not listing and declared
-    product = not article and is_product_page(tree, meta.jsonld)
+    product = not article and product_page
     # A discussion's replies quote earlier posts (whether pruning found its
     # thread or the page says it is one); a shop renders its product box once
     # for phones and once for desktops: each line is kept once.

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborNode
 
-from scraper.dom import has_ancestor_in, text_length
+from scraper.dom import text_length
 
 # The elements the words are asked of (trafilatura's div, p, section, span
 # and its lists and items); hidden elements go whatever their tag.
@@ -168,12 +168,16 @@ def _named(root: LexborNode) -> Iterator[LexborNode]:
     """The outermost furniture under `root`, in document order."""
     walk = root.traverse(include_text=False)
     next(walk)  # the root itself
-    last: set[int] = set()  # the `mem_id` of the furniture found last, whose subtree is passed over
+    # The furniture found last and the elements met inside it (`mem_id`s), passed over.
+    # The walk meets a parent before its children: one look at the parent tells.
+    inside: set[int] = set()
     for node in walk:
-        if has_ancestor_in(node, last):
+        parent = node.parent
+        if parent is not None and parent.mem_id in inside:
+            inside.add(node.mem_id)
             continue
         if _is_furniture(node):
-            last = {node.mem_id}
+            inside = {node.mem_id}
             yield node
 
 

@@ -105,8 +105,11 @@ def offers_product(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> 
     pages, whose bodies are read as such. Enough to know that the page's
     reviews are its buyers'.
     """
-    if is_product_page(tree, jsonld):
-        return True
+    return is_product_page(tree, jsonld) or sells_product(tree)
+
+
+def sells_product(tree: LexborHTMLParser) -> bool:
+    """What `offers_product` reads besides `is_product_page`: a microdata Product, a buy button."""
     return any(kind in PRODUCT_SCHEMA_TYPES for kind in _microdata_types(tree)) or has_buy_button(tree)
 
 

@@ -20,7 +20,6 @@ from scraper.clean import (
     Guard,
     Pruner,
     _box_of,
-    _may_have_class_words,
     _text_beside,
     prune,
     starts_with_related_wording,
@@ -360,7 +359,7 @@ def test_pruning_without_index_shortcuts_removes_the_same(html: str, monkeypatch
     fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
     fast_pruned = prune(fast)
     monkeypatch.setattr(clean, "_may_have_article_headers", lambda present: True)
-    monkeypatch.setattr(clean, "_may_have_class_words", lambda present, selector: True)
+    monkeypatch.setattr(clean.Present, "matchable", lambda self, selectors: selectors)
     assert prune(slow) == fast_pruned
     assert fast.html == slow.html
 
@@ -370,12 +369,13 @@ def test_pruning_without_index_shortcuts_removes_the_same(html: str, monkeypatch
     [
         ("[class*='gallery' i], [class*='carousel' i]", {".photo-gallery"}, True),
         ("[class*='gallery' i], [class*='carousel' i]", {".photos", "#gallery"}, False),  # an id
-        ("[class*='gallery' i], div.carousel", {".photos"}, True),  # not all class-word tests
+        ("[class*='gallery' i], div.carousel", {".photos", "<div"}, False),  # no .carousel either
+        ("[class*='gallery' i], div.carousel", {".carousel", "<div"}, True),  # another kind of selector
         ("[class*='Gallery' i]", {".my-gallery"}, True),
     ],
 )
 def test_class_words_are_looked_for_in_the_class_names(selector: str, names: set[str], may: bool) -> None:
-    assert _may_have_class_words(Present(frozenset(names)), selector) is may
+    assert bool(Present(frozenset(names)).matchable(selector)) is may
 
 
 JSONLD = '<script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
