@@ -33,6 +33,10 @@ BOILERPLATE_LINES = (
     r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
     r"(?:advertisement|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored|iklan|publicidad|"
     r"pubblicità|reklama|advertentie|annonse|annons|mainos|広告|广告|광고)",
+    # The marker an ad or a gallery leaves in the story: "Article continues below advertisement".
+    r"(?:the )?(?:article|story|post) continues (?:below|after)"
+    r"(?: (?:the |this )?(?:advertisement|ad|gallery|video))?"
+    r"|(?:advertisement|ad)\W{1,3}(?:scroll|continue reading|story continues) .{0,40}",
     r"(?:this (?:website|site) uses cookies|we use cookies).*",
     r"(?:accept|reject|decline)(?: all)?(?: cookies)?(?: read more)?",
     r"privacy (?:&|and) cookies policy",

@@ -131,7 +131,8 @@ def has_buy_button(tree: LexborHTMLParser) -> bool:
     buttons = 0
     for control in tree.css(BUY_CONTROLS):
         label = control.attributes.get("value") if control.tag == "input" else control.text(deep=True)
-        if label and len(label) <= MAX_BUY_LABEL_CHARS and _BUY_LABEL.fullmatch(" ".join(label.split())):
+        label = " ".join((label or "").split())
+        if len(label) <= MAX_BUY_LABEL_CHARS and _BUY_LABEL.fullmatch(label):
             buttons += 1
             if buttons > MAX_BUY_BUTTONS:
                 return False
