@@ -375,6 +375,12 @@ CHROME_SELECTORS = (
     "dd.profile-rank",
     ".cAuthorPane_info",
     ".userinfo_extra",
+    # ...and the signature under each post: phpBB, SMF and vBulletin 3, vBulletin 4,
+    # XenForo, Invision.
+    ".signature",
+    ".signaturecontainer",
+    ".message-signature",
+    ".ipsSignature",
     # Affiliate and editorial disclosures above or below the body.
     "[class*='disclosure']",
     ".affiliate-note",

@@ -289,21 +289,29 @@ def test_a_panel_a_control_discloses_is_kept_though_hidden() -> None:
 
 
 def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
-    """XenForo's user title and stats, phpBB's profile rows: beside every post, never the post."""
+    """XenForo's user title, stats and signature, phpBB's profile rows and signature: beside
+    every post, never the post."""
     posts = "".join(
         f"<article class='message'><div class='message-user'><h4 class='message-name'>poster{n}</h4>"
         "<h5 class='message-userTitle'>Well-known fan of the club</h5>"
         "<div class='message-userExtras'><dl><dt>Messages</dt><dd>32,904</dd></dl>"
         "<dl><dt>Location</dt><dd>North Stand</dd></dl></div></div>"
-        f"<div class='message-content'><p>{p}</p></div></article>"
+        f"<div class='message-content'><p>{p}</p>"
+        "<aside class='message-signature'>Nothing is free in life. Hosting from $1</aside></div></article>"
         for n, p in enumerate(ARTICLE_PARAGRAPHS)
     )
-    phpbb = "<dl class='postprofile'><dt>reader</dt><dd class='profile-posts'>Posts: 12</dd></dl>"
+    phpbb = (
+        "<dl class='postprofile'><dt>reader</dt><dd class='profile-posts'>Posts: 12</dd></dl>"
+        "<div class='postbody'><p>Agreed with all of that.</p>"
+        "<div id='sig2183907' class='signature'>Sig is not ready yet, but will come out soon.</div></div>"
+    )
     text = pruned_text(page(f"<main>{posts}{phpbb}</main>"))
     assert all(p in text for p in ARTICLE_PARAGRAPHS)
-    assert "poster0" in text and "reader" in text
+    assert "poster0" in text and "reader" in text and "Agreed with all of that" in text
     assert "Well-known fan" not in text and "32,904" not in text and "North Stand" not in text
     assert "Posts: 12" not in text
+    # The signature under each post: the poster's, not the post's.
+    assert "Nothing is free" not in text and "Sig is not ready" not in text
 
 
 def test_a_slideshow_whose_captions_outscore_the_story_is_removed() -> None:
