@@ -381,6 +381,8 @@ CHROME_SELECTORS = (
     ".signaturecontainer",
     ".message-signature",
     ".ipsSignature",
+    # XenForo's site notices over every thread ("Welcome to the forum", "Scam alert").
+    ".js-notices",
     # Affiliate and editorial disclosures above or below the body.
     "[class*='disclosure']",
     ".affiliate-note",

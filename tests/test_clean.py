@@ -305,9 +305,15 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
         "<div class='postbody'><p>Agreed with all of that.</p>"
         "<div id='sig2183907' class='signature'>Sig is not ready yet, but will come out soon.</div></div>"
     )
-    text = pruned_text(page(f"<main>{posts}{phpbb}</main>"))
+    notices = (
+        "<ul class='notices notices--block js-notices'><li class='notice js-notice'>"
+        "<div class='notice-content'><b>Welcome to the longest-running fragrance forum</b>"
+        "<p>Join us to discuss reviews.</p></div></li></ul>"
+    )
+    text = pruned_text(page(f"<main>{notices}{posts}{phpbb}</main>"))
     assert all(p in text for p in ARTICLE_PARAGRAPHS)
     assert "poster0" in text and "reader" in text and "Agreed with all of that" in text
+    assert "Welcome to the" not in text  # XenForo's notices over every thread
     assert "Well-known fan" not in text and "32,904" not in text and "North Stand" not in text
     assert "Posts: 12" not in text
     # The signature under each post: the poster's, not the post's.
