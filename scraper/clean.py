@@ -397,6 +397,9 @@ DIALOG_SELECTORS = (
     ".modal",
     "[id^='modal']",
     "[id$='-modal']",
+    # HTML's popover attribute: an overlay the browser shows only when a control opens it
+    # (an "install this app" card, a tooltip, a menu).
+    "[popover]",
 )
 
 # Dialogs named for the site's terms or privacy policy: pages of legal prose

@@ -481,3 +481,13 @@ def test_a_signup_modal_never_stands_for_the_content_of_a_page_of_tiles() -> Non
     text = pruned_text(html)
     assert "Unlock 15%" not in text
     assert all(f"Gaming monitor {n}" in text for n in range(8))
+
+
+def test_popovers_are_overlays_not_content() -> None:
+    popover = (
+        "<button popovertarget='pwa'>Learn more</button>"
+        "<div popover id='pwa'><p>To install this app on iOS, tap the Share icon in Safari.</p></div>"
+    )
+    text = pruned_text(article_html(extra_inside=popover))
+    assert "install this app" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
