@@ -81,14 +81,20 @@ HIDDEN_SELECTORS = (
     ".off-screen",
 )
 
-# Hidden until the reader opens it: an accordion's answers, a tab's panel. The
-# text is the page's own, one click away, and stays.
+# Hidden until the reader opens it: an accordion's answers, a tab's panel, an element
+# `hidden="until-found"` (which find-in-page opens). The text is the page's own, one
+# click away, and stays.
 COLLAPSED_ROLES = frozenset({"tabpanel", "region"})
 _COLLAPSED_RE = re.compile(r"accordion|collaps|tab-?pane|tabpanel|faq|expand", re.IGNORECASE)
 
 
 def _collapsed(node: LexborNode) -> bool:
-    return node.attributes.get("role") in COLLAPSED_ROLES or bool(_COLLAPSED_RE.search(attr_words(node)))
+    attributes = node.attributes
+    return (
+        attributes.get("role") in COLLAPSED_ROLES
+        or (attributes.get("hidden") or "").lower() == "until-found"
+        or bool(_COLLAPSED_RE.search(attr_words(node)))
+    )
 
 
 def disclosed_ids(tree: LexborHTMLParser) -> frozenset[str]:

@@ -167,10 +167,12 @@ def test_collapsed_accordion_and_tab_panels_are_content() -> None:
         "<div class='faq'><h3>Do you ship abroad?</h3>"
         "<div class='accordion-body' hidden><p>Yes, to every country in the European Union.</p></div>"
         "<div role='tabpanel' aria-hidden='true'><p>Returns are free within thirty days.</p></div></div>"
+        "<div hidden='until-found'><p>Orders ship within two working days.</p></div>"
         "<div class='modal' aria-hidden='true'><p>Sign in to your account</p></div>"
     )
     text = pruned_text(article_html(extra_inside=faq))
     assert "every country in the European Union" in text and "Returns are free" in text
+    assert "ship within two working days" in text  # find-in-page opens it
     assert "Sign in to your account" not in text
 
 
