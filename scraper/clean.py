@@ -389,6 +389,10 @@ CHROME_SELECTORS = (
     ".ipsSignature",
     # XenForo's site notices over every thread ("Welcome to the forum", "Scam alert").
     ".js-notices",
+    # A link's preview card in a post, the linked page's own title and summary: Discourse's
+    # onebox, XenForo's unfurl.
+    "aside.onebox",
+    ".bbCodeBlock--unfurl",
     # Affiliate and editorial disclosures above or below the body.
     "[class*='disclosure']",
     ".affiliate-note",

@@ -316,6 +316,13 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
     assert all(p in text for p in ARTICLE_PARAGRAPHS)
     assert "poster0" in text and "reader" in text and "Agreed with all of that" in text
     assert "Welcome to the" not in text  # XenForo's notices over every thread
+    # A linked page's preview card: its title and summary, not the poster's words.
+    onebox = (
+        "<p>See the schedule:</p><aside class='onebox allowlistedgeneric'><header>firstshowing.net</header>"
+        "<h3>2024 Release Schedule</h3><p>Official release schedule for all upcoming films.</p></aside>"
+    )
+    text = pruned_text(page(f"<main>{posts}<article class='message'><p>{onebox}</p></article></main>"))
+    assert "See the schedule" in text and "Official release schedule" not in text
     assert "Well-known fan" not in text and "32,904" not in text and "North Stand" not in text
     assert "Posts: 12" not in text
     # The signature under each post: the poster's, not the post's.
