@@ -381,6 +381,8 @@ CHROME_SELECTORS = (
     "dd.profile-rank",
     ".cAuthorPane_info",
     ".userinfo_extra",
+    ".extraUserInfo",  # XenForo 1's, under the poster's name
+    ".userText .userTitle",
     # ...and the signature under each post: phpBB, SMF and vBulletin 3, vBulletin 4,
     # XenForo, Invision.
     ".signature",

@@ -312,7 +312,13 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
         "<div class='notice-content'><b>Welcome to the longest-running fragrance forum</b>"
         "<p>Join us to discuss reviews.</p></div></li></ul>"
     )
-    text = pruned_text(page(f"<main>{notices}{posts}{phpbb}</main>"))
+    xenforo1 = (
+        "<li class='message'><div class='messageUserInfo'><h3 class='userText'><a>oldtimer</a>"
+        "<em class='userTitle'>Well-known fan of the club</em></h3><div class='extraUserInfo'>"
+        "<dl><dt>Trophy Points:</dt><dd>48</dd></dl></div></div><blockquote>Same here.</blockquote></li>"
+    )
+    text = pruned_text(page(f"<main>{notices}{posts}{phpbb}<ol>{xenforo1}</ol></main>"))
+    assert "oldtimer" in text and "Same here" in text and "Trophy Points" not in text
     assert all(p in text for p in ARTICLE_PARAGRAPHS)
     assert "poster0" in text and "reader" in text and "Agreed with all of that" in text
     assert "Welcome to the" not in text  # XenForo's notices over every thread
