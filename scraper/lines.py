@@ -45,6 +45,9 @@ BOILERPLATE_LINES = (
     r"(?:previous|next) (?:post|article|story)",
     r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
+    # A thread's counters and sort control, standing alone: "2 Answers", "1,693 views", "Sort by:".
+    r"\d[\d,.]*k? (?:answers?|replies|views|posts)",
+    r"(?:sort(?:ed)? by:?\s*)+",
     r"(?:tell us what you think|what do you think)\W*",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
     # The heading over other stories, standing alone: "You may also be interested in the following articles:".

@@ -107,6 +107,10 @@ from scraper.lines import (
         # A reading time run into the date beside it.
         "6 min readMay 2, 2023",
         "7 min read · Dec 30, 2013",
+        # A thread's counters and sort control.
+        "2 Answers",
+        "1,693 views",
+        "Sort By: Sort By:",
         # The marker an ad or a gallery leaves in the story.
         "Article Continues Below",
         "Story continues below advertisement",
@@ -128,6 +132,8 @@ def test_boilerplate(line: str) -> None:
         "See also the report published last week, which found the same pattern in four other cities.",
         "Joined the army in 1990 and served for twenty years.",
         "The story continues after the war, when the soldiers came home.",
+        "sort by priority",
+        "12 posts were merged into an existing topic",
         "Points of interest",
         "[Applause]",
         "Written by hand in 1820, the letter survived the fire.",
