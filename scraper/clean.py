@@ -1124,7 +1124,8 @@ def prune(
 
     `article`: the page calls itself an article (OpenGraph, JSON-LD, microdata).
     `present`: the page's index (`Present.of`), when the caller has listed it already.
-    `shop`: the page offers a product (`scraper.pagetype.offers_product`) and is no article.
+    `shop`: the page offers a product (`scraper.pagetype.is_product_page` or `sells_product`)
+    and is no article.
 
     0. consent notices by their wording and buttons (`scraper.notices`), and
        signup boxes by their forms' fields;

@@ -96,20 +96,16 @@ def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
     )
 
 
-def offers_product(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
-    """The page describes a product in OpenGraph, JSON-LD or microdata, or has a
-    shop's buy button (`has_buy_button`; read before pruning drops the controls).
+def sells_product(tree: LexborHTMLParser) -> bool:
+    """The page offers a product where `is_product_page` does not say so: a microdata
+    Product, or a shop's buy button (`has_buy_button`; read before pruning drops the
+    controls).
 
     Wider than `is_product_page`, which decides how a page's body is read:
     microdata Products also come from rating and "buy" widgets on service
-    pages, whose bodies are read as such. Enough to know that the page's
-    reviews are its buyers'.
+    pages, whose bodies are read as such. Enough, with `is_product_page`, to know
+    that the page's reviews are its buyers'.
     """
-    return is_product_page(tree, jsonld) or sells_product(tree)
-
-
-def sells_product(tree: LexborHTMLParser) -> bool:
-    """What `offers_product` reads besides `is_product_page`: a microdata Product, a buy button."""
     return any(kind in PRODUCT_SCHEMA_TYPES for kind in _microdata_types(tree)) or has_buy_button(tree)
 
 

@@ -15,7 +15,7 @@ from scraper.pagetype import (
     is_discussion_page,
     is_product_page,
     is_teaser_listing,
-    offers_product,
+    sells_product,
 )
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
 
@@ -541,13 +541,13 @@ def test_product_pages_are_told_by_opengraph_or_json_ld() -> None:
 
 
 def test_a_page_offers_a_product_in_microdata_too() -> None:
-    """`offers_product` reads microdata as well; `is_product_page` leaves it out, since
+    """`sells_product` reads microdata; `is_product_page` leaves it out, since
     rating widgets put microdata Products on pages that are not a shop's."""
     tree = LexborHTMLParser(page("<div itemscope itemtype='http://schema.org/Product'><h1>Dota 2</h1></div>"))
-    assert offers_product(tree, []) and not is_product_page(tree, [])
-    assert offers_product(LexborHTMLParser(page("")), [{"@type": "Product"}])
+    assert sells_product(tree) and not is_product_page(tree, [])
+    assert is_product_page(LexborHTMLParser(page("")), [{"@type": "Product"}])
     article = LexborHTMLParser(page("", head="<meta property='og:type' content='article'>"))
-    assert not offers_product(article, [])
+    assert not sells_product(article) and not is_product_page(article, [])
 
 
 def test_a_page_with_a_buy_button_offers_a_product() -> None:
@@ -557,14 +557,14 @@ def test_a_page_with_a_buy_button_offers_a_product() -> None:
     def tree(body: str) -> LexborHTMLParser:
         return LexborHTMLParser(page(f"<h1>Atomic Habits</h1>{body}"))
 
-    assert offers_product(tree("<input type='submit' value='Add to Cart'>"), [])
-    assert offers_product(tree("<button> Add to  basket </button><button>Buy Now</button>"), [])
-    assert offers_product(tree("<a role='button' href='/cart'>In den Warenkorb</a>"), [])
+    assert sells_product(tree("<input type='submit' value='Add to Cart'>"))
+    assert sells_product(tree("<button> Add to  basket </button><button>Buy Now</button>"))
+    assert sells_product(tree("<a role='button' href='/cart'>In den Warenkorb</a>"))
     grid = "".join(f"<div><h3>Book {n}</h3><button>Add to cart</button></div>" for n in range(6))
-    assert not offers_product(tree(grid), [])
+    assert not sells_product(tree(grid))
     # A label that only starts like one is another control.
-    assert not offers_product(tree("<button>Add to cart and save 10% on your first order today</button>"), [])
-    assert not offers_product(tree("<button>Add to calendar</button>"), [])
+    assert not sells_product(tree("<button>Add to cart and save 10% on your first order today</button>"))
+    assert not sells_product(tree("<button>Add to calendar</button>"))
 
 
 def test_a_shops_reviews_are_left_out_of_its_product_page() -> None:
