@@ -274,6 +274,8 @@ RELATED_SELECTORS = (
     ".taboola",
     ".trc_related_container",
     ".zergnet-widget",
+    # BrightEdge's SEO link blocks ("Related Pages", "People also search").
+    ".be-ix-link-block",
     ".block-views-blockrelated-content",
     ".post-navigation",
     ".nav-links",
@@ -1137,9 +1139,9 @@ def prune(
     5. the chrome table and forms, where the guard allows (an article's own
        header too, unless the page is a list of <article>s);
     6. weak class/id words, where the guard allows;
-    7. inline related boxes found by their wording;
-    8. sections under recommendation headings ("Similar items"), by wording and links,
+    7. sections under recommendation headings ("Similar items"), by wording and links,
        and author bios under theirs ("About the author");
+    8. inline related boxes found by their wording;
     9. tag lists, by their links' rel="tag";
     10. slideshows of many slides, where the guard allows;
     11. on a shop's page, its customer reviews.
@@ -1161,8 +1163,10 @@ def prune(
     pruner = Pruner(tree)
     if tree.body is not None:
         pruner.remove_weak(tree.body, guard, present)
-    pruner.remove_inline_related()
+    # Sections first: a heading such as "You may also like" leads an inline box too,
+    # and were that box to go alone, the teasers under it would stay.
     remove_recommendation_sections(tree, guard)
+    pruner.remove_inline_related()
     remove_tag_lists(tree)
     remove_galleries(tree, guard, present)
     if shop:

@@ -141,6 +141,19 @@ def test_a_column_of_teasers_under_a_recommendation_heading_is_removed() -> None
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+def test_a_recommendation_heading_in_its_own_box_takes_its_teasers_along() -> None:
+    """The heading's short box reads like an inline "You may also like" box; were it to
+    go alone, the teasers beside it would no longer be under any heading."""
+    teasers = "".join(
+        f"<li><a href='/post/{n}'>Another long post on smart homes and what they save, part {n}</a></li>"
+        for n in range(8)
+    )
+    section = f"<div class='x1'><div class='x2'><h3>You may also like:</h3></div><ul>{teasers}</ul></div>"
+    text = pruned_text(article_html(extra_outside=section))
+    assert "smart homes" not in text and "also like" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_an_article_section_after_a_read_next_heading_is_kept() -> None:
     """A section with a link or two in its prose is the article's, whatever heading precedes it."""
     section = (
