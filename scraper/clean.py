@@ -483,6 +483,8 @@ WEAK_WORDS = (
     "outbrain",
     "taboola",
     "paywall",
+    # Fine print: offer terms, "results may vary", "links to <partner>" under a button.
+    "disclaimer",
 )
 
 # Words page builders also use for content blocks ("elementor-widget-text"):

@@ -55,6 +55,19 @@ def test_small_weak_blocks_go() -> None:
     assert "Ten things" not in pruned_text(article_html(extra_outside=widget))
 
 
+def test_fine_print_goes_by_its_class() -> None:
+    """Offer terms and partner notes under buttons, whatever the block they sit in:
+    "pdp-disclaimer", "Footnotes_disclaimer__x1" (CSS modules), "btn-disclaimer"."""
+    fine_print = (
+        "<div class='pdp-disclaimer'><p>Rates between 0 and 36% APR; subject to eligibility.</p></div>"
+        "<p class='Footnotes_disclaimer__x1'>All articles are reviewed by our fact checkers.</p>"
+        "<a class='btn' href='https://partner.example/go'>Get a quote</a><span class='btn-disclaimer'>Links to Partner</span>"
+    )
+    text = pruned_text(article_html(extra_inside=fine_print))
+    assert "APR" not in text and "fact checkers" not in text and "Links to Partner" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_page_wrapped_in_a_form_is_kept() -> None:
     html = (
         article_html().replace("<main>", "<form id='aspnetForm'><main>").replace("</main>", "</main></form>")
