@@ -414,6 +414,8 @@ DIALOG_SELECTORS = (
     # HTML's popover attribute: an overlay the browser shows only when a control opens it
     # (an "install this app" card, a tooltip, a menu).
     "[popover]",
+    # ARIA's tooltip: text a control shows while it is hovered (a glossary term's definition).
+    "[role='tooltip']",
 )
 
 # Dialogs named for the site's terms or privacy policy: pages of legal prose

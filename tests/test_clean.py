@@ -532,3 +532,13 @@ def test_popovers_are_overlays_not_content() -> None:
     text = pruned_text(article_html(extra_inside=popover))
     assert "install this app" not in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_tooltips_go_and_the_terms_they_explain_stay() -> None:
+    term = (
+        "<p>Good <span class='glossary-term' aria-describedby='tip1'>keyword research</span> comes first."
+        "<span role='tooltip' id='tip1'>A keyword is what users write into a search engine.</span></p>"
+    )
+    text = pruned_text(article_html(extra_inside=term))
+    assert "Good keyword research comes first." in text and "what users write" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
