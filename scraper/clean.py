@@ -177,6 +177,7 @@ COMMENT_SELECTORS = (
     "#comments-section",
     "section.comments",
     "div.comments",
+    "ol.comments",
     ".comments-block",
     ".comment-section",
     ".article-comments",

@@ -132,6 +132,29 @@ def test_a_discussion_keeps_its_posts() -> None:
     assert "Post 1:" in text and "Post 6:" in text
 
 
+def test_a_link_aggregators_story_is_its_comment_thread() -> None:
+    """A story that is a link has no text of its own: its nested lists of comments,
+    each reply a list inside its parent's item, are the page's content."""
+
+    def comment(n: int, replies: str = "") -> str:
+        return (
+            f"<li class='subtree'><div class='details'><a href='/~user{n}'>user{n}</a> 2 hours ago</div>"
+            f"<div class='comment_text'><p>Reply {n}: the lightweight clone trait has downsides I would "
+            f"weigh before it lands, from what little I have read of it.</p></div>"
+            f"<ol class='comments'>{replies}</ol></li>"
+        )
+
+    thread = "".join(comment(n, comment(n + 1, comment(n + 2))) for n in (1, 4, 7))
+    html = page(
+        "<main><h1><a href='https://elsewhere.example.org/goals'>Project goals for 2024</a></h1>"
+        f"<p>via someone</p><ol class='comments comments1'>{thread}</ol></main>"
+    )
+    tree = LexborHTMLParser(html)
+    assert prune(tree).discussion
+    text = extract_html(html, "https://links.example.org/s/abc").text
+    assert all(f"Reply {n}:" in text for n in range(1, 10))
+
+
 def test_a_reply_quoting_an_earlier_post_does_not_repeat_it() -> None:
     posts = [FORUM_POST.format(n=n) for n in range(1, 7)]
     quoted = FORUM_POST.format(n=2).split("<p>")[1].split("</p>")[0]
