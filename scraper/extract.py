@@ -55,6 +55,7 @@ from scraper.errors import ExtractionError
 from scraper.inbody import furniture
 from scraper.lines import Block, drop_repeated_lines, drop_repeated_runs, filter_blocks
 from scraper.models import Article
+from scraper.mojibake import repaired
 from scraper.named import named_containers
 from scraper.pagetype import (
     is_article_page,
@@ -167,11 +168,16 @@ def markup_depth(html: str, limit: int = MAX_MARKUP_DEPTH) -> int:
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
-    """Body text and metadata of one HTML page.
+    """Body text and metadata of one HTML page, text its CMS encoded twice repaired
+    (`scraper.mojibake`).
 
     Raises ExtractionError for markup no real page has (nesting past
     `MAX_MARKUP_DEPTH`, which costs the HTML parser quadratic time).
     """
+    return repaired(_extract_html(html, url))
+
+
+def _extract_html(html: str, url: str | None) -> Article:
     html = _close_runaway_pre(_without_huge_dropdowns(html))
     depth = markup_depth(html)
     if depth > MAX_MARKUP_DEPTH:

@@ -61,7 +61,8 @@ def test_fine_print_goes_by_its_class() -> None:
     fine_print = (
         "<div class='pdp-disclaimer'><p>Rates between 0 and 36% APR; subject to eligibility.</p></div>"
         "<p class='Footnotes_disclaimer__x1'>All articles are reviewed by our fact checkers.</p>"
-        "<a class='btn' href='https://partner.example/go'>Get a quote</a><span class='btn-disclaimer'>Links to Partner</span>"
+        "<a class='btn' href='https://partner.example/go'>Get a quote</a>"
+        "<span class='btn-disclaimer'>Links to Partner</span>"
     )
     text = pruned_text(article_html(extra_inside=fine_print))
     assert "APR" not in text and "fact checkers" not in text and "Links to Partner" not in text

@@ -1,0 +1,42 @@
+from scraper.extract import extract_html
+from scraper.mojibake import repair
+from tests.conftest import ARTICLE_PARAGRAPHS, page
+
+
+def twice(text: str) -> str:
+    """`text` as a CMS that stored UTF-8 read as Windows-1252 writes it."""
+    return text.encode("utf-8").decode("windows-1252")
+
+
+def twice_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_text_encoded_twice_is_repaired() -> None:
+    assert repair(twice("Pet insurance doesn’t have to be a wallet-buster.")) == (
+        "Pet insurance doesn’t have to be a wallet-buster."
+    )
+    assert repair(twice_latin1("It’s surprisingly affordable — and flexible.")) == (
+        "It’s surprisingly affordable — and flexible."
+    )
+    assert repair(twice("Nespresso® Vertuo")) == "Nespresso® Vertuo"
+
+
+def test_clean_text_is_left_alone() -> None:
+    for text in ("São Paulo, Zürich, Kraków, Ærø", "It’s “quoted” — fine", "SÃO PAULO", "Ĳ ﬁ ｗｉｄｅ"):
+        assert repair(text) == text
+
+
+def test_each_line_is_repaired_on_its_own() -> None:
+    lines = f"Café au lait\n{twice('Crème brûlée')}\nNaïve"
+    assert repair(lines) == "Café au lait\nCrème brûlée\nNaïve"
+
+
+def test_an_article_stored_twice_encoded_reads_clean() -> None:
+    title = "Why pet insurance doesn’t cost the earth"
+    body = "".join(f"<p>{twice(paragraph + ' It’s true.')}</p>" for paragraph in ARTICLE_PARAGRAPHS)
+    html = page(f"<main><article><h1>{twice(title)}</h1>{body}</article></main>", title=twice(title))
+    article = extract_html(html, "https://example.org/a")
+    assert article.title == title
+    assert "It’s true." in article.text and "â€" not in article.text
+    assert "â€" not in article.markdown
