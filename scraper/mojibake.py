@@ -22,11 +22,18 @@ if TYPE_CHECKING:
 # The marks double encoding leaves: a C1 control character (never text in HTML),
 # or "â€" / "Ã©" / "Â®", the first byte of a UTF-8 sequence read as a letter.
 _MARKS = re.compile("[\x80-\x9f]|â€|[ÂÃ][\xa0-\xbf]")
+# Their first characters: one character class scans four times faster than the
+# alternation, and passes over all but a few texts in a hundred.
+_FIRST = re.compile("[\x80-\x9fÂÃâ]")
+
+
+def _marked(text: str) -> bool:
+    return _FIRST.search(text) is not None and _MARKS.search(text) is not None
 
 
 def repair(text: str) -> str:
     """`text` with its double-encoded runs decoded; the same string where it has none."""
-    if not _MARKS.search(text):
+    if not _marked(text):
         return text
     # Imported on first use (8 MB, 30 ms): most runs never meet such a page.
     import ftfy
@@ -39,7 +46,7 @@ def repaired(article: Article) -> Article:
     changes: dict[str, Any] = {
         field.name: repair(value)
         for field in dataclasses.fields(article)
-        if isinstance(value := getattr(article, field.name), str) and _MARKS.search(value)
+        if isinstance(value := getattr(article, field.name), str) and _marked(value)
     }
     return dataclasses.replace(article, **changes) if changes else article
 
