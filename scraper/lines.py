@@ -13,7 +13,12 @@ import functools
 import re
 from collections.abc import Iterable
 
-from scraper.clean import starts_with_related_wording
+from scraper.clean import (
+    MAX_HEADING_CHARS,
+    is_author_box_heading,
+    is_recommendation_heading,
+    starts_with_related_wording,
+)
 
 Block = tuple[str, str]
 """(kind, text): kind is p, heading, item<depth>, row, quote or code."""
@@ -331,6 +336,10 @@ def _is_boilerplate(line: str) -> bool:
     if _AGENCY_CREDIT.match(line):
         return True
     if _CONTRIBUTOR_BIO.match(line) or _LABELLED_HEADLINE.match(line) or _SHORTCODE.match(line):
+        return True
+    # "Recently viewed", "Related posts", "About the author" standing alone: the
+    # heading of a section pruning removed, or one a script fills in the browser.
+    if len(line) <= MAX_HEADING_CHARS and (is_recommendation_heading(line) or is_author_box_heading(line)):
         return True
     return (
         len(line) < 200

@@ -115,6 +115,11 @@ from scraper.lines import (
         "Article Continues Below",
         "Story continues below advertisement",
         "Advertisement - Scroll to continue",
+        # A section heading left alone: its teasers pruned, or filled in by a script.
+        "Recently viewed",
+        "Frequently Bought Together",
+        "Related reads:",
+        "About the Author",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -159,6 +164,8 @@ def test_boilerplate(line: str) -> None:
         "Latest news from the front suggested the line would hold.",
         "You might like this book more than its sequel.",
         "This page was last edited on 5 December 2025, at 10:00, and the council met again.",
+        "Related work",
+        "About the author's first novel, critics were divided.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
