@@ -106,6 +106,9 @@ BOILERPLATE_LINES = (
     # Pagination, and navigation words standing alone.
     r"page \d+ of \d+",
     r"(?:home|tags)",
+    # An interface's labels standing alone: a dialog's close button, a filter panel's
+    # title, a table of contents' or a byline box's label.
+    r"(?:close|filters?|see all ?[>›»]?|on this page|written by|register a new account)",
     # A shop's and a blog's interface.
     r"taxes?(?:,| and) .{0,40}calculated at checkout",
     r"added to (?:your )?cart.{0,40}",
@@ -122,7 +125,7 @@ BOILERPLATE_LINES = (
     r"(?:quick (?:view|shop|look)|(?:add to )?compare|top rated|new arrivals?|best ?sellers?|in stock)",
     # Fallback text for a player or script the reader's browser would have run,
     # and a gallery's counter.
-    r"(?:your|this) browser does not support .{0,60}",
+    r"(?:sorry,? )?(?:your|this) browser (?:does not|doesn[’']t|cannot|can[’']t) (?:support|play) .{0,60}",
     r"this slideshow requires javascript\.?",
     r"media playback is (?:unsupported|not supported) on your device",
     r"image \d+ of /? ?\d+",

@@ -120,6 +120,13 @@ from scraper.lines import (
         "Frequently Bought Together",
         "Related reads:",
         "About the Author",
+        "Sorry, your browser doesn’t support embedded videos.",
+        # An interface's labels standing alone.
+        "Close",
+        "Filters",
+        "See All >",
+        "On this page",
+        "WRITTEN BY",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -166,6 +173,9 @@ def test_boilerplate(line: str) -> None:
         "This page was last edited on 5 December 2025, at 10:00, and the council met again.",
         "Related work",
         "About the author's first novel, critics were divided.",
+        "Close the valve before you loosen the filter housing.",
+        "Filters made of paper clog within a week.",
+        "Written by hand in the margins, the notes survived.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
