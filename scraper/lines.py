@@ -52,7 +52,7 @@ BOILERPLATE_LINES = (
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
     # A thread's counters and sort control, standing alone: "2 Answers", "1,693 views", "Sort by:".
     r"\d[\d,.]*k? (?:answers?|replies|views|posts)",
-    r"(?:sort(?:ed)? by:?\s*)+",
+    r"(?:sort(?:ed)?(?: by)? ?:?\s*)+",
     r"(?:tell us what you think|what do you think)\W*",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
     # The heading over other stories, standing alone: "You may also be interested in the following articles:".
@@ -148,6 +148,8 @@ BOILERPLATE_LINES = (
     r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",
     r"posted \d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago",
     r"thread starter .{1,60}",
+    # A thread's and a post's date labels: "Start date Mar 27, 2025", "Last edited: Oct 29, 2023".
+    r"(?:start date|last edited:?) [\w ,.:/-]{4,30}",
     r"report inappropriate content",
     r"[\d.,]+k? helpful votes?",
     # An image's address written out as text (a shop template's colour swatches).

@@ -111,6 +111,10 @@ from scraper.lines import (
         "2 Answers",
         "1,693 views",
         "Sort By: Sort By:",
+        "Sort :",
+        # A thread's and a post's date labels.
+        "Start date Mar 27, 2025",
+        "Last edited: Oct 29, 2023",
         # The marker an ad or a gallery leaves in the story.
         "Article Continues Below",
         "Story continues below advertisement",
@@ -174,6 +178,8 @@ def test_boilerplate(line: str) -> None:
         "Related work",
         "About the author's first novel, critics were divided.",
         "Close the valve before you loosen the filter housing.",
+        "Sort the beans by size before you roast them.",
+        "Start date for applications is March 1, 2026, the council said.",
         "Filters made of paper clog within a week.",
         "Written by hand in the margins, the notes survived.",
     ],
