@@ -190,6 +190,15 @@ CALL_TO_ACTION_WORDS = (
     "newsletter", "inbox", "mailing list", "email", "letterbox", "reached at", "tip", "us on",
     "follow", "subscribe", "reporting by", "amazon associate", "commission", "affiliate link", "modera",
 )  # fmt: skip
+# A news wire's legal footer, however long: "This document is subject to copyright. Apart
+# from any fair dealing…", "Citation: <headline> (2019, November 18) retrieved 20 November
+# 2019 from https://…".
+_LEGAL_FOOTER = re.compile(
+    r"this (?:document|article|material) is subject to copyright\b.{0,400}"
+    r"|citation: .{5,300}\bretrieved .{5,60}\bfrom https?://\S+",
+    re.IGNORECASE,
+)
+MAX_LEGAL_FOOTER_LINE = 600
 # A contributor's one-line biography: "Jane Doe is a reporter for NBC News." Case
 # matters: a name, then the role.
 _CONTRIBUTOR_BIO = re.compile(
@@ -329,6 +338,8 @@ def _is_boilerplate(line: str) -> bool:
         return True
     # Said twice, its first words come again: a find in C spares most lines the search.
     if len(line) <= MAX_SAID_TWICE_LINE and line.find(line[:12], 12) > 0 and _SAID_TWICE.fullmatch(line):
+        return True
+    if len(line) <= MAX_LEGAL_FOOTER_LINE and line[:1] in "TtCc" and _LEGAL_FOOTER.fullmatch(line):
         return True
     if len(line) > MAX_BOILERPLATE_LINE:
         return False

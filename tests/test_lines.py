@@ -115,6 +115,12 @@ from scraper.lines import (
         # A thread's and a post's date labels.
         "Start date Mar 27, 2025",
         "Last edited: Oct 29, 2023",
+        # A news wire's legal footer.
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private study "
+        "or research, no part may be reproduced without the written permission. The content is provided for "
+        "information purposes only.",
+        "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved "
+        "20 November 2019 from https://phys.org/news/2019-11-hibernating-astronauts.html",
         # The marker an ad or a gallery leaves in the story.
         "Article Continues Below",
         "Story continues below advertisement",
@@ -180,6 +186,7 @@ def test_boilerplate(line: str) -> None:
         "Close the valve before you loosen the filter housing.",
         "Sort the beans by size before you roast them.",
         "Start date for applications is March 1, 2026, the council said.",
+        "This document is subject to change as the agency reviews comments, officials said on Monday.",
         "Filters made of paper clog within a week.",
         "Written by hand in the margins, the notes survived.",
     ],
