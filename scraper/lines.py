@@ -134,7 +134,8 @@ BOILERPLATE_LINES = (
     r"sharing is caring!?",
     # A review widget's chrome.
     r"verified (?:buyer|purchase|owner|reviewer)",
-    r"was this (?:review |answer |article )?helpful\??(?: .{0,30})?",
+    r"was this (?:review |answer |article |page )?helpful\??(?: .{0,30})?",
+    r"did you find this(?: [\w-]+){0,3} (?:useful|helpful)\??",
     # A forum poster's stats and a post's controls.
     r"(?:posts|messages|threads|reputation|reaction score|points|karma|solutions|trophies|likes received)"
     r"\s*:?\s*[\d.,]+k?",

@@ -115,6 +115,9 @@ from scraper.lines import (
         # A thread's and a post's date labels.
         "Start date Mar 27, 2025",
         "Last edited: Oct 29, 2023",
+        # A feedback widget's question.
+        "Was this page helpful?",
+        "Did you find this product summary feature useful?",
         # A news wire's legal footer.
         "This document is subject to copyright. Apart from any fair dealing for the purpose of private study "
         "or research, no part may be reproduced without the written permission. The content is provided for "
