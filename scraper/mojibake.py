@@ -43,10 +43,11 @@ def repair(text: str) -> str:
 
 def repaired(article: Article) -> Article:
     """`article` with each of its text fields repaired."""
+    # `repair` hands back the very string it was given where there is nothing to repair.
     changes: dict[str, Any] = {
-        field.name: repair(value)
+        field.name: fixed
         for field in dataclasses.fields(article)
-        if isinstance(value := getattr(article, field.name), str) and _marked(value)
+        if isinstance(value := getattr(article, field.name), str) and (fixed := repair(value)) is not value
     }
     return dataclasses.replace(article, **changes) if changes else article
 
