@@ -79,6 +79,21 @@ HIDDEN_SELECTORS = (
     ".screen-reader-only",
     ".a11y-hidden",
     ".off-screen",
+    # The same under other frameworks' names: Bulma, Drupal, Foundation, older WordPress
+    # themes, SUIT CSS, and camel-cased CSS modules.
+    ".is-sr-only",
+    ".element-invisible",
+    ".show-for-sr",
+    ".assistive-text",
+    ".screenreader-only",
+    ".u-visually-hidden",
+    ".u-hiddenVisually",
+    ".is-visually-hidden",
+    ".visuallyHidden",
+    ".srOnly",
+    # Skip links, shown only while they have the keyboard focus (Bootstrap).
+    ".sr-only-focusable",
+    ".visually-hidden-focusable",
 )
 
 # Hidden until the reader opens it: an accordion's answers, a tab's panel, an element

@@ -97,6 +97,22 @@ def test_text_for_screen_readers_only_is_removed() -> None:
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+def test_screen_reader_text_under_other_frameworks_names_is_removed() -> None:
+    # Bulma, Drupal, Foundation, SUIT CSS, a CSS module; and a Bootstrap skip link.
+    hidden = {
+        "is-sr-only": "Bibliographic Explorer Toggle",
+        "element-invisible": "You are here",
+        "show-for-sr": "Current page",
+        "u-hiddenVisually": "Opens in a new tab",
+        "visuallyHidden": "Share this story",
+        "sr-only-focusable": "Skip to main content",
+    }
+    spans = "".join(f"<p><span class='{name}'>{words}</span><a href='/x'>x</a></p>" for name, words in hidden.items())
+    text = pruned_text(article_html(extra_inside=spans))
+    assert not [words for words in hidden.values() if words in text]
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 PRODUCT_CARDS = "".join(
     f"<div class='card'><h3><a href='/p/{n}'>Linen shirt in colour number {n}</a></h3>"
     f"<span>$4{n}.00</span></div>"
