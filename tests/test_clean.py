@@ -107,7 +107,9 @@ def test_screen_reader_text_under_other_frameworks_names_is_removed() -> None:
         "visuallyHidden": "Share this story",
         "sr-only-focusable": "Skip to main content",
     }
-    spans = "".join(f"<p><span class='{name}'>{words}</span><a href='/x'>x</a></p>" for name, words in hidden.items())
+    spans = "".join(
+        f"<p><span class='{name}'>{words}</span><a href='/x'>x</a></p>" for name, words in hidden.items()
+    )
     text = pruned_text(article_html(extra_inside=spans))
     assert not [words for words in hidden.values() if words in text]
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
