@@ -23,6 +23,7 @@ from scraper.dom import (
     BLOCK_TAGS,
     SKIP_TAGS,
     LinkLengths,
+    collapse,
     flat_text,
     has_ancestor_in,
     link_density,
@@ -161,7 +162,7 @@ class _Writer:
     def flush(self) -> None:
         if not self._parts:
             return  # the walk flushes at every block edge, most often with nothing held
-        line = " ".join("".join(self._parts).split())
+        line = collapse("".join(self._parts))
         self._parts = []
         only_links = not self._unlinked
         self._unlinked = False
@@ -186,7 +187,7 @@ class _Writer:
 
     def emit(self, kind: str, line: str) -> None:
         self.flush()
-        line = " ".join(line.split())
+        line = collapse(line)
         if line:
             self.blocks.append((kind, line))
 

@@ -30,6 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from scraper.dom import (
     LinkLengths,
     attr_words,
+    collapse,
     has_ancestor_in,
     is_root,
     link_density,
@@ -715,7 +716,7 @@ def starts_with_related_wording(text: str) -> bool:
 def _has_related_wording(root: LexborNode) -> bool:
     """Whether the wording appears anywhere under `root`: a box's text is a
     stretch of its page's text, so a page without it has no box to find."""
-    text = " ".join((root.text(deep=True, separator=" ") or "").split()).lower()
+    text = collapse(root.text(deep=True, separator=" ") or "").lower()
     # Forty substring scans in C beat one forty-way regex by far.
     return any(prefix in text for prefix in INLINE_RELATED_PREFIXES)
 
@@ -773,7 +774,7 @@ class Pruner:
         for node in reversed(nodes):  # the elements inside an element come before it
             if node.mem_id in too_long:
                 continue
-            text = " ".join((node.text(deep=True, separator=" ") or "").split())
+            text = collapse(node.text(deep=True, separator=" ") or "")
             if len(text) > 300:
                 _mark_with_ancestors(node, too_long)
                 continue

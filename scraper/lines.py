@@ -19,6 +19,7 @@ from scraper.clean import (
     is_recommendation_heading,
     starts_with_related_wording,
 )
+from scraper.dom import collapse
 
 Block = tuple[str, str]
 """(kind, text): kind is p, heading, item<depth>, row, quote or code."""
@@ -383,7 +384,7 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
     """Drop boilerplate lines, and the title where the body repeats it at the top."""
     kept: list[Block] = []
     for kind, line in blocks:
-        line = " ".join(line.split())
+        line = collapse(line)
         if not line or (kind not in VERBATIM_KINDS and is_boilerplate_line(line)):
             continue
         if not kept and title and len(line) <= 2 * len(title) and _same(line, title):

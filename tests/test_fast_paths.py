@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import clean, dom, metadata
@@ -25,7 +27,7 @@ from scraper.clean import (
     starts_with_related_wording,
 )
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
-from scraper.dom import LinkLengths, attr_words, flatten_deep, link_density, remove_all, text_length
+from scraper.dom import LinkLengths, attr_words, collapse, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
 from scraper.metadata import (
@@ -125,6 +127,21 @@ def test_lower_casing_keeps_every_character_a_word_character_or_not() -> None:
         lowered = char.lower()
         if len(lowered) == 1:
             assert bool(word.match(char)) == bool(word.match(lowered)), hex(ord(char))
+
+
+# Whitespace `str.split` knows (the ASCII control characters among it) beside letters.
+SPACES_AND_LETTERS = st.text(
+    alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2009\u3000ab\u00e9")
+)
+
+
+@given(st.text() | SPACES_AND_LETTERS)
+@example("  two  spaces ")
+@example("tab\tinside")
+@example(" lead and trail ")
+@example("unit\x1fseparator")
+def test_collapse_is_split_and_join(text: str) -> None:
+    assert collapse(text) == " ".join(text.split())
 
 
 @pytest.mark.parametrize(
