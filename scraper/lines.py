@@ -142,7 +142,14 @@ BOILERPLATE_LINES = (
     r"\s*:?\s*[\d.,]+k?",
     r"(?:joined|join date|registered|member since)(?:\s*:?\s*[\w ,.]{1,25})?",
     r"(?:link to (?:post|comment)|reply with quote|multi-?quote|original poster|code:? select all|"
-    r"report (?:post|abuse))",
+    r"report (?:post|abuse)|quote:?)",
+    # The forum software's own chrome around a thread: who is reading it, its counts, the
+    # board's footer (XenForo, Invision, NodeBB, FluxBB / PunBB).
+    r"(?:users? (?:who are )?viewing this (?:thread|topic)|top posters in this topic|board footer)",
+    r"total:? [\d,]+ \(members:? [\d,]+, guests:? [\d,]+\)",
+    r"topics:? active \| unanswered",
+    r"(?:[\d.,]+k? (?:posts?|posters?|views?|watching) ?){2,4}",
+    r"views:? [\d.,]+k?",
     r"(?:new |junior |senior |premium |full |registered |active |well-known )?member",
     r"sign up to (?:request|comment|reply|post|vote|answer|join|get|receive)\b.{0,80}",
     r"[\d.,]+k?\s*(?:likes?|replies|reply)",

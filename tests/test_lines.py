@@ -140,6 +140,16 @@ from scraper.lines import (
         "See All >",
         "On this page",
         "WRITTEN BY",
+        # A forum's chrome around a thread: quote buttons and headers, readers, counts, footer.
+        "Quote",
+        "Quote:",
+        "Users who are viewing this thread",
+        "Total: 2 (members: 0, guests: 2)",
+        "Top Posters In This Topic",
+        "12 Posts 5 Posters 3.2k Views 2 Watching",
+        "Views 1.9k",
+        "Topics: Active | Unanswered",
+        "Board footer",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -192,6 +202,9 @@ def test_boilerplate(line: str) -> None:
         "This document is subject to change as the agency reviews comments, officials said on Monday.",
         "Filters made of paper clog within a week.",
         "Written by hand in the margins, the notes survived.",
+        "Quote of the day: be kind to the people who serve you.",
+        "12 posts, 5 posters and a week of silence: the thread died.",
+        "Users who are viewing this thread will see the new rules next week.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
