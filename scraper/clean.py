@@ -855,7 +855,7 @@ MAX_AUTHOR_BOX_CHARS = 1500
 
 
 def _heading_words(text: str) -> str:
-    return " ".join(text.split()).strip(" :.!?»›>•-–—|")
+    return collapse(text).strip(" :.!?»›>•-–—|")
 
 
 def is_recommendation_heading(text: str) -> bool:

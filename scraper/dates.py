@@ -24,6 +24,8 @@ from datetime import UTC, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from htmldate import find_date
 
+from scraper.dom import collapse
+
 EARLIEST_YEAR = 1990
 """Older dates on the web are almost always the subject of a page, not its publication."""
 LATEST_AHEAD = timedelta(days=2)
@@ -50,7 +52,7 @@ def normalise_date(value: str | None) -> str | None:
     """ISO 8601 for a date string, or None if it is not a plausible publication date."""
     if not value:
         return None
-    text = " ".join(value.split())
+    text = collapse(value)
     if not text or len(text) > 80:
         return None
     match = _ISO.match(text)

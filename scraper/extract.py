@@ -50,7 +50,7 @@ from scraper.clean import link_paragraphs, prune, remove_link_paragraphs
 from scraper.confidence import confidence
 from scraper.dates import search_date
 from scraper.decode import decode_html
-from scraper.dom import flatten_deep, has_ancestor_in, link_density, text_length
+from scraper.dom import collapse, flatten_deep, has_ancestor_in, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
 from scraper.lines import Block, drop_repeated_lines, drop_repeated_runs, filter_blocks
@@ -607,7 +607,7 @@ def _blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
             yield from _list_blocks(child, depth=0)
         elif tag == "table":
             for row in child.iter("row"):
-                cells = [" ".join(_text_of(cell).split()) for cell in row.iter("cell")]
+                cells = [collapse(_text_of(cell)) for cell in row.iter("cell")]
                 if any(cells):
                     yield "row", _CELL_SEPARATOR.join(c for c in cells if c)
         elif tag == "quote":

@@ -379,7 +379,7 @@ def _calls_to_action(line: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+    return collapse(a.lower()) == collapse(b.lower())
 
 
 # Code and table rows are read as they stand: a log line or a row of

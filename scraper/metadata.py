@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dates import find_text_date, normalise_date, search_date, url_date
+from scraper.dom import collapse
 from scraper.selectors import Present
 
 # schema.org types whose JSON-LD describes the page's main content.
@@ -493,7 +494,7 @@ def _resolve(meta: Meta, value: Any) -> Any:
 
 def _squash(value: str) -> str:
     """Whitespace collapsed and entities decoded (pages often escape twice: `&amp;#8217;`)."""
-    return " ".join(html.unescape(value).split())
+    return collapse(html.unescape(value))
 
 
 def _meta_values(meta: Meta, name: str) -> list[str]:
@@ -522,14 +523,14 @@ def _clean(value: Any) -> str | None:
 def _node_text(node: LexborNode | None) -> str:
     if node is None:
         return ""
-    return " ".join((node.text(deep=True, separator=" ") or "").split())
+    return collapse(node.text(deep=True, separator=" ") or "")
 
 
 def _key(text: str) -> str:
     """Comparison form: case, accents, quotes, dashes and punctuation ignored."""
     folded = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", bare).split())
+    return collapse(_NON_WORD.sub(" ", bare))
 
 
 # --------------------------------------------------------------------------
@@ -789,7 +790,7 @@ def extract_author(
     if chosen:
         return "; ".join(chosen)
     placeholder = any(
-        " ".join(name.split()).lower() in PLACEHOLDER_AUTHORS
+        collapse(name).lower() in PLACEHOLDER_AUTHORS
         for name in (*jsonld.people, *jsonld.untyped, *meta_names)
     )
     return _headline_writer(headline, sites) if placeholder else None
@@ -1125,7 +1126,7 @@ def split_names(value: str) -> list[str]:
 
 def _cut_byline(value: str) -> str:
     """The name part of a byline: 'By', 'Written by' and the dateline or role after it removed."""
-    text = " ".join(html.unescape(value).split())
+    text = collapse(html.unescape(value))
     for _ in range(3):
         shorter = _BY_PREFIX.sub("", text, count=1)
         if shorter == text:

@@ -24,7 +24,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.dom import BLOCK_TAGS, is_root, remove_all, text_length
+from scraper.dom import BLOCK_TAGS, collapse, is_root, remove_all, text_length
 
 # Innermost elements whose own text says "cookie", in any case.
 _MENTIONS = ":lexbor-contains('cookie' i)"
@@ -115,7 +115,7 @@ def _notice_around(block: LexborNode) -> LexborNode | None:
 
 
 def _is_consent_control(control: LexborNode) -> bool:
-    label = " ".join((control.text(deep=True) or control.attributes.get("value") or "").split())
+    label = collapse(control.text(deep=True) or control.attributes.get("value") or "")
     if not label:
         label = control.attributes.get("aria-label") or ""
     if not 0 < len(label) <= MAX_CONTROL_CHARS:

@@ -25,7 +25,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.dom import has_ancestor_in, text_length
+from scraper.dom import collapse, has_ancestor_in, text_length
 from scraper.selectors import Present
 
 MIN_TEASERS = 4
@@ -127,7 +127,7 @@ def has_buy_button(tree: LexborHTMLParser) -> bool:
     buttons = 0
     for control in tree.css(BUY_CONTROLS):
         label = control.attributes.get("value") if control.tag == "input" else control.text(deep=True)
-        label = " ".join((label or "").split())
+        label = collapse(label or "")
         if len(label) <= MAX_BUY_LABEL_CHARS and _BUY_LABEL.fullmatch(label):
             buttons += 1
             if buttons > MAX_BUY_BUTTONS:
