@@ -36,6 +36,7 @@ def _found(inner: str) -> list[str]:
         "<div aria-hidden='true'>Close</div>",
         "<span class='sr-only hidden'>Opens in a new window</span>",
         "<div role='navigation'>Previous Next</div>",
+        "<div class='video-embed'>Watch: the quay at dawn</div>",  # a short embed: a player, a credit
         "<div style='position:absolute; left:-9999px'><a href='https://spam.example'>Free themes</a></div>",
     ],
 )
@@ -50,6 +51,12 @@ def test_furniture_named_by_class_id_or_style_is_found(markup: str) -> None:
         "<blockquote class='pull-quote'>We were ready this time.</blockquote>",
         "<div class='timeshare'>A paragraph about holiday homes.</div>",  # 'shar' starts words only
         "<h2 class='section-title'>What happens next</h2>",
+        # Custom HTML pasted into the article (Webflow's "w-embed"): a table, a profile.
+        "<div class='w-embed'><table><tr><th>Company</th><th>Founded</th><th>Specialty</th></tr>"
+        + "<tr><td>Harbour Movers of the North Quay</td><td>1998</td><td>Long-distance moves</td></tr>"
+        + "<tr><td>Riverside Van Lines and Storage</td><td>2004</td><td>Storage and packing</td></tr>"
+        + "<tr><td>Coastal Relocation Partners</td><td>2011</td><td>Office and laboratory moves</td></tr>"
+        + "</table></div>",
     ],
 )
 def test_article_parts_are_not_furniture(markup: str) -> None:
