@@ -66,7 +66,10 @@ NON_CONTENT_TAGS = (
 # Hidden by the page itself: a reader never sees them.
 HIDDEN_SELECTORS = (
     "[hidden]",
-    "[aria-hidden='true']",
+    # Hidden from screen readers, and mostly from the eye too (closed menus, icons),
+    # but for a link: that is a card's duplicate link (`tabindex=-1`), whose headline
+    # the reader sees.
+    "[aria-hidden='true']:not(a)",
     "[style*='display:none']",
     "[style*='display: none']",
     "[style*='visibility:hidden']",

@@ -221,6 +221,19 @@ def test_collapsed_accordion_and_tab_panels_are_content() -> None:
     assert "Sign in to your account" not in text
 
 
+def test_a_link_hidden_from_screen_readers_only_is_still_read() -> None:
+    """`aria-hidden` on a link is the accessible card's duplicate link (the card's own
+    link carries the name): a reader sees its text. Other aria-hidden elements go."""
+    cards = "".join(
+        f"<div class='card'><a href='/story-{n}' aria-hidden='true' tabindex='-1'>"
+        f"<h3>Headphones story number {n}</h3></a><a href='/story-{n}'>Read story {n}</a></div>"
+        for n in range(3)
+    )
+    text = pruned_text(article_html(extra_inside=cards + "<div aria-hidden='true'>Close menu</div>"))
+    assert all(f"Headphones story number {n}" in text for n in range(3))
+    assert "Close menu" not in text
+
+
 def test_hubspot_layout_cells_are_not_widgets() -> None:
     """HubSpot calls every layout cell a "widget-span"; the weak "widget" rule spares them."""
     cells = "".join(
