@@ -199,13 +199,14 @@ def _is_furniture(node: LexborNode) -> bool:
         or "data-lp-replacement-content" in attributes
     ):
         return True
-    return _hidden(attributes, class_, id_)
+    return _hidden(node.tag, attributes, class_, id_)
 
 
-def _hidden(attributes: dict[str, str | None], class_: str, id_: str) -> bool:
+def _hidden(tag: str | None, attributes: dict[str, str | None], class_: str, id_: str) -> bool:
     style = attributes.get("style") or ""
     return (
-        attributes.get("aria-hidden") == "true"
+        # A link hidden from screen readers alone is a card's duplicate link (`scraper.clean`).
+        (attributes.get("aria-hidden") == "true" and tag != "a")
         or "display:none" in style
         or "display: none" in style
         or "hidden" in style

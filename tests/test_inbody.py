@@ -51,6 +51,8 @@ def test_furniture_named_by_class_id_or_style_is_found(markup: str) -> None:
         "<blockquote class='pull-quote'>We were ready this time.</blockquote>",
         "<div class='timeshare'>A paragraph about holiday homes.</div>",  # 'shar' starts words only
         "<h2 class='section-title'>What happens next</h2>",
+        # A card's duplicate link, hidden from screen readers but not from the eye.
+        "<a href='/next-story' aria-hidden='true' tabindex='-1'>The quay at dawn, a year on</a>",
         # Custom HTML pasted into the article (Webflow's "w-embed"): a table, a profile.
         "<div class='w-embed'><table><tr><th>Company</th><th>Founded</th><th>Specialty</th></tr>"
         + "<tr><td>Harbour Movers of the North Quay</td><td>1998</td><td>Long-distance moves</td></tr>"
