@@ -212,7 +212,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     pruned = prune(tree, declared, present, shop=shop)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
-    listing = is_teaser_listing(tree, present)
+    listing = is_teaser_listing(tree, present, pruned.discussion or is_discussion_page(tree, meta.jsonld))
     _unmask_for_engine(tree, declared)
     roots = choose_roots(tree, declared)
     second = filter_blocks(blocks_of(roots), title)

@@ -11,7 +11,10 @@ A page counts as a teaser listing when
 1. at least `MIN_TEASERS` `<article>` elements are teaser-sized (under
    `MAX_TEASER_CHARS`) and each holds a linked headline (`h2`-`h4` > `a`) and
    an excerpt paragraph: HTML's own markup for a list of posts, which forum
-   threads, product grids and search results do not use, and
+   threads, product grids and search results do not use; or, on a page that
+   is no discussion, at least `MIN_TEASERS` teaser-sized cards of one markup
+   (siblings of one tag and class) each hold a linked headline (`h2`-`h4` > `a`,
+   or `a` > `h2`-`h4`): the cards of a theme that writes no `<article>`, and
 2. those cards hold at least `MIN_TEASER_SHARE` of the page's text, and
 3. outside the cards there are fewer than `MAX_FREE_PARAGRAPHS` paragraphs of
    prose (an article that embeds a few product or event cards has many).
@@ -20,10 +23,11 @@ A page counts as a teaser listing when
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import collapse, has_ancestor_in, text_length
 from scraper.selectors import Present
@@ -135,29 +139,33 @@ def has_buy_button(tree: LexborHTMLParser) -> bool:
     return buttons > 0
 
 
-def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) -> bool:
+def is_teaser_listing(
+    tree: LexborHTMLParser, present: Present | None = None, discussion: bool = False
+) -> bool:
     """True for a (pruned) page that is a list of teasers, not an article.
 
     `present`, the page's index (listed before pruning: pruning only removes),
-    tells a page without <article>s, which has no cards, without reading it.
+    tells a page without <article>s without looking for any. A `discussion`'s
+    posts are no sibling cards: each poster's linked name heads a short post.
     """
-    if present is not None and "<article" not in present.keys:
-        return False
     body = tree.body
     if body is None:
         return False
     # Not asked whether the page declares an article: CMSs put `og:type` article on
     # section fronts too (a wirecutter or NPR section), and the cards tell.
-    total = text_length(body)
-    if not total:
-        return False
-    cards: dict[int, int] = {}
-    for card in tree.css("article"):
-        length = text_length(card)
-        if length <= MAX_TEASER_CHARS and card.css_first(HEADLINE_LINKS) and card.css_first("p"):
-            cards[card.mem_id] = length
+    articles = present is None or "<article" in present.keys
+    cards = _article_cards(tree) if articles else {}
+    # The page's text is measured only once there are cards to weigh: most pages have none.
+    total = text_length(body) if len(cards) >= MIN_TEASERS else 0
     if len(cards) < MIN_TEASERS or sum(cards.values()) < MIN_TEASER_SHARE * total:
-        return False
+        if discussion:
+            return False
+        cards = _sibling_cards(tree)
+        if len(cards) < MIN_TEASERS:
+            return False
+        total = total or text_length(body)
+        if sum(cards.values()) < MIN_TEASER_SHARE * total:
+            return False
     ids = set(cards)
     free = 0
     for paragraph in tree.css("p"):
@@ -166,3 +174,54 @@ def is_teaser_listing(tree: LexborHTMLParser, present: Present | None = None) ->
             if free >= MAX_FREE_PARAGRAPHS:
                 return False
     return True
+
+
+def _article_cards(tree: LexborHTMLParser) -> dict[int, int]:
+    """Teaser-sized `<article>`s holding a linked headline and an excerpt (mem_id -> text length)."""
+    cards: dict[int, int] = {}
+    for card in tree.css("article"):
+        length = text_length(card)
+        if length <= MAX_TEASER_CHARS and card.css_first(HEADLINE_LINKS) and card.css_first("p"):
+            cards[card.mem_id] = length
+    return cards
+
+
+# How far above its headline a card's element may sit.
+MAX_CARD_DEPTH = 6
+# Class words of a forum's or a comment system's posts (phpBB's "post", XenForo's
+# "message", vBulletin's "postbit"), read whole: each post's linked poster or
+# subject heads a short text, like a teaser, where the page found no discussion.
+POST_CLASSES = frozenset({"post", "message", "comment", "reply", "postbit"})
+
+
+def _sibling_cards(tree: LexborHTMLParser) -> dict[int, int]:
+    """Teaser-sized cards of one markup: for each linked headline, the nearest element
+    above it that has `MIN_TEASERS - 1` siblings of its tag and class (mem_id -> text length)."""
+    cards: dict[int, int] = {}
+    # Each parent's children counted by (tag, class) once, however many headlines ask.
+    counts: dict[int, Counter[tuple[str, str]]] = {}
+    for heading in tree.css("h2, h3, h4"):
+        above = heading.parent
+        if heading.css_first("a[href]") is None and (above is None or above.tag != "a"):
+            continue
+        node = heading
+        for _ in range(MAX_CARD_DEPTH):
+            parent = node.parent
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            if node is not heading:
+                siblings = counts.get(parent.mem_id)
+                if siblings is None:
+                    siblings = counts[parent.mem_id] = Counter(map(_markup, parent.iter()))
+                markup = _markup(node)
+                if siblings[markup] >= MIN_TEASERS:
+                    length = text_length(node)
+                    if length <= MAX_TEASER_CHARS and not POST_CLASSES.intersection(markup[1].split()):
+                        cards[node.mem_id] = length
+                    break
+            node = parent
+    return cards
+
+
+def _markup(node: LexborNode) -> tuple[str, str]:
+    return node.tag or "", node.attributes.get("class") or ""

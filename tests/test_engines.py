@@ -110,6 +110,39 @@ def test_few_cards_or_cards_beside_prose_are_not_a_listing() -> None:
         assert not is_teaser_listing(tree)
 
 
+CARD = (
+    "<div class='card card--teaser'><a href='/p/{n}'><h3>Story number {n} about the harbour</h3></a>"
+    "<span>A short excerpt of story {n}, a sentence or two to make the reader click through.</span></div>"
+)
+
+
+def cards_html(cards: int, card: str = CARD) -> str:
+    items = "".join(card.format(n=n) for n in range(cards))
+    return page(f"<main><h1>Harbour news</h1><div class='grid'>{items}</div></main>")
+
+
+def test_cards_of_one_markup_are_a_listing_without_article_elements() -> None:
+    """A theme that writes no <article>: sibling cards of one tag and class, each headed
+    by a linked headline, are teasers as well."""
+    tree = LexborHTMLParser(cards_html(6))
+    prune(tree)
+    assert is_teaser_listing(tree)
+    article = extract_html(cards_html(6), "https://example.org/news/")
+    assert article.confidence == 0.0
+    assert all(f"Story number {n} about the harbour" in article.text for n in range(6))
+
+
+def test_sibling_cards_are_no_listing_when_few_in_a_discussion_or_forum_posts() -> None:
+    post = (
+        "<div class='post bg1'><h3><a href='#p{n}'>Re: Story number {n} about the harbour</a></h3>"
+        "<span>A short reply to story {n}, a sentence or two from another member.</span></div>"
+    )
+    for html, discussion in ((cards_html(3), False), (cards_html(6), True), (cards_html(6, post), False)):
+        tree = LexborHTMLParser(html)
+        prune(tree)
+        assert not is_teaser_listing(tree, discussion=discussion)
+
+
 FORUM_POST = (
     "<li class='comment'><div class='comment-author'>user{n}</div><div class='comment-content'>"
     "<p>Post {n}: I had the same problem with the pump, and replacing the seal fixed it for me after "

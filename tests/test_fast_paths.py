@@ -533,7 +533,6 @@ def test_a_teaser_listing_is_told_with_the_index_from_before_pruning_as_without(
     present = Present.of(tree)
     prune(tree, present=present)
     assert is_teaser_listing(tree, present) is is_teaser_listing(tree)
-    assert is_teaser_listing(tree, Present(frozenset())) is False  # no <article>, no cards
 
 
 TABLES = [
