@@ -387,11 +387,32 @@ def _same(a: str, b: str) -> bool:
 VERBATIM_KINDS = frozenset({"code", "row"})
 
 
+# A line that is one stretch said twice or more with nothing between ("EUR 20.99EUR 20.99"):
+# the visible text and its copy for screen readers or a hover layer, whose class says nothing.
+_SAID_AGAIN = re.compile(r"(.{6,}?)\1+")
+# Such copies are labels, prices and dates; the test is quadratic in the line's length.
+MAX_SAID_AGAIN_CHARS = 300
+
+
+def said_once(line: str) -> str:
+    """`line` less its repeats when it is nothing but one stretch of six characters or
+    more over and over; a rule of one or two characters ("----", "=-=-") stays as it is."""
+    if not 12 <= len(line) <= MAX_SAID_AGAIN_CHARS or line.find(line[:6], 6) == -1:
+        return line  # cheap test first: a repeated line's opening recurs
+    match = _SAID_AGAIN.fullmatch(line)
+    if match is None or len(set(match[1])) < 3 or not any(c.isalnum() for c in match[1]):
+        return line
+    return match[1].strip()
+
+
 def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Block]:
-    """Drop boilerplate lines, and the title where the body repeats it at the top."""
+    """Drop boilerplate lines, and the title where the body repeats it at the top;
+    a line said twice over is said once."""
     kept: list[Block] = []
     for kind, line in blocks:
         line = collapse(line)
+        if kind not in VERBATIM_KINDS:
+            line = said_once(line)
         if not line or (kind not in VERBATIM_KINDS and is_boilerplate_line(line)):
             continue
         if not kept and title and len(line) <= 2 * len(title) and _same(line, title):

@@ -9,6 +9,7 @@ from scraper.lines import (
     filter_blocks,
     is_boilerplate_line,
     is_byline,
+    said_once,
 )
 
 
@@ -388,3 +389,37 @@ def test_each_long_line_kept_once_where_lines_are_copies() -> None:
 
 def test_lines_said_once_are_all_kept() -> None:
     assert drop_repeated_lines(PARAGRAPHS) is PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("line", "once"),
+    [
+        ("EUR 355.58EUR 355.58", "EUR 355.58"),  # the price and its screen-reader copy
+        ("Make mealtime amazingMake mealtime amazing", "Make mealtime amazing"),  # and its hover copy
+        ("Book Now *Book Now *Book Now *Book Now *", "Book Now *"),  # a marquee's copies
+        ("WATERPROOFWATERPROOF", "WATERPROOF"),
+    ],
+)
+def test_a_line_said_over_and_over_is_said_once(line: str, once: str) -> None:
+    assert said_once(line) == once
+    assert filter_blocks([("p", line)]) == [("p", once)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "couscous",  # a word that repeats a syllable
+        "Bora Bora is an island in French Polynesia.",
+        "--------------------------------",  # a rule
+        "=-=-=-=-=-=-=-=-",
+        "ha ha ha ha ha ha ha",  # not whole copies of one stretch of six characters or more
+        "The river rose. The river rose. " * 20,  # over the length where copies are labels
+    ],
+)
+def test_other_lines_are_not_said_once(line: str) -> None:
+    assert said_once(line) == line
+
+
+def test_code_and_table_rows_are_left_as_they_are() -> None:
+    blocks = [("code", "0x00ff0x00ff0x00ff"), ("row", "Total | Total")]
+    assert filter_blocks(blocks) == blocks
