@@ -173,6 +173,14 @@ CONSENT_SELECTORS = (
     ".gdpr-banner",
     "[aria-label*='cookie' i]",
     "[aria-label*='consent' i]",
+    # Their content blockers: the box standing in for an embed (a video, a map) until
+    # the reader consents. Usercentrics, Borlabs, Complianz, Cookiebot.
+    ".uc-embedding-container",
+    "._brlbs-content-blocker",
+    ".cmplz-blocked-content-notice",
+    ".cookieconsent-optout-marketing",
+    ".cookieconsent-optout-statistics",
+    ".cookieconsent-optout-preferences",
 )
 
 # Comment systems and comment forms (WordPress core and themes, Disqus,

@@ -1,3 +1,5 @@
+import pytest
+
 from scraper.clean import is_author_box_heading, is_recommendation_heading, prune, starts_with_related_wording
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page, text_after
 
@@ -21,6 +23,26 @@ def test_consent_managers_removed() -> None:
     )
     text = pruned_text(article_html(extra_outside=banners))
     assert "privacy" not in text and "Allow all" not in text and "AGREE" not in text
+
+
+@pytest.mark.parametrize(
+    "blocker",
+    [
+        "<div class='uc-embedding-container'><h3>We need your consent to load the YouTube video</h3>"
+        "<p>You are seeing placeholder content from YouTube Video. Click the button to load it.</p></div>",
+        "<div class='_brlbs-content-blocker'><div class='_brlbs-embed'><p>Click on the button to load the"
+        " content from www.youtube.com, the video platform of our partner.</p></div></div>",
+        "<div class='cmplz-blocked-content-notice'>"
+        "Click to accept marketing cookies and enable this content</div>",
+        "<div class='cookieconsent-optout-marketing'>"
+        "Please accept marketing cookies to watch this video.</div>",
+    ],
+)
+def test_a_consent_managers_stand_in_for_a_blocked_embed_is_removed(blocker: str) -> None:
+    """Inside the article, long enough not to pass for a short embed: it goes by its markup."""
+    text = pruned_text(article_html(extra_inside=f"<div class='video-embed'>{blocker}</div>"))
+    assert "consent" not in text and "cookies" not in text and "load" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
 def test_comment_systems_and_forms_removed() -> None:
