@@ -47,7 +47,9 @@ BOILERPLATE_LINES = (
     r"(?:accept|reject|decline)(?: all)?(?: cookies)?(?: read more)?",
     r"privacy (?:&|and) cookies policy",
     r"cookie (?:settings|preferences|policy)",
-    r"(?:(?:skip|jump) to (?:main |the )?(?:content|navigation|search|footer|menu)\s*)+",
+    r"(?:(?:skip|jump) to (?:main |the )?(?:content|navigation|search|footer|menu|main)\s*)+",
+    # ...and the other skip links: "Skip navigation links", Moodle's "Skip Topic outline block".
+    r"skip navigation(?: links)?|skip [\w ,&'’-]{1,60} block",
     r"(?:previous|next) (?:post|article|story)",
     r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
@@ -104,6 +106,8 @@ BOILERPLATE_LINES = (
     r"this (?:page|article|post|document) was last (?:modified|updated|edited|changed)(?: on)?"
     r" [\w ,.]{0,30}\d{4}(?:,? at \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: \(?[a-z]{2,5}\)?)?)?"
     r"(?: by [\w .'’-]{2,40})?",
+    # A medical page's review stamp: "Last reviewed January 2023", "Date Last Reviewed:".
+    r"(?:date )?last reviewed(?: on)?:?(?: [\w ,.]{0,30}\d{4})?",
     # Pagination, and navigation words standing alone.
     r"page \d+ of \d+",
     r"(?:home|tags)",

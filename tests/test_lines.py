@@ -151,6 +151,11 @@ from scraper.lines import (
         "Views 1.9k",
         "Topics: Active | Unanswered",
         "Board footer",
+        "Skip to Main",
+        "Skip navigation links",
+        "Skip Course introduction and Topic navigation block",  # Moodle
+        "Last reviewed January 2023",
+        "Date Last Reviewed:",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -198,6 +203,9 @@ def test_boilerplate(line: str) -> None:
         "Related work",
         "About the author's first novel, critics were divided.",
         "Close the valve before you loosen the filter housing.",
+        "Skip the Tutorial?",
+        "Skip package group from being upgraded",
+        "Last reviewed by the committee, the rules changed again in 2024 after the flood.",
         "Sort the beans by size before you roast them.",
         "Start date for applications is March 1, 2026, the council said.",
         "This document is subject to change as the agency reviews comments, officials said on Monday.",
