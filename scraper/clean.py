@@ -409,6 +409,7 @@ CHROME_SELECTORS = (
     "dd.profile-posts",
     "dd.profile-joined",
     "dd.profile-rank",
+    ".postprofile dd",  # phpBB 3.0's, whose entries have no class of their own
     ".cAuthorPane_info",
     ".userinfo_extra",
     ".extraUserInfo",  # XenForo 1's, under the poster's name

@@ -384,6 +384,10 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
     )
     phpbb = (
         "<dl class='postprofile'><dt>reader</dt><dd class='profile-posts'>Posts: 12</dd></dl>"
+        "<div class='postbody'><p>First things first.</p></div>"
+        # phpBB 3.0's profile rows, without classes of their own.
+        "<dl class='postprofile'><dt>elder</dt><dd>Senator</dd>"
+        "<dd><strong>Founded:</strong> Dec 11, 2021</dd></dl>"
         "<div class='postbody'><p>Agreed with all of that.</p>"
         "<div id='sig2183907' class='signature'>Sig is not ready yet, but will come out soon.</div></div>"
     )
@@ -401,6 +405,7 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
     assert "oldtimer" in text and "Same here" in text and "Trophy Points" not in text
     assert all(p in text for p in ARTICLE_PARAGRAPHS)
     assert "poster0" in text and "reader" in text and "Agreed with all of that" in text
+    assert "elder" in text and "Senator" not in text and "Founded" not in text
     assert "Welcome to the" not in text  # XenForo's notices over every thread
     # A linked page's preview card: its title and summary, not the poster's words.
     onebox = (
