@@ -210,9 +210,11 @@ def _extract_html(html: str, url: str | None) -> Article:
     product_page = is_product_page(tree, meta.jsonld)
     shop = not declared and (product_page or sells_product(tree))
     pruned = prune(tree, declared, present, shop=shop)
+    # A discussion: pruning found its thread, or the page says it is one.
+    discussion = pruned.discussion or is_discussion_page(tree, meta.jsonld)
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
-    listing = is_teaser_listing(tree, present, pruned.discussion or is_discussion_page(tree, meta.jsonld))
+    listing = is_teaser_listing(tree, present, discussion)
     _unmask_for_engine(tree, declared)
     roots = choose_roots(tree, declared)
     second = filter_blocks(blocks_of(roots), title)
@@ -220,10 +222,8 @@ def _extract_html(html: str, url: str | None) -> Article:
     second_words = _words(second_text)
     article = not listing and declared
     product = not article and product_page
-    # A discussion's replies quote earlier posts (whether pruning found its
-    # thread or the page says it is one); a shop renders its product box once
-    # for phones and once for desktops: each line is kept once.
-    discussion = pruned.discussion or is_discussion_page(tree, meta.jsonld)
+    # A discussion's replies quote earlier posts; a shop renders its product box
+    # once for phones and once for desktops: each line is kept once.
     lines_once = discussion or product
     whole: list[Block] = []
     whole_text = ""
