@@ -150,7 +150,7 @@ ID_PATTERN = re.compile(
 # An embed ("embed", Webflow's "w-embed") is furniture when short: a player, a
 # credit, a product card. Longer, it is a block of custom HTML in the article
 # (a table, a profile, a quote) that its editor pasted in.
-EMBED_CLASS = re.compile("embed")
+EMBED_WORD = "embed"
 MAX_EMBED_CHARS = 200
 # The matches may hold at most this share of the container's text.
 MAX_DISCARDED_SHARE = 6 / 7
@@ -193,7 +193,7 @@ def _is_furniture(node: LexborNode) -> bool:
     id_ = attributes.get("id") or ""
     if node.tag in BLOCK_TAGS and (
         (class_ and CLASS_PATTERN.search(class_))
-        or (class_ and EMBED_CLASS.search(class_) and text_length(node) < MAX_EMBED_CHARS)
+        or (EMBED_WORD in class_ and text_length(node) < MAX_EMBED_CHARS)
         or (id_ and ID_PATTERN.search(id_))
         or "nav" in (attributes.get("role") or "").lower()
         or "data-lp-replacement-content" in attributes

@@ -215,6 +215,8 @@ def _sibling_cards(tree: LexborHTMLParser) -> dict[int, int]:
                     siblings = counts[parent.mem_id] = Counter(map(_markup, parent.iter()))
                 markup = _markup(node)
                 if siblings[markup] >= MIN_TEASERS:
+                    if node.mem_id in cards:
+                        break  # a second headline in a card already measured
                     length = text_length(node)
                     if length <= MAX_TEASER_CHARS and not POST_CLASSES.intersection(markup[1].split()):
                         cards[node.mem_id] = length
