@@ -276,11 +276,16 @@ def batch(
 
 
 COMMANDS = frozenset({"extract", "batch"})
+ROOT_OPTIONS = frozenset({"--version", "-h", "--help"})
 
 
 def main() -> None:
-    """Entry point; `scraper URL` is short for `scraper extract URL`."""
+    """Entry point; `scraper URL` is short for `scraper extract URL`, `scraper -f text
+    page.html` for `scraper extract -f text page.html`, and a bare `scraper` whose
+    stdin is a pipe (`curl -s URL | scraper`) reads the page from it."""
     args = sys.argv[1:]
-    if (args and args[0] not in COMMANDS and not args[0].startswith("-")) or (args and args[0] == "-"):
+    if not args and sys.stdin is not None and not sys.stdin.isatty():
+        args = ["-"]
+    if args and args[0] not in COMMANDS and args[0] not in ROOT_OPTIONS:
         args = ["extract", *args]
     app(args=args, prog_name="scraper")

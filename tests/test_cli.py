@@ -72,6 +72,23 @@ def test_bare_url_is_short_for_extract(run_cli: RunCli) -> None:
     assert result.returncode == 0 and result.records[0]["ok"] is True
 
 
+def test_bare_scraper_reads_a_piped_page(run_cli: RunCli) -> None:
+    result = run_cli(input=article_html())
+    assert result.returncode == 0
+    [record] = result.records
+    assert record["url"] == "-" and ARTICLE_PARAGRAPHS[0] in record["text"]
+
+
+def test_options_before_the_target_are_extract_options(run_cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(article_html())
+    result = run_cli("--format", "text", str(path))
+    assert result.returncode == 0
+    assert result.stdout.strip().split("\n") == ARTICLE_PARAGRAPHS
+    assert run_cli("--no-such-option", str(path)).returncode == 2
+    assert run_cli("--version").stdout.startswith("scraper ")
+
+
 def test_failures_are_records_and_exit_1(run_cli: RunCli, tmp_path: Path) -> None:
     good = tmp_path / "good.html"
     good.write_text(article_html())
