@@ -415,11 +415,13 @@ CHROME_SELECTORS = (
     ".extraUserInfo",  # XenForo 1's, under the poster's name
     ".userText .userTitle",
     # ...and the signature under each post: phpBB, SMF and vBulletin 3, vBulletin 4,
-    # XenForo, Invision.
+    # XenForo, Invision 4, Invision 5, FluxBB and PunBB.
     ".signature",
     ".signaturecontainer",
     ".message-signature",
     ".ipsSignature",
+    "[data-role='memberSignature']",
+    ".postsignature",
     # XenForo's site notices over every thread ("Welcome to the forum", "Scam alert").
     ".js-notices",
     # A link's preview card in a post, the linked page's own title and summary: Discourse's

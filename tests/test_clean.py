@@ -420,6 +420,24 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
     assert "Nothing is free" not in text and "Sig is not ready" not in text
 
 
+def test_signatures_of_invision_5_and_fluxbb_go() -> None:
+    """Invision 5 names its signature box by a data-role, FluxBB by a class of its own."""
+    invision = "".join(
+        f"<article class='ipsEntry ipsEntry--post'><div class='ipsEntry__post'>"
+        f"<div class='ipsRichText'><p>{p}</p></div>"
+        "<div class='ipsEntry__signature' data-role='memberSignature'>"
+        "<div class='ipsRichText'><p>Community Leader and UX Designer since 2011</p></div></div></div></article>"
+        for p in ARTICLE_PARAGRAPHS
+    )
+    fluxbb = (
+        "<div class='blockpost'><div class='postmsg'><p>Try the LTS kernel first.</p></div>"
+        "<div class='postsignature postmsg'><hr><p>Arch on a ThinkPad X220 since 2013</p></div></div>"
+    )
+    text = pruned_text(page(f"<main>{invision}{fluxbb}</main>"))
+    assert all(p in text for p in ARTICLE_PARAGRAPHS) and "Try the LTS kernel first" in text
+    assert "Community Leader" not in text and "ThinkPad" not in text
+
+
 def test_a_slideshow_whose_captions_outscore_the_story_is_removed() -> None:
     """Fifty captions with a paragraph each outscore the story around them: the
     guard's container is then in the slideshow, but the story's prose beside it
