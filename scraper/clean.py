@@ -411,6 +411,10 @@ CHROME_SELECTORS = (
     "dd.profile-rank",
     ".postprofile dd",  # phpBB 3.0's, whose entries have no class of their own
     ".cAuthorPane_info",
+    # Invision 5's topic summary (replies, creation, last reply, popular days, top posters)
+    # and its "View in the app" install prompt.
+    ".cTopicOverview",
+    "i-pwa-install",
     ".userinfo_extra",
     ".extraUserInfo",  # XenForo 1's, under the poster's name
     ".userText .userTitle",

@@ -421,21 +421,34 @@ def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
 
 
 def test_signatures_of_invision_5_and_fluxbb_go() -> None:
-    """Invision 5 names its signature box by a data-role, FluxBB by a class of its own."""
+    """Invision 5 names its signature box by a data-role, FluxBB by a class of its own;
+    Invision's topic summary and app prompt go too."""
     invision = "".join(
         f"<article class='ipsEntry ipsEntry--post'><div class='ipsEntry__post'>"
         f"<div class='ipsRichText'><p>{p}</p></div>"
         "<div class='ipsEntry__signature' data-role='memberSignature'>"
-        "<div class='ipsRichText'><p>Community Leader and UX Designer since 2011</p></div></div></div></article>"
+        "<div class='ipsRichText'><p>Community Leader and UX Designer since 2011</p></div>"
+        "</div></div></article>"
         for p in ARTICLE_PARAGRAPHS
     )
     fluxbb = (
         "<div class='blockpost'><div class='postmsg'><p>Try the LTS kernel first.</p></div>"
         "<div class='postsignature postmsg'><hr><p>Arch on a ThinkPad X220 since 2013</p></div></div>"
     )
-    text = pruned_text(page(f"<main>{invision}{fluxbb}</main>"))
+    # Invision 5's topic summary over the posts, and its app install prompt.
+    overview = (
+        "<div class='cTopicOverview cTopicOverview--main'><ul class='cTopicOverview__item'>"
+        "<li>Replies 14</li><li>Created 1 yr</li><li>Last Reply 2 mo</li></ul>"
+        "<div class='cTopicOverview__item--popularDays'><h4>Popular Days</h4></div></div>"
+    )
+    install = (
+        "<i-pwa-install id='ipsPwaInstall'><div>View in the app</div>"
+        "<div>A better way to browse.</div></i-pwa-install>"
+    )
+    text = pruned_text(page(f"{install}<main>{overview}{invision}{fluxbb}</main>"))
     assert all(p in text for p in ARTICLE_PARAGRAPHS) and "Try the LTS kernel first" in text
     assert "Community Leader" not in text and "ThinkPad" not in text
+    assert "Popular Days" not in text and "Last Reply" not in text and "View in the app" not in text
 
 
 def test_a_slideshow_whose_captions_outscore_the_story_is_removed() -> None:
