@@ -522,6 +522,12 @@ WEAK_WORDS = (
     "paywall",
     # Fine print: offer terms, "results may vary", "links to <partner>" under a button.
     "disclaimer",
+    # "Was this page helpful?", "Tell us about a lower price", a seller's ratings.
+    "feedback",
+    # A footer's copyright line and legal links, where the theme puts them inside the
+    # content area; WordPress's "has-legal-font-size" fine print.
+    "copyright",
+    "legal",
 )
 
 # Words page builders also use for content blocks ("elementor-widget-text"):
