@@ -528,6 +528,8 @@ WEAK_WORDS = (
     # content area; WordPress's "has-legal-font-size" fine print.
     "copyright",
     "legal",
+    # The author's name and date over the body: metadata, not body text.
+    "byline",
 )
 
 # Words page builders also use for content blocks ("elementor-widget-text"):

@@ -91,18 +91,19 @@ def test_fine_print_goes_by_its_class() -> None:
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
-def test_feedback_copyright_and_legal_blocks_go_by_their_class() -> None:
-    """A "Was this page helpful?" box, a copyright line and legal links that the theme
-    put inside the content area, and WordPress's legal-size fine print."""
+def test_feedback_copyright_legal_and_byline_blocks_go_by_their_class() -> None:
+    """A "Was this page helpful?" box, a copyright line, legal links and a byline that the
+    theme put inside the content area, and WordPress's legal-size fine print."""
     furniture = (
         "<div class='page-feedback'><p>Was this page helpful?</p><button>Yes</button></div>"
         "<p class='has-legal-font-size'>Offer valid for new members in the contiguous states.</p>"
         "<div class='site-copyright'>Example Media Group, all rights reserved.</div>"
         "<ul class='footer__legal'><li><a href='/terms'>Terms of Use</a></li></ul>"
+        "<div class='c-byline'><span>Written by Dana Okafor, Staff Writer</span></div>"
     )
     text = pruned_text(article_html(extra_inside=furniture))
     assert "helpful" not in text and "Offer valid" not in text and "rights reserved" not in text
-    assert "Terms of Use" not in text
+    assert "Terms of Use" not in text and "Dana Okafor" not in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
