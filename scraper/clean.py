@@ -515,6 +515,7 @@ WEAK_WORDS = (
     "advert",
     "trending",
     "popular",
+    "latest",
     "most-read",
     "mostread",
     "outbrain",

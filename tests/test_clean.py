@@ -91,6 +91,16 @@ def test_fine_print_goes_by_its_class() -> None:
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+def test_a_latest_news_box_goes_by_its_class() -> None:
+    widget = (
+        "<section class='c-latest-news'><h3>Just in</h3><p>Council votes on the harbour plan tonight; "
+        "<a href='/a'>read the agenda</a>.</p><p>New tram line opens on Monday.</p></section>"
+    )
+    text = pruned_text(article_html(extra_inside=widget))
+    assert "harbour plan" not in text and "tram line" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_feedback_copyright_legal_and_byline_blocks_go_by_their_class() -> None:
     """A "Was this page helpful?" box, a copyright line, legal links and a byline that the
     theme put inside the content area, and WordPress's legal-size fine print."""
