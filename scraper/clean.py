@@ -118,13 +118,36 @@ def _collapsed(node: LexborNode) -> bool:
 
 def disclosed_ids(tree: LexborHTMLParser) -> frozenset[str]:
     """Ids of the panels a control opens: WAI-ARIA's disclosure and accordion
-    pattern (`aria-controls` on an element with `aria-expanded`), whatever the
-    theme calls its classes. Read before the controls go with the non-content tags."""
-    return frozenset(
+    pattern (`aria-controls` on an element with `aria-expanded`) and a row of tabs,
+    whatever the theme calls its classes. Read before the controls go with the
+    non-content tags."""
+    disclosed = {
         ident
-        for control in tree.css("[aria-controls][aria-expanded]")
+        for control in tree.css("[aria-controls][aria-expanded], [role='tab'][aria-controls]")
         for ident in (control.attributes.get("aria-controls") or "").split()
-    )
+    }
+    return frozenset(disclosed | _tab_row_ids(tree))
+
+
+# A row of tabs without role="tab": the controls of one list, each opening a panel of
+# its own. A lone control opens a popover or a search box, not a panel of the page.
+MIN_TAB_ROW = 2
+_TAB_ROW = frozenset({"ul", "ol"})
+MAX_TAB_DEPTH = 3
+
+
+def _tab_row_ids(tree: LexborHTMLParser) -> set[str]:
+    rows: dict[int, set[str]] = {}
+    for control in tree.css("li [aria-controls]:not([aria-expanded])"):
+        ident = (control.attributes.get("aria-controls") or "").strip()
+        row = control.parent
+        for _ in range(MAX_TAB_DEPTH):
+            if row is None or row.tag in _TAB_ROW:
+                break
+            row = row.parent
+        if ident and row is not None and row.tag in _TAB_ROW:
+            rows.setdefault(row.mem_id, set()).add(ident)
+    return {ident for idents in rows.values() if len(idents) >= MIN_TAB_ROW for ident in idents}
 
 
 # Consent managers: the banner, the preference centre and their overlays.

@@ -396,6 +396,27 @@ def test_a_panel_a_control_discloses_is_kept_though_hidden() -> None:
     assert "Accounts" not in text and "Loans" not in text
 
 
+def test_a_row_of_tabs_discloses_its_hidden_panels_and_a_lone_popover_stays_hidden() -> None:
+    """Tabs whose controls say neither role="tab" nor aria-expanded: each control of
+    one list opens a panel of its own. A lone control opens a popover, not a panel."""
+    tabs = (
+        "<ul role='menu'>"
+        "<li role='menuitem'><h3 role='button' aria-controls='svc-tab-0'>Virtual CISO</h3></li>"
+        "<li role='menuitem'><h3 role='button' aria-controls='svc-tab-1'>Audit and assurance</h3></li></ul>"
+        "<div class='tab__content' id='svc-tab-0'><ul><li>A security officer on call for your board</li>"
+        "</ul></div><div hidden class='tab__content' id='svc-tab-1'><ul><li>SOC readiness reports</li>"
+        "<li>We test the controls your auditors will test before they do</li></ul></div>"
+    )
+    popover = (
+        "<a role='button' aria-controls='popover-cta'>Create a team</a>"
+        "<div id='popover-cta' class='s-popover' hidden><ul><li>Bring your whole team aboard today</li>"
+        "</ul></div>"
+    )
+    text = pruned_text(article_html(extra_inside=tabs + popover))
+    assert "A security officer" in text and "We test the controls" in text
+    assert "whole team aboard" not in text
+
+
 def test_forum_posters_titles_and_stats_go_and_their_posts_stay() -> None:
     """XenForo's user title, stats and signature, phpBB's profile rows and signature: beside
     every post, never the post."""
