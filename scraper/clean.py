@@ -753,9 +753,16 @@ def remove_matching(
 
 def _is_weak(node: LexborNode) -> bool:
     """A class token that *starts* with a weak word ("sidebar-left", "widget"),
-    and no token that names content."""
+    and no token that names content. A heading's "header" class names the heading
+    itself ("header-anchor-post", "section-header"), not the page's header."""
     words = attr_words(node)
+    if node.tag in HEADING_TAGS:
+        words = _HEADER_TOKEN.sub(" ", words)
     return bool(_WEAK_RE.search(words)) and not _CONTENT_RE.search(words)
+
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADER_TOKEN = re.compile(r"(?:^|(?<=\s))header[\w-]*", re.IGNORECASE)
 
 
 def starts_with_related_wording(text: str) -> bool:

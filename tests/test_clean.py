@@ -72,6 +72,15 @@ def test_weak_words_spare_the_article_wrapper() -> None:
     assert ARTICLE_PARAGRAPHS[0] in text
 
 
+def test_a_heading_classed_header_is_the_articles() -> None:
+    """Substack's section headings are `h2.header-anchor-post`: "header" names the heading,
+    not the page's header, which goes as before."""
+    heading = "<h2 class='header-anchor-post'>Introducing mentor mode</h2>"
+    masthead = "<div class='header-bar'><span>Subscribe to our list</span></div>"
+    text = pruned_text(article_html(extra_inside=heading, extra_outside=masthead))
+    assert "Introducing mentor mode" in text and "Subscribe to our list" not in text
+
+
 def test_small_weak_blocks_go() -> None:
     widget = "<div class='sidebar-widget'><h4>Popular</h4><a href='/a'>Ten things</a></div>"
     assert "Ten things" not in pruned_text(article_html(extra_outside=widget))
