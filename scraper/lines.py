@@ -99,8 +99,11 @@ BOILERPLATE_LINES = (
     r".{0,40}\bget updates from this (?:writer|author|publication|blog)\.?",
     r"get (?:a|your) free (?:quote|estimate|consultation|trial|demo)(?: today| now)?",
     r"pin (?:it |this )?for later",
-    # A revision stamp: "Last updated March 3, 2025 by Erik Demaine."
-    r"(?:last )?(?:updated|modified|published|posted)(?: on)?:? [\w ,.]{0,30}\d{4}(?: by [\w .'’-]{2,40})?",
+    # A revision stamp: "Last updated March 3, 2025 by Erik Demaine.", "Published June 23,
+    # 2025 10:39AM", "Last Updated : 20 January 2025"; and its label alone, the date in
+    # an element of its own ("Posted on", "Last updated").
+    r"(?:last )?(?:updated|modified|published|posted)(?: on| at)? ?:?(?: [\w ,.]{0,30}\d{4}"
+    r"(?:,? (?:at )?\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?(?: [a-z]{2,5})?)?(?: by [\w .'’-]{2,40})?)?",
     # ...and the footer's: "This page was last modified on Dec 5, 2025 by MDN contributors.",
     # "This page was last edited on 5 December 2025, at 10:00" (MediaWiki).
     r"this (?:page|article|post|document) was last (?:modified|updated|edited|changed)(?: on)?"
