@@ -333,6 +333,17 @@ def is_byline(line: str) -> bool:
 _SAID_TWICE = re.compile(r"((?=.*[^\W\d_]{3}).{11,99}?[^.!?])(?: \1){1,2}")
 MAX_SAID_TWICE_LINE = 302
 
+# Identifiers run together: a shop's scrambled "Sponsored" label, made of UUIDs that
+# only its stylesheet turns back into a word. A line that is mostly UUIDs is no prose.
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+MIN_SOUP_DASHES = 8  # two UUIDs
+
+
+def _identifier_soup(line: str) -> bool:
+    found = _UUID.findall(line)
+    return len(found) >= 2 and sum(map(len, found)) >= 0.5 * len(line)
+
+
 # Lines up to this long are cached: each page's lines go through the filter
 # once per engine, and both engines mostly find the same ones.
 MAX_CACHED_LINE = 300
@@ -351,6 +362,8 @@ def _is_boilerplate_cached(line: str) -> bool:
 
 def _is_boilerplate(line: str) -> bool:
     if _NO_WORDS.match(line) or is_byline(line) or is_dateline(line):
+        return True
+    if line.count("-") >= MIN_SOUP_DASHES and _identifier_soup(line):
         return True
     # Said twice, its first words come again: a find in C spares most lines the search.
     if len(line) <= MAX_SAID_TWICE_LINE and line.find(line[:12], 12) > 0 and _SAID_TWICE.fullmatch(line):

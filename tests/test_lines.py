@@ -79,6 +79,8 @@ from scraper.lines import (
         "Get a free quote today.",
         "Last updated March 3, 2025 by Erik Demaine.",
         "Published June 23, 2025 10:39AM",
+        "Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3U58304ab9-e401-4091-"
+        "b773-e7e337a260ad 39f161b3-1156-4021-b1f3-f6b57172d5b3n132ee584-19e2-4c51-864a-4af2e26bca57",
         "Last Updated : 20 January 2025",
         "Posted on",
         "Last updated",
@@ -211,6 +213,8 @@ def test_boilerplate(line: str) -> None:
         "Skip package group from being upgraded",
         "Last reviewed by the committee, the rules changed again in 2024 after the flood.",
         "Updated carrying case",
+        "Request ids 6f031758-bf1f-466a-b856-6f031758a086 and 16207f0d-5442-4472-ad51-162a45a841c3 "
+        "both failed, the logs say, after the deploy on Tuesday morning went out to every region.",
         "Posted on Trustpilot.com by Pat K.",
         "Published security audits from a reputable third-party firm.",
         "Sort the beans by size before you roast them.",
