@@ -552,27 +552,35 @@ WEAK_WORDS = (
     # content area; WordPress's "has-legal-font-size" fine print.
     "copyright",
     "legal",
-    # The author's name and date over the body: metadata, not body text.
-    "byline",
 )
+# Weak on a page that calls itself an article only: there the author's name and date
+# over the body are metadata, where a list of teasers names each teaser's author.
+ARTICLE_WEAK_WORDS = ("byline",)
 
 # Words page builders also use for content blocks ("elementor-widget-text"):
 # these match only at the start of a class token.
 TOKEN_START_WORDS = frozenset({"sidebar", "widget", "banner", "footer", "header", "masthead", "menu"})
-_WEAK_RE = re.compile(
-    r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in TOKEN_START_WORDS) + r")(?:$|[\s_-])"
-    r"|(?:^|[\s_-])(?:"
-    + "|".join(re.escape(w) for w in WEAK_WORDS if w not in TOKEN_START_WORDS)
-    + r")(?:$|[\s_-])",
-    re.IGNORECASE,
-)
 
 
-def _weak_candidates(present: Present) -> str:
-    """A query for every element whose class or id holds a weak word anywhere (a
-    superset of `_WEAK_RE`'s matches), for the words this page's names hold."""
+def _weak_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in TOKEN_START_WORDS) + r")(?:$|[\s_-])"
+        r"|(?:^|[\s_-])(?:"
+        + "|".join(re.escape(w) for w in words if w not in TOKEN_START_WORDS)
+        + r")(?:$|[\s_-])",
+        re.IGNORECASE,
+    )
+
+
+_WEAK_RE = _weak_re(WEAK_WORDS)
+_ARTICLE_WEAK_RE = _weak_re(WEAK_WORDS + ARTICLE_WEAK_WORDS)
+
+
+def _weak_candidates(present: Present, words: tuple[str, ...]) -> str:
+    """A query for every element whose class or id holds one of `words` anywhere (a
+    superset of the weak rule's matches), for the words this page's names hold."""
     names = " ".join(key for key in present.keys if key[0] in ".#")
-    return ", ".join(f"[class*='{word}' i], [id*='{word}' i]" for word in WEAK_WORDS if word in names)
+    return ", ".join(f"[class*='{word}' i], [id*='{word}' i]" for word in words if word in names)
 
 
 # Wording that opens an inline related-content box, in the languages we see most.
@@ -751,14 +759,14 @@ def remove_matching(
     remove_all(chosen)
 
 
-def _is_weak(node: LexborNode) -> bool:
+def _is_weak(node: LexborNode, rule: re.Pattern[str] = _WEAK_RE) -> bool:
     """A class token that *starts* with a weak word ("sidebar-left", "widget"),
     and no token that names content. A heading's "header" class names the heading
     itself ("header-anchor-post", "section-header"), not the page's header."""
     words = attr_words(node)
     if node.tag in HEADING_TAGS:
         words = _HEADER_TOKEN.sub(" ", words)
-    return bool(_WEAK_RE.search(words)) and not _CONTENT_RE.search(words)
+    return bool(rule.search(words)) and not _CONTENT_RE.search(words)
 
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -792,8 +800,9 @@ class Pruner:
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.tree = tree
 
-    def remove_weak(self, root: LexborNode, guard: Guard, present: Present) -> None:
+    def remove_weak(self, root: LexborNode, guard: Guard, present: Present, article: bool = False) -> None:
         """Outermost first: an element inside one already let go is not asked about.
+        On a page that calls itself an `article`, `ARTICLE_WEAK_WORDS` are weak too.
 
         Lexbor finds the elements whose class or id holds a weak word anywhere
         (`_weak_candidates`, in C); the word rules proper run on those alone.
@@ -803,14 +812,17 @@ class Pruner:
         chosen: list[LexborNode] = []
         chosen_ids: set[int] = set()
         seen: set[int] = set()
-        query = _weak_candidates(present)
+        words, rule = (
+            (WEAK_WORDS + ARTICLE_WEAK_WORDS, _ARTICLE_WEAK_RE) if article else (WEAK_WORDS, _WEAK_RE)
+        )
+        query = _weak_candidates(present, words)
         for node in root.css(query) if query else []:
             if node.mem_id in seen:
                 continue  # listed once per selector it matches
             seen.add(node.mem_id)
             if node.tag in CONTAINER_TAGS or has_ancestor_in(node, chosen_ids):
                 continue
-            if _is_weak(node) and guard.may_remove_generic(node):
+            if _is_weak(node, rule) and guard.may_remove_generic(node):
                 chosen.append(node)
                 chosen_ids.add(node.mem_id)
         remove_all(chosen)
@@ -1240,7 +1252,7 @@ def prune(
         remove_matching(tree, ARTICLE_HEADER, guard.may_remove_generic, present)
     pruner = Pruner(tree)
     if tree.body is not None:
-        pruner.remove_weak(tree.body, guard, present)
+        pruner.remove_weak(tree.body, guard, present, article)
     # Sections first: a heading such as "You may also like" leads an inline box too,
     # and were that box to go alone, the teasers under it would stay.
     remove_recommendation_sections(tree, guard)
