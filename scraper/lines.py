@@ -225,8 +225,10 @@ _CONTRIBUTOR_BIO = re.compile(
 # A picture credit standing alone: "Photo: Getty Images", "Image copyright EPA",
 # "(Image credit: AFP)". Capitalised, as credits are: "image: nginx" is a line of code.
 _PICTURE_CREDIT = re.compile(
-    r"^\(?(?:photo|image|picture|illustration|credit|foto|bild)s?(?: credit| copyright| courtesy)?"
-    r"(?:\s*[:|©]\s*| (?:copyright|courtesy) )[^!?]{1,60}\)?\.?$",
+    r"^\(?(?:photo|image|picture|illustration|credit|foto|bild)s?(?: credit| copyright| courtesy| source)?"
+    r"(?:\s*[:|©]\s*| (?:copyright|courtesy) )[^!?]{1,60}\)?\.?$"
+    # "Courtesy of Hilton" under a picture.
+    r"|^\(?courtesy of (?-i:[A-Z])[^!?.,]{1,40}\)?$",
     re.IGNORECASE,
 )
 # A picture agency's credit standing alone, after the photographer's name or
@@ -246,8 +248,11 @@ PICTURE_AGENCIES = (
     "Corbis",
 )
 _AGENCY_CREDIT = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[/|]\s*){0,3}"
-    r"(?:" + "|".join(re.escape(agency) for agency in PICTURE_AGENCIES) + r")(?: via Getty Images)?$"
+    r"^(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*(?:[/|]|//)\s*){0,3}"
+    r"(?:" + "|".join(re.escape(agency) for agency in PICTURE_AGENCIES) + r")(?: via Getty Images)?\.?$"
+    # "Win McNamee via Getty Images", "Justin Sullivan / Staff via Getty Images".
+    r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r" via Getty Images\.?$"
 )
 MAX_CALL_TO_ACTION_LINE = 300
 # A CMS shortcode the theme failed to render: "[CTA_MODULE]", or one with

@@ -109,6 +109,11 @@ from scraper.lines import (
         # A picture agency's credit, alone or after the photographer.
         "Getty Images",
         "Streetcats Studio / Shutterstock",
+        "OsakaWayne Studios//Getty Images",
+        "Win McNamee via Getty Images",
+        "Justin Sullivan / Staff via Getty Images",
+        "Image source: Getty Images.",
+        "Courtesy of Hilton",
         "Natalie Naccache | Bloomberg | Getty Images",
         "Justin Sullivan/Getty Images via Getty Images",
         # A reading time run into the date beside it.
@@ -213,6 +218,8 @@ def test_boilerplate(line: str) -> None:
         "Skip package group from being upgraded",
         "Last reviewed by the committee, the rules changed again in 2024 after the flood.",
         "Updated carrying case",
+        "Courtesy counts for a lot in this business",
+        "Courtesy of the author, this book is free to download.",
         "Request ids 6f031758-bf1f-466a-b856-6f031758a086 and 16207f0d-5442-4472-ad51-162a45a841c3 "
         "both failed, the logs say, after the deploy on Tuesday morning went out to every region.",
         "Posted on Trustpilot.com by Pat K.",
