@@ -254,28 +254,6 @@ _AGENCY_CREDIT = re.compile(
     r"|^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
     r" via Getty Images\.?$"
 )
-def _may_end_in_credit(line: str) -> bool:
-    """A credit's colon, slash, "via" or parenthesis near the end: most lines have none,
-    and are spared the search."""
-    tail = line[-90:]
-    return ":" in tail or "/" in tail or "via " in tail or tail.rstrip(".").endswith(")")
-
-
-# A picture's caption that ends in its credit, glued on or after the caption's last
-# stop: "... the spread of the plagueCredit: The Siberian Times", "... equivalent.
-# Credit: ESA", "... burnt out.PixelVista / Getty Images", "(Photo by John Smith)".
-_CREDIT_SOURCE = r"(?-i:[A-Z])[\w.&'’-]*(?:[ /,&-]+[\w.&'’-]+){0,6}"
-_CREDITED_CAPTION = re.compile(
-    r"^.{15,}?(?:"
-    r"(?:(?<=[a-z.!?)])|[.!?)] +| [|–—-] )"
-    r"(?-i:(?:(?:Photo|Image|Picture) )?[Cc]redit|Photo|Image|Picture|Foto)s?"
-    r" ?: ?"
-    + _CREDIT_SOURCE
-    + r"|(?:/|\bvia) ?(?:"
-    + "|".join(re.escape(agency) for agency in PICTURE_AGENCIES)
-    + r")|\((?:photo|image|picture|credit)s?\b[^()]{1,60}\))\.?$",
-    re.IGNORECASE,
-)
 MAX_CALL_TO_ACTION_LINE = 300
 # A CMS shortcode the theme failed to render: "[CTA_MODULE]", or one with
 # attributes around a button's label ("[button link=... ]Send us your review[/button]").
@@ -406,8 +384,6 @@ def _is_boilerplate(line: str) -> bool:
     if line.lstrip("(")[:1].isupper() and _PICTURE_CREDIT.match(line):
         return True
     if _AGENCY_CREDIT.match(line):
-        return True
-    if _may_end_in_credit(line) and _CREDITED_CAPTION.search(line):
         return True
     if _CONTRIBUTOR_BIO.match(line) or _LABELLED_HEADLINE.match(line) or _SHORTCODE.match(line):
         return True

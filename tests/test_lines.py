@@ -114,11 +114,6 @@ from scraper.lines import (
         "Justin Sullivan / Staff via Getty Images",
         "Image source: Getty Images.",
         "Courtesy of Hilton",
-        "Officials tried to control the spread of the plagueCredit: The Siberian Times",
-        "A reference module for a crewed Mars mission. Credit: ESA",
-        "Fitness fanatics are over feeling burnt out.PixelVista / Getty Images",
-        "Crowds gather at the square on Monday. Photo: Jane Doe/Reuters",
-        "The team celebrates the win (Photo by John Smith)",
         "Natalie Naccache | Bloomberg | Getty Images",
         "Justin Sullivan/Getty Images via Getty Images",
         # A reading time run into the date beside it.
@@ -224,8 +219,6 @@ def test_boilerplate(line: str) -> None:
         "Last reviewed by the committee, the rules changed again in 2024 after the flood.",
         "Updated carrying case",
         "Courtesy counts for a lot in this business",
-        "We decided to keep the photo: Mona Lisa is a classic",
-        "He gave credit: where it is due, he said.",
         "Courtesy of the author, this book is free to download.",
         "Request ids 6f031758-bf1f-466a-b856-6f031758a086 and 16207f0d-5442-4472-ad51-162a45a841c3 "
         "both failed, the logs say, after the deploy on Tuesday morning went out to every region.",
