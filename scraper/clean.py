@@ -449,8 +449,10 @@ CHROME_SELECTORS = (
     ".ipsSignature",
     "[data-role='memberSignature']",
     ".postsignature",
-    # XenForo's site notices over every thread ("Welcome to the forum", "Scam alert").
+    # XenForo's site notices over every thread ("Welcome to the forum", "Scam alert"), and
+    # XenForo 2's sidebar (whose "p-body" spares it the weak-word rule).
     ".js-notices",
+    ".p-body-sidebar",
     # A link's preview card in a post, the linked page's own title and summary: Discourse's
     # onebox, XenForo's unfurl.
     "aside.onebox",
@@ -565,6 +567,8 @@ TOKEN_START_WORDS = frozenset({"sidebar", "widget", "banner", "footer", "header"
 def _weak_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in TOKEN_START_WORDS) + r")(?:$|[\s_-])"
+        # ...or ends one: "left-sidebar", Invision's "ipsLayout_sidebar".
+        r"|[_-]sidebar(?:$|\s)"
         r"|(?:^|[\s_-])(?:"
         + "|".join(re.escape(w) for w in words if w not in TOKEN_START_WORDS)
         + r")(?:$|[\s_-])",
