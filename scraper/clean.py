@@ -711,6 +711,8 @@ class Guard:
         self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, share * thread)
         if self.discussion:
             candidate = main_candidate(tree, CONSENT, present)
+        self.container = candidate
+        """The likely main container itself (None on a page without paragraphs)."""
         while candidate is not None:
             self.protected.add(candidate.mem_id)
             candidate = candidate.parent
@@ -829,7 +831,7 @@ class Pruner:
             if _is_weak(node, rule) and guard.may_remove_generic(node):
                 chosen.append(node)
                 chosen_ids.add(node.mem_id)
-        remove_all(chosen)
+        remove_all(_less_the_content(chosen, guard.container))
 
     def remove_inline_related(self) -> None:
         """Remove "See also: <link>" boxes: short, led by the wording, mostly a link.
@@ -857,6 +859,26 @@ class Pruner:
                 boxes.append(_box_of(node))
         boxes.reverse()  # in document order, as the elements come
         remove_all(boxes)
+
+
+# Weak matches holding all but this share of the main container's text are its
+# sections, named by the page's own subject: a privacy policy's "legal-section"s, a
+# news page's "latest-post"s. Past it they stay, however their class reads.
+MAX_WEAK_SHARE_OF_CONTAINER = 6 / 7
+
+
+def _less_the_content(chosen: list[LexborNode], container: LexborNode | None) -> list[LexborNode]:
+    """`chosen` less its members inside `container`, when those hold nearly all its text."""
+    if container is None:
+        return chosen
+    inside = [node for node in chosen if has_ancestor_in(node, {container.mem_id})]
+    if not inside:
+        return chosen
+    held = sum(text_length(node) for node in inside)
+    if held < MAX_WEAK_SHARE_OF_CONTAINER * text_length(container):
+        return chosen
+    kept = {node.mem_id for node in inside}
+    return [node for node in chosen if node.mem_id not in kept]
 
 
 def _mark_with_ancestors(node: LexborNode, ids: set[int]) -> None:

@@ -140,6 +140,23 @@ def test_weak_class_words_remove_their_boxes(box: str, gone: list[str]) -> None:
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+@pytest.mark.parametrize("section_class", ["legal-section", "latest-post", "promo-block"])
+def test_sections_that_are_the_whole_container_stay_whatever_their_class(section_class: str) -> None:
+    """A privacy policy made of "legal-section"s, a news page of "latest-post"s: weak words
+    that name nearly all of the main container's text name the page's subject, not boilerplate."""
+    sections = "".join(
+        f"<section class='{section_class}'><h2>{n}. Section {n}</h2><p>We keep the data you give us "
+        f"for as long as your account is open, and delete it within {n * 10} days of closing.</p></section>"
+        for n in range(1, 7)
+    )
+    html = page(
+        f"<header><nav><a href='/'>Home</a></nav></header><main><div class='page'><h1>Privacy</h1>"
+        f"{sections}</div></main><footer>© 2024 Example</footer>"
+    )
+    text = pruned_text(html)
+    assert all(f"within {n * 10} days" in text for n in range(1, 7))
+
+
 def test_a_byline_box_goes_from_an_article_only() -> None:
     """A byline box goes from a page that calls itself an article; on a list of teasers
     it names each teaser's author and stays."""
