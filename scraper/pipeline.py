@@ -9,7 +9,6 @@ failure, from a missing file to a refused connection, becomes a record with
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from scraper.decode import decode_html
@@ -41,12 +40,16 @@ def read_page_file(path: str, url: str | None = None, max_bytes: int | None = No
         raise FileReadError(f"not a valid file path: {path!r}") from None
     if len(data) > limit:
         raise FileReadError(f"file is over the {limit:,}-byte cap (--max-bytes): {path}")
-    return page_from_bytes(data, url or path, final_url=url, max_bytes=max_bytes)
+    return local_page(data, path, url, max_bytes)
 
 
-def read_page_stdin(url: str | None = None, max_bytes: int | None = None) -> Page:
-    data = sys.stdin.buffer.read()
-    return page_from_bytes(data, url or STDIN, final_url=url, max_bytes=max_bytes)
+def local_page(data: bytes, name: str, url: str | None = None, max_bytes: int | None = None) -> Page:
+    """A page read from a file or stdin (`name`, a path or `STDIN`), recorded under `url`
+    when given. Nothing read is an error: an empty file, or a pipe that gave nothing
+    (`scraper < /dev/null`), is no page, which a record with empty text would hide."""
+    if not data or data.isspace():
+        raise FileReadError(f"{'stdin' if name == STDIN else name} is empty: there is no page to extract")
+    return page_from_bytes(data, url or name, final_url=url, max_bytes=max_bytes)
 
 
 def page_from_bytes(

@@ -59,7 +59,7 @@ from typing import Any, TypeVar
 from scraper.errors import ExtractionError, FileReadError, InvalidURL, PageTimeout, ScraperError
 from scraper.fetch import Fetcher, RawPage, decode_page
 from scraper.models import Outcome
-from scraper.pipeline import STDIN, error_outcome, page_from_bytes, read_page_file, record_from_page
+from scraper.pipeline import STDIN, error_outcome, local_page, read_page_file, record_from_page
 from scraper.urls import looks_like_url, redact
 
 T = TypeVar("T")
@@ -116,7 +116,7 @@ def extract_stdin(job: tuple[bytes, str | None, int]) -> Outcome:
     """(bytes read from stdin, --url, size cap) -> Outcome (the parent reads stdin: a worker has none)."""
     data, url, max_bytes = job
     try:
-        page = page_from_bytes(data, url or STDIN, final_url=url, max_bytes=max_bytes)
+        page = local_page(data, STDIN, url, max_bytes)
     except ScraperError as exc:
         return error_outcome(url or STDIN, exc)
     return record_from_page(page)

@@ -79,6 +79,25 @@ def test_bare_scraper_reads_a_piped_page(run_cli: RunCli) -> None:
     assert record["url"] == "-" and ARTICLE_PARAGRAPHS[0] in record["text"]
 
 
+def test_an_empty_page_is_an_error_record_not_an_empty_article(run_cli: RunCli, tmp_path: Path) -> None:
+    """`scraper < /dev/null` (a script's stdin) or an empty saved file: no page was read."""
+    result = run_cli(input=b"")
+    assert result.returncode == 1
+    [record] = result.records
+    assert record["ok"] is False and record["text"] is None
+    assert record["error"]["type"] == "FileReadError" and "stdin is empty" in record["error"]["message"]
+    assert "stdin is empty" in result.stderr
+    # In a batch, the empty file gets its error record and the next file its article.
+    empty, good = tmp_path / "empty.html", tmp_path / "good.html"
+    empty.write_text(" \n")
+    good.write_text(article_html())
+    result = run_cli("batch", "-", input=f"{empty}\n{good}\n")
+    assert result.returncode == 1
+    by_url = {record["url"]: record for record in result.records}
+    assert by_url[str(empty)]["error"]["type"] == "FileReadError"
+    assert by_url[str(good)]["ok"] is True
+
+
 def test_options_before_the_target_are_extract_options(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "p.html"
     path.write_text(article_html())
