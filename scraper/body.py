@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import (
     BLOCK_TAGS,
+    HEADING_TAGS,
     SKIP_TAGS,
     LinkLengths,
     collapse,
@@ -33,7 +34,6 @@ from scraper.dom import (
 from scraper.lines import Block
 from scraper.scoring import rank_containers
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Containers that become a link list when most of their text is links.
 LINK_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "dl", "nav", "header", "footer"})

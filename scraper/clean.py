@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import (
+    HEADING_TAGS,
     LinkLengths,
     attr_words,
     collapse,
@@ -775,7 +776,6 @@ def _is_weak(node: LexborNode, rule: re.Pattern[str] = _WEAK_RE) -> bool:
     return bool(rule.search(words)) and not _CONTENT_RE.search(words)
 
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADER_TOKEN = re.compile(r"(?:^|(?<=\s))header[\w-]*", re.IGNORECASE)
 
 
@@ -871,7 +871,8 @@ def _less_the_content(chosen: list[LexborNode], container: LexborNode | None) ->
     """`chosen` less its members inside `container`, when those hold nearly all its text."""
     if container is None:
         return chosen
-    inside = [node for node in chosen if has_ancestor_in(node, {container.mem_id})]
+    within = {container.mem_id}
+    inside = [node for node in chosen if has_ancestor_in(node, within)]
     if not inside:
         return chosen
     held = sum(text_length(node) for node in inside)

@@ -15,6 +15,7 @@ BLOCK_TAGS = frozenset(
         "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "body",
     }
 )  # fmt: skip
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Nodes whose text a reader never sees.
 SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "img", "-comment"}
