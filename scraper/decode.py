@@ -48,8 +48,19 @@ _ALIASES = {
 }
 
 _PRESCAN_BYTES = 4096
+# WHATWG MIME Sniffing §7.2, "distinguishing if a resource is text or binary":
+# bytes no text holds (NUL, most C0 controls), looked for in the resource header.
+_BINARY_BYTE = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_RESOURCE_HEADER_BYTES = 1445
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether `data` is no text at all (an image, a PDF, an archive): a binary byte in
+    its first 1,445 bytes and no byte-order mark, which UTF-16's zero bytes come after."""
+    head = data[:_RESOURCE_HEADER_BYTES]
+    return not head.startswith(tuple(bom for bom, _ in _BOMS)) and _BINARY_BYTE.search(head) is not None
 
 
 def normalise_label(label: str) -> str | None:

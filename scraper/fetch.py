@@ -90,7 +90,8 @@ def _mime(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def _looks_like_html(head: bytes) -> bool:
+def looks_like_html(head: bytes) -> bool:
+    """Whether a body starts like an HTML page (its first KB holds <html or <body)."""
     sample = head[:SNIFF_BYTES].lstrip().lower()
     return sample.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<!--")) or (
         b"<html" in sample or b"<body" in sample
@@ -104,7 +105,7 @@ def is_html(content_type: str | None, head: bytes) -> bool:
     if mime in HTML_TYPES:
         return True
     if mime in LENIENT_TYPES or mime in GZIP_TYPES:
-        return _looks_like_html(_gunzip_head(head) if head.startswith(GZIP_MAGIC) else head)
+        return looks_like_html(_gunzip_head(head) if head.startswith(GZIP_MAGIC) else head)
     return False
 
 

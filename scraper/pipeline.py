@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scraper.decode import decode_html
+from scraper.decode import decode_html, is_binary
 from scraper.errors import ExtractionError, FileReadError, ScraperError
-from scraper.fetch import now_iso
+from scraper.fetch import looks_like_html, now_iso
 from scraper.inflate import GZIP_MAGIC, OverCap, TruncatedBody, gunzip
 from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.settings import Settings
@@ -46,9 +46,17 @@ def read_page_file(path: str, url: str | None = None, max_bytes: int | None = No
 def local_page(data: bytes, name: str, url: str | None = None, max_bytes: int | None = None) -> Page:
     """A page read from a file or stdin (`name`, a path or `STDIN`), recorded under `url`
     when given. Nothing read is an error: an empty file, or a pipe that gave nothing
-    (`scraper < /dev/null`), is no page, which a record with empty text would hide."""
+    (`scraper < /dev/null`), is no page, which a record with empty text would hide. So is
+    a file that is no text (a PNG, a PDF, a zip), whose bytes would extract as noise: the
+    fetcher refuses such bodies by their Content-Type, a file has none to tell."""
+    label = "stdin" if name == STDIN else name
+    if data.startswith(GZIP_MAGIC):
+        data = _gunzip(data, max_bytes)
     if not data or data.isspace():
-        raise FileReadError(f"{'stdin' if name == STDIN else name} is empty: there is no page to extract")
+        raise FileReadError(f"{label} is empty: there is no page to extract")
+    # A page that starts as HTML stays one, whatever stray control byte it holds.
+    if is_binary(data) and not looks_like_html(data):
+        raise FileReadError(f"{label} is not an HTML page: it holds binary data (an image, a PDF, a zip?)")
     return page_from_bytes(data, url or name, final_url=url, max_bytes=max_bytes)
 
 

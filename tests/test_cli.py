@@ -98,6 +98,29 @@ def test_an_empty_page_is_an_error_record_not_an_empty_article(run_cli: RunCli, 
     assert by_url[str(good)]["ok"] is True
 
 
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(64)
+
+
+def test_a_binary_file_is_an_error_record_not_noise(run_cli: RunCli, tmp_path: Path) -> None:
+    """An image saved as page.html, or piped in: its bytes are no page, plain or gzipped."""
+    result = run_cli("-", input=PNG)
+    assert result.returncode == 1
+    [record] = result.records
+    assert record["ok"] is False and record["text"] is None
+    assert record["error"]["type"] == "FileReadError" and "binary data" in record["error"]["message"]
+    image, zipped, good = tmp_path / "image.html", tmp_path / "image.html.gz", tmp_path / "good.html"
+    image.write_bytes(PNG)
+    zipped.write_bytes(gzip.compress(PNG))
+    # A page that starts as HTML is read whatever stray NUL it holds.
+    good.write_bytes(article_html().encode().replace(b"<body>", b"<body>\x00", 1))
+    result = run_cli("batch", "-", input=f"{image}\n{zipped}\n{good}\n")
+    assert result.returncode == 1
+    by_url = {record["url"]: record for record in result.records}
+    assert len(result.records) == 3
+    assert by_url[str(image)]["error"]["type"] == by_url[str(zipped)]["error"]["type"] == "FileReadError"
+    assert ARTICLE_PARAGRAPHS[0] in by_url[str(good)]["text"]
+
+
 def test_options_before_the_target_are_extract_options(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "p.html"
     path.write_text(article_html())

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from scraper.decode import decode_html, normalise_label
+from scraper.decode import decode_html, is_binary, normalise_label
 
 RUSSIAN = "<html><body><p>Читайте также: новости дня и свежие материалы</p></body></html>"
 FRENCH = "<html><body><p>L'été à Besançon : crème brûlée, façade rénovée, où aller ?</p></body></html>"
@@ -108,3 +108,30 @@ def test_garbage_never_raises() -> None:
 )
 def test_labels_follow_whatwg(label: str, codec: str | None) -> None:
     assert normalise_label(label) == codec
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",  # an image
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\nstream\nx\x9c\x01\x02",  # a PDF's first stream
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00",  # a zip (an .epub, an .xlsx)
+    ],
+)
+def test_images_documents_and_archives_are_binary(data: bytes) -> None:
+    assert is_binary(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<p>Tabs\tand\r\nline ends</p>\f", "plain text, no tags at all", "\x1b[1mterminal colours\x1b[0m"],
+)
+def test_text_is_not_binary(text: str) -> None:
+    # ESC (0x1b) is the one C0 control text keeps: WHATWG leaves it out of the binary bytes.
+    assert not is_binary(text.encode())
+
+
+def test_utf16_text_with_its_bom_is_not_binary() -> None:
+    # Every other byte is zero in UTF-16; its byte-order mark says so first.
+    assert not is_binary("<p>Grüße</p>".encode("utf-16"))
+    assert is_binary("<p>Grüße</p>".encode("utf-16-le"))
