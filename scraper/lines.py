@@ -117,6 +117,12 @@ BOILERPLATE_LINES = (
     # An interface's labels standing alone: a dialog's close button, a filter panel's
     # title, a table of contents' or a byline box's label.
     r"(?:close|filters?|see all ?[>›»]?|on this page|written by|register a new account)",
+    # A picture's and a quote's controls: "Show Caption", "Press enter or click to view
+    # image in full size" (Medium), a forum quote's "Click to expand...".
+    r"(?:show|hide|toggle) caption",
+    r"(?:press enter or )?click to (?:view|enlarge|expand|zoom)(?: (?:the |this )?image)?"
+    r"(?: in full size)?(?:\.\.|…)?",
+    r"(?:enlarge|expand|zoom) (?:this |the )?image",
     # A shop's and a blog's interface.
     r"taxes?(?:,| and) .{0,40}calculated at checkout",
     r"added to (?:your )?cart.{0,40}",

@@ -167,6 +167,10 @@ from scraper.lines import (
         "Skip Course introduction and Topic navigation block",  # Moodle
         "Last reviewed January 2023",
         "Date Last Reviewed:",
+        "Show Caption",
+        "Press enter or click to view image in full size",  # Medium
+        "Click to expand...",  # XenForo's long quote
+        "Enlarge this image",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -232,6 +236,8 @@ def test_boilerplate(line: str) -> None:
         "Quote of the day: be kind to the people who serve you.",
         "12 posts, 5 posters and a week of silence: the thread died.",
         "Users who are viewing this thread will see the new rules next week.",
+        "Click to view the image, then drag the slider to compare the two scans.",
+        "Show caption text beside every figure, the style guide says.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
