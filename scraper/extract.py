@@ -53,7 +53,7 @@ from scraper.decode import decode_html
 from scraper.dom import collapse, flatten_deep, has_ancestor_in, link_density, text_length
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
-from scraper.lines import Block, drop_repeated_lines, drop_repeated_runs, filter_blocks
+from scraper.lines import Block, drop_own_address, drop_repeated_lines, drop_repeated_runs, filter_blocks
 from scraper.models import Article
 from scraper.mojibake import repaired
 from scraper.named import named_containers
@@ -204,7 +204,10 @@ def _extract_html(html: str, url: str | None) -> Article:
     clues = metadata.date_clues(tree, meta, url, present)
     declared = is_article_page(tree, meta.jsonld)
     # The page's own site, for telling its links from links to other sites.
-    site = _host(metadata.canonical_url(tree, meta)) or _host(url) or ""
+    canonical = metadata.canonical_url(tree, meta)
+    site = _host(canonical) or _host(url) or ""
+    # The addresses the page is known by: a line that is one of them is a link to itself.
+    addresses = (url, canonical)
     # A shop's page: its customer reviews go like an article's comments. OpenGraph and
     # JSON-LD say so before pruning as after; buttons and microdata, only before.
     product_page = is_product_page(tree, meta.jsonld)
@@ -239,7 +242,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
-        blocks, text = _once(second, second_text, lines_once)
+        blocks, text = _final(second, second_text, lines_once, addresses)
         return Article(
             text=text,
             markdown=render_markdown(blocks),
@@ -280,7 +283,7 @@ def _extract_html(html: str, url: str | None) -> Article:
             # A service, product or collection page: its content is the page,
             # most of which an article engine leaves out.
             blocks, text = whole, whole_text
-    blocks, text = _once(blocks, text, lines_once)
+    blocks, text = _final(blocks, text, lines_once, addresses)
     return Article(
         text=text,
         markdown=render_markdown(blocks),
@@ -305,10 +308,13 @@ def _dated(clues: metadata.DateClues, one_body: bool, html: str, url: str | None
     return clues.resolve(search_date(html, url))
 
 
-def _once(blocks: list[Block], text: str, lines: bool = False) -> tuple[list[Block], str]:
-    """The body less the runs of lines it says twice (`drop_repeated_runs`), and, with
-    `lines`, less every line it says twice (`drop_repeated_lines`); and its text."""
-    kept = drop_repeated_runs(blocks)
+def _final(
+    blocks: list[Block], text: str, lines: bool = False, addresses: tuple[str | None, ...] = ()
+) -> tuple[list[Block], str]:
+    """The body less the runs of lines it says twice (`drop_repeated_runs`), with
+    `lines` less every line it says twice (`drop_repeated_lines`), and less the lines
+    that are the page's own address (`drop_own_address`); and its text."""
+    kept = drop_own_address(drop_repeated_runs(blocks), addresses)
     if lines:
         kept = drop_repeated_lines(kept)
     return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))

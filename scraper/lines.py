@@ -506,3 +506,32 @@ def drop_repeated_lines(blocks: list[Block]) -> list[Block]:
             seen.add(line)
         kept.append(block)
     return blocks if len(kept) == len(blocks) else kept
+
+
+_SCHEME_AND_WWW = re.compile(r"^https?://(?:www\.)?", re.IGNORECASE)
+
+
+def _address_key(url: str) -> str:
+    """An address as the same page's links spell it: no scheme, no "www.", no fragment
+    and no trailing slash."""
+    return _SCHEME_AND_WWW.sub("", url.strip().split("#", 1)[0]).rstrip("/")
+
+
+def drop_own_address(blocks: list[Block], addresses: Iterable[str | None]) -> list[Block]:
+    """`blocks` less the lines that are nothing but the page's own address (`addresses`:
+    the URL it was read from, the one it gives for itself): a share box's "copy link"
+    field, a post's permalink printed as its text. Another address is a reference,
+    which stays."""
+    own = {_address_key(address) for address in addresses if address}
+    own.discard("")
+    if not own:
+        return blocks
+    kept = [
+        (kind, line)
+        for kind, line in blocks
+        if kind in VERBATIM_KINDS
+        or not line.startswith(("http://", "https://"))
+        or " " in line
+        or _address_key(line) not in own
+    ]
+    return blocks if len(kept) == len(blocks) else kept

@@ -808,3 +808,16 @@ def test_the_engines_recall_retry_runs_for_articles_only(monkeypatch: pytest.Mon
     assert threshold == trafilatura.core.ESCALATION_MAX_LENGTH  # set for the call only
     extract_module._main_content(html, None, retry=True)
     assert retries
+
+
+def test_the_pages_own_address_in_a_share_box_is_no_body_text() -> None:
+    """The copy-link field of a share box no class names; the canonical address counts
+    too, for a page read from a file."""
+    link = "https://example.org/news/flood"
+    body = "".join(f"<p>{text}</p>" for text in ARTICLE_PARAGRAPHS)
+    html = page(
+        f"<article><h1>A test article</h1>{body}<div><p>{link}</p></div></article>",
+        head=f"<link rel='canonical' href='{link}'>",
+    )
+    assert extract_html(html).text.split("\n") == ARTICLE_PARAGRAPHS
+    assert link in extract_html(html.replace("rel='canonical'", "rel='alternate'")).text

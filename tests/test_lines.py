@@ -4,6 +4,7 @@ from scraper.lines import (
     REPEATED_LINE_CHARS,
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
+    drop_own_address,
     drop_repeated_lines,
     drop_repeated_runs,
     filter_blocks,
@@ -455,3 +456,22 @@ def test_other_lines_are_not_said_once(line: str) -> None:
 def test_code_and_table_rows_are_left_as_they_are() -> None:
     blocks = [("code", "0x00ff0x00ff0x00ff"), ("row", "Total | Total")]
     assert filter_blocks(blocks) == blocks
+
+
+def test_a_line_that_is_the_pages_own_address_goes() -> None:
+    blocks = [
+        ("p", "The council met on Tuesday."),
+        ("p", "https://www.example.org/news/flood/"),  # a share box's "copy link" field
+        ("p", "http://example.org/news/flood#post-3"),  # a post's permalink, as its text
+        ("p", "https://example.org/report.pdf"),  # a reference: another address
+        ("p", "Read it at https://example.org/news/flood today."),
+        ("code", "curl https://example.org/news/flood"),
+    ]
+    kept = drop_own_address(blocks, ("https://example.org/news/flood", None))
+    assert [line for _, line in kept] == [
+        "The council met on Tuesday.",
+        "https://example.org/report.pdf",
+        "Read it at https://example.org/news/flood today.",
+        "curl https://example.org/news/flood",
+    ]
+    assert drop_own_address(blocks, (None, None)) is blocks
