@@ -242,7 +242,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
-        blocks, text = _final(second, second_text, lines_once, addresses)
+        blocks, text = _final(second, second_text, lines_once, addresses, title)
         return Article(
             text=text,
             markdown=render_markdown(blocks),
@@ -283,7 +283,7 @@ def _extract_html(html: str, url: str | None) -> Article:
             # A service, product or collection page: its content is the page,
             # most of which an article engine leaves out.
             blocks, text = whole, whole_text
-    blocks, text = _final(blocks, text, lines_once, addresses)
+    blocks, text = _final(blocks, text, lines_once, addresses, title)
     return Article(
         text=text,
         markdown=render_markdown(blocks),
@@ -309,12 +309,16 @@ def _dated(clues: metadata.DateClues, one_body: bool, html: str, url: str | None
 
 
 def _final(
-    blocks: list[Block], text: str, lines: bool = False, addresses: tuple[str | None, ...] = ()
+    blocks: list[Block],
+    text: str,
+    lines: bool = False,
+    addresses: tuple[str | None, ...] = (),
+    title: str | None = None,
 ) -> tuple[list[Block], str]:
     """The body less the runs of lines it says twice (`drop_repeated_runs`), with
     `lines` less every line it says twice (`drop_repeated_lines`), and less the lines
     that are the page's own address (`drop_own_address`); and its text."""
-    kept = drop_own_address(drop_repeated_runs(blocks), addresses)
+    kept = drop_own_address(drop_repeated_runs(blocks), addresses, title)
     if lines:
         kept = drop_repeated_lines(kept)
     return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))

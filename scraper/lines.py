@@ -413,6 +413,11 @@ def _same(a: str, b: str) -> bool:
     return collapse(a.lower()) == collapse(b.lower())
 
 
+def is_title(line: str, title: str | None) -> bool:
+    """Whether `line` is the page's headline said again."""
+    return bool(title) and len(line) <= 2 * len(title or "") and _same(line, title or "")
+
+
 # Code and table rows are read as they stand: a log line or a row of
 # timestamps is data, not a dateline.
 VERBATIM_KINDS = frozenset({"code", "row"})
@@ -446,7 +451,7 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
             line = said_once(line)
         if not line or (kind not in VERBATIM_KINDS and is_boilerplate_line(line)):
             continue
-        if not kept and title and len(line) <= 2 * len(title) and _same(line, title):
+        if not kept and is_title(line, title):
             continue
         kept.append((kind, line))
     return kept
@@ -517,11 +522,13 @@ def _address_key(url: str) -> str:
     return _SCHEME_AND_WWW.sub("", url.strip().split("#", 1)[0]).rstrip("/")
 
 
-def drop_own_address(blocks: list[Block], addresses: Iterable[str | None]) -> list[Block]:
+def drop_own_address(
+    blocks: list[Block], addresses: Iterable[str | None], title: str | None = None
+) -> list[Block]:
     """`blocks` less the lines that are nothing but the page's own address (`addresses`:
     the URL it was read from, the one it gives for itself): a share box's "copy link"
     field, a post's permalink printed as its text. Another address is a reference,
-    which stays."""
+    which stays. A `title` left at the top by the address's going goes too."""
     own = {_address_key(address) for address in addresses if address}
     own.discard("")
     if not own:
@@ -534,4 +541,10 @@ def drop_own_address(blocks: list[Block], addresses: Iterable[str | None]) -> li
         or " " in line
         or _address_key(line) not in own
     ]
-    return blocks if len(kept) == len(blocks) else kept
+    if len(kept) == len(blocks):
+        return blocks
+    # The headline under the address now opens the body: it goes, as `filter_blocks`
+    # drops a headline said again at the top.
+    if kept and kept[0] != blocks[0] and is_title(kept[0][1], title):
+        del kept[0]
+    return kept

@@ -475,3 +475,16 @@ def test_a_line_that_is_the_pages_own_address_goes() -> None:
         "curl https://example.org/news/flood",
     ]
     assert drop_own_address(blocks, (None, None)) is blocks
+
+
+def test_the_headline_under_the_pages_address_goes_with_it() -> None:
+    """The top of the body was the address, then the headline said again: the headline
+    would have gone had it come first."""
+    blocks = [("p", "https://example.org/flood"), ("heading", "The flood"), ("p", "The river rose.")]
+    kept = drop_own_address(blocks, ("https://example.org/flood",), title="The Flood")
+    assert kept == [("p", "The river rose.")]
+    middle = [("p", "The river rose."), ("p", "https://example.org/flood"), ("p", "The flood")]
+    assert drop_own_address(middle, ("https://example.org/flood",), title="The Flood") == [
+        ("p", "The river rose."),
+        ("p", "The flood"),
+    ]
