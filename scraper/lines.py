@@ -113,6 +113,13 @@ BOILERPLATE_LINES = (
     r"(?:date )?last reviewed(?: on)?:?(?: [\w ,.]{0,30}\d{4})?",
     # Pagination, and navigation words standing alone.
     r"page \d+ of \d+",
+    r"(?:\d{1,3} ){2,}\d{1,3}",  # a pager's page numbers: "1 2 3 4 5 6 7 8"
+    # A video player's playlist labels: "JUST WATCHED", "MUST WATCH", "(16 Videos)".
+    r"(?:just watched|must watch|now playing|up next)|\(\d+ videos\)",
+    # A news agency's slug line: "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru" (AP).
+    r"bc-[a-z]{2,}(?:-{1,2}[\w'&]+)+(?:, ?\d+(?:st|nd|rd|th) ld-writethru)?",
+    # A newsroom's link to its standards: "Our Standards: The Thomson Reuters Trust Principles".
+    r"our (?:editorial )?(?:standards|ethics policy|corrections policy) ?:.{0,80}",
     r"(?:home|tags)",
     # An interface's labels standing alone: a dialog's close button, a filter panel's
     # title, a table of contents' or a byline box's label.

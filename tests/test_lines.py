@@ -172,6 +172,11 @@ from scraper.lines import (
         "Press enter or click to view image in full size",  # Medium
         "Click to expand...",  # XenForo's long quote
         "Enlarge this image",
+        "1 2 3 4 5 6 7 8",
+        "JUST WATCHED",
+        "(16 Videos)",
+        "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru",
+        "Our Standards:The Thomson Reuters Trust Principles.",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -239,6 +244,9 @@ def test_boilerplate(line: str) -> None:
         "Users who are viewing this thread will see the new rules next week.",
         "Click to view the image, then drag the slider to compare the two scans.",
         "Show caption text beside every figure, the style guide says.",
+        "Our standards are higher than the industry's, the chief executive said in 2019.",
+        "Up next on the agenda was the budget, which passed 7 to 2.",
+        "BC-1 is the name of the first reactor block.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
