@@ -780,7 +780,8 @@ _HEADER_TOKEN = re.compile(r"(?:^|(?<=\s))header[\w-]*", re.IGNORECASE)
 
 
 def starts_with_related_wording(text: str) -> bool:
-    lowered = text.lstrip(" \t\n»›>•-–—|:").lower()
+    # "[Related: …]" and "(See also: …)" set in brackets, as some newsrooms print them.
+    lowered = text.lstrip(" \t\n»›>•-–—|:[(").lower()
     return lowered.startswith(INLINE_RELATED_PREFIXES)
 
 

@@ -121,6 +121,8 @@ BOILERPLATE_LINES = (
     # A newsroom's link to its standards: "Our Standards: The Thomson Reuters Trust Principles".
     r"our (?:editorial )?(?:standards|ethics policy|corrections policy) ?:.{0,80}",
     r"(?:home|tags)",
+    # A post's tag list on a line of its own: "Tags: Apple, MacBook Pro", "Tag: digitimes.com".
+    r"tag(?:s|ged(?: with| in)?)? ?: ?[^!?]{1,120}",
     # An interface's labels standing alone: a dialog's close button, a filter panel's
     # title, a table of contents' or a byline box's label.
     r"(?:close|filters?|see all ?[>›»]?|on this page|written by|register a new account)",

@@ -177,6 +177,10 @@ from scraper.lines import (
         "(16 Videos)",
         "BC-EU--Britain-Brexit-Election, 1st Ld-Writethru",
         "Our Standards:The Thomson Reuters Trust Principles.",
+        "Tags: Apple, MacBook Pro",
+        "Tag: digitimes.com",
+        "[Related: Salesforce Dreamforce Keynote: AI, Integration, Alicia Keys And Protestors]",
+        "(See also: The river in numbers)",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -247,6 +251,8 @@ def test_boilerplate(line: str) -> None:
         "Our standards are higher than the industry's, the chief executive said in 2019.",
         "Up next on the agenda was the budget, which passed 7 to 2.",
         "BC-1 is the name of the first reactor block.",
+        "Tags are how the library sorts its books, the archivist said.",
+        "(Related research has found the same effect in mice, the authors note.)",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
