@@ -923,6 +923,7 @@ RECOMMENDATION_HEADINGS = (
     r"|похожие (?:статьи|записи|материалы|новости)|вам (?:также )?может понравиться",
     r"podobne artykuły|najpopularniejsze(?: .{0,30})?|gerelateerde artikelen|meest gelezen",
     r"artigos relacionados|mais lid[ao]s|lo más leído|más leíd[ao]s|meistgelesen|les plus lus",
+    r"【?関連(?:記事|ニュース|リンク)】?|相关(?:文章|阅读|新闻)|관련 ?기사",
 )
 RECOMMENDATION_HEADING = re.compile("|".join(RECOMMENDATION_HEADINGS), re.IGNORECASE)
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role='heading']"

@@ -109,6 +109,8 @@ BOILERPLATE_LINES = (
     r"this (?:page|article|post|document) was last (?:modified|updated|edited|changed)(?: on)?"
     r" [\w ,.]{0,30}\d{4}(?:,? at \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: \(?[a-z]{2,5}\)?)?)?"
     r"(?: by [\w .'’-]{2,40})?",
+    # Japanese and Chinese revision stamps: "最終更新:3/9(木) 18:45", "更新时间：2016-10-14".
+    r"(?:最終更新|更新日時|更新时间|发布时间)\s?[:：]?.{0,30}",
     # A medical page's review stamp: "Last reviewed January 2023", "Date Last Reviewed:".
     r"(?:date )?last reviewed(?: on)?:?(?: [\w ,.]{0,30}\d{4})?",
     # Pagination, and navigation words standing alone.

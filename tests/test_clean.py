@@ -244,6 +244,8 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "Related Blog Posts",
         "Related investing topics",
         "Our Related Services",
+        "【関連記事】",
+        "相关阅读",
     ):
         assert is_recommendation_heading(heading)
     for heading in (

@@ -181,6 +181,8 @@ from scraper.lines import (
         "Tag: digitimes.com",
         "[Related: Salesforce Dreamforce Keynote: AI, Integration, Alicia Keys And Protestors]",
         "(See also: The river in numbers)",
+        "最終更新:3/9(木) 18:45",
+        "【関連記事】",
     ],
 )
 def test_boilerplate(line: str) -> None:
