@@ -105,9 +105,13 @@ def _check_format(fmt: str) -> Format:
 )
 def extract(
     targets: Annotated[
-        list[str],
-        typer.Argument(help="http(s) URLs, paths to saved .html / .html.gz pages, or - for stdin."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="http(s) URLs, paths to saved .html / .html.gz pages, or - for stdin; "
+            "none reads stdin when it is a pipe.",
+            show_default=False,
+        ),
+    ] = None,
     url: Annotated[str | None, typer.Option("--url", help="The page's address, for a file or stdin.")] = None,
     fmt: FormatOption = "json",
     timeout: TimeoutOption = 60.0,
@@ -119,6 +123,13 @@ def extract(
 ) -> None:
     """Extract each TARGET and print one JSON record per line."""
     output_format = _check_format(fmt)
+    if not targets:
+        # `curl -s URL | scraper -f text`: the page comes down the pipe.
+        if not _stdin_is_pipe():
+            raise typer.BadParameter(
+                "give a URL, a saved page, or - for stdin (or pipe a page in)", param_hint="TARGETS"
+            )
+        targets = ["-"]
     if targets.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="TARGETS")
     settings = Settings(
@@ -275,6 +286,11 @@ def batch(
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
+def _stdin_is_pipe() -> bool:
+    """Whether stdin brings data (a pipe, a file), not a person at a terminal."""
+    return sys.stdin is not None and not sys.stdin.isatty()
+
+
 COMMANDS = frozenset({"extract", "batch"})
 ROOT_OPTIONS = frozenset({"--version", "-h", "--help"})
 
@@ -284,7 +300,7 @@ def main() -> None:
     page.html` for `scraper extract -f text page.html`, and a bare `scraper` whose
     stdin is a pipe (`curl -s URL | scraper`) reads the page from it."""
     args = sys.argv[1:]
-    if not args and sys.stdin is not None and not sys.stdin.isatty():
+    if not args and _stdin_is_pipe():
         args = ["-"]
     if args and args[0] not in COMMANDS and args[0] not in ROOT_OPTIONS:
         args = ["extract", *args]

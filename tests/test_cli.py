@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gzip
+import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import ARTICLE_PARAGRAPHS, RunCli, article_html
+from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, RunCli, article_html
 
 RECORD_KEYS = [
     "url",
@@ -77,6 +79,14 @@ def test_bare_scraper_reads_a_piped_page(run_cli: RunCli) -> None:
     assert result.returncode == 0
     [record] = result.records
     assert record["url"] == "-" and ARTICLE_PARAGRAPHS[0] in record["text"]
+
+
+def test_options_without_a_target_read_a_piped_page(run_cli: RunCli) -> None:
+    """`curl -s URL | scraper -f text`: options alone, the page down the pipe."""
+    for args in (("-f", "text"), ("extract", "--format", "text", "--url", "https://example.org/p")):
+        result = run_cli(*args, input=article_html())
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == ARTICLE_PARAGRAPHS
 
 
 def test_an_empty_page_is_an_error_record_not_an_empty_article(run_cli: RunCli, tmp_path: Path) -> None:
@@ -171,9 +181,26 @@ def test_text_and_markdown_formats(run_cli: RunCli) -> None:
 
 def test_usage_errors_exit_2(run_cli: RunCli) -> None:
     assert run_cli("extract", "-", "--format", "xml", input="").returncode == 2
-    assert run_cli("extract").returncode == 2
     assert run_cli("extract", "--no-such-option", "x").returncode == 2
     assert run_cli("batch", "/no/such/list.txt").returncode == 2
+
+
+def _at_a_terminal(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """`scraper ARGS` run with a terminal, not a pipe, for its stdin."""
+    leader, follower = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "scraper", *args]
+        return subprocess.run(command, stdin=follower, capture_output=True, timeout=60, cwd=ROOT)
+    finally:
+        os.close(leader)
+        os.close(follower)
+
+
+def test_no_target_at_a_terminal_is_a_usage_error_not_a_wait_for_stdin() -> None:
+    bare = _at_a_terminal()
+    assert bare.returncode == 2 and b"Commands" in bare.stdout + bare.stderr
+    options_only = _at_a_terminal("extract", "-f", "text")
+    assert options_only.returncode == 2 and b"give a URL" in options_only.stderr
 
 
 def test_help_has_examples(run_cli: RunCli) -> None:
