@@ -27,6 +27,8 @@ Block = tuple[str, str]
 # Whole lines that are interface text, in several languages (matched lower-cased).
 BOILERPLATE_LINES = (
     r"(?:leave|post|add|write) a (?:comment|reply)",
+    r"(?:comparte|deja|escribe) tu (?:opinión|comentario)|(?:laisser|ajouter) un commentaire"
+    r"|(?:schreibe|hinterlasse) einen kommentar",
     r"this site uses akismet to reduce spam.*",
     r"your email address will not be published.*",
     r"required fields are marked.*",
@@ -50,8 +52,15 @@ BOILERPLATE_LINES = (
     r"(?:(?:skip|jump) to (?:main |the )?(?:content|navigation|search|footer|menu|main)\s*)+",
     # ...and the other skip links: "Skip navigation links", Moodle's "Skip Topic outline block".
     r"skip navigation(?: links)?|skip [\w ,&'’-]{1,60} block",
-    r"(?:previous|next) (?:post|article|story)",
-    r"(?:tags|tagged|filed under|categories|category|posted in|labels):.*",
+    # A post's links to its neighbours: "Next post", "← Previous: Chasing Quick Fixes", and a
+    # pager's "« previous 1 2 3 … 94 95 next »".
+    r"(?:previous|next|older|newer) (?:post|article|story|entry)(?: ?:.{1,100})?",
+    r"[←«‹]\s*(?:previous|prev|older|newer|next)\b.{0,100}",
+    r".{1,100}\b(?:next|newer|older)\s*[→»›]",
+    # A wiki's pointer to another article: "Main article: Firefox", "Further information: Gecko".
+    r"(?:main articles?|further information|for more details, see) ?:.{1,100}",
+    # A post's tag list on a line of its own: "Tags: Apple, MacBook Pro", "Tag: digitimes.com".
+    r"(?:tags?|tagged(?: with| in)?|filed under|categories|category|posted in|labels) ?:.*",
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
     # A thread's counters and sort control, standing alone: "2 Answers", "1,693 views", "Sort by:".
     r"\d[\d,.]*k? (?:answers?|replies|views|posts)",
@@ -123,8 +132,6 @@ BOILERPLATE_LINES = (
     # A newsroom's link to its standards: "Our Standards: The Thomson Reuters Trust Principles".
     r"our (?:editorial )?(?:standards|ethics policy|corrections policy) ?:.{0,80}",
     r"(?:home|tags)",
-    # A post's tag list on a line of its own: "Tags: Apple, MacBook Pro", "Tag: digitimes.com".
-    r"tag(?:s|ged(?: with| in)?)? ?: ?[^!?]{1,120}",
     # An interface's labels standing alone: a dialog's close button, a filter panel's
     # title, a table of contents' or a byline box's label.
     r"(?:close|filters?|see all ?[>›»]?|on this page|written by|register a new account)",
