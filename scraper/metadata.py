@@ -539,12 +539,29 @@ def _key(text: str) -> str:
 
 
 def _site_names(tree: LexborHTMLParser, meta: Meta) -> set[str]:
-    """Comparison keys of every name the page gives itself, its host's name included."""
+    """Comparison keys of every name the page gives itself, its host's name included;
+    where it gives none (an old page without OpenGraph, read from a file), the last part
+    of its <title>, which `extract_sitename` takes for the site's name too."""
     keys = _declared_site_names(meta)
     host = _page_host(tree, meta)
     if host:
         keys.add(host)
+    if not keys:
+        title_site = _title_site_part(tree)
+        if title_site and _key(title_site):
+            keys.add(_key(title_site))
     return keys
+
+
+def _title_site_part(tree: LexborHTMLParser) -> str | None:
+    """The last part of the <title> when it is short enough to be a name: "… - The Daily Gazette"."""
+    title = _node_text(tree.css_first("title"))
+    if not title:
+        return None
+    parts = TITLE_SEPARATORS.split(title)
+    if len(parts) >= 2 and len(parts[-1].split()) <= 4 and parts[-1].strip():
+        return parts[-1].strip()
+    return None
 
 
 def _declared_site_names(meta: Meta) -> set[str]:
@@ -1338,12 +1355,7 @@ def extract_sitename(tree: LexborHTMLParser, meta: Meta, url: str | None) -> str
     value = _feed_title(tree) or _first_meta(meta, SITENAME_META[1:4])
     if value:
         return value
-    title = _node_text(tree.css_first("title"))
-    if title:
-        parts = TITLE_SEPARATORS.split(title)
-        if len(parts) >= 2 and len(parts[-1].split()) <= 4 and parts[-1].strip():
-            return parts[-1].strip()
-    return None
+    return _title_site_part(tree)
 
 
 # What feed links add to the site's name: "Example » Feed", "Example - Atom".

@@ -172,6 +172,21 @@ def test_site_suffix_recognised_by_the_host() -> None:
     assert meta_of(html)["title"] == "10 Easy Steps for a Great Interior"
 
 
+def test_site_suffix_of_a_page_that_names_no_site_goes_too() -> None:
+    """An old page, no OpenGraph, read from a file: its <title>'s short last part is the
+    site's name (so `sitename` says), and the headline is the rest."""
+    html = page("<p><b>Council approves bridge</b></p>", title="Council approves bridge - The Daily Gazette")
+    meta = meta_of(html)
+    assert meta["title"] == "Council approves bridge" and meta["sitename"] == "The Daily Gazette"
+    # A page that names its site keeps a last part that is not that name.
+    named = page(
+        "<p>x</p>",
+        title="Council approves bridge - Part 2",
+        head="<meta property='og:site_name' content='Gazette'>",
+    )
+    assert meta_of(named)["title"] == "Council approves bridge - Part 2"
+
+
 def test_documentation_permalink_marks_are_not_the_title() -> None:
     html = page("<h1>Logging HOWTO¶</h1>", title="Logging HOWTO — Python 3.13 documentation")
     assert meta_of(html)["title"] == "Logging HOWTO"
