@@ -32,7 +32,8 @@ BOILERPLATE_LINES = (
     r"this site uses akismet to reduce spam.*",
     r"your email address will not be published.*",
     r"required fields are marked.*",
-    r"(?:share|tweet|email|print)(?: this)?(?: (?:article|story|post|page))?(?: on(?: \w+)?)?:?",
+    r"(?:share|tweet|e-?mail|print)(?: this)?(?: (?:article|story|post|page))?(?: on(?: \w+)?)?:?",
+    r"(?:printer[- ]friendly|print(?:able)?)(?: version| page| format)?",
     r"share (?:on|via) .*",
     r"(?:like|share) this:?",
     r"click to (?:share|email|print) .*",
@@ -295,6 +296,8 @@ _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.I
 # industry newsletters" as well as a newsletter's plug (WCXB summed F1 +0.14, but
 # three pages lost article text and Readability -0.05).
 MAX_BOILERPLATE_LINE = 160
+# What a row of interface labels is joined by.
+_LABEL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 # Lines made only of punctuation / symbols, like a lone "." left by an empty element.
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
@@ -404,6 +407,11 @@ def _is_boilerplate(line: str) -> bool:
     if len(line) > MAX_BOILERPLATE_LINE:
         return False
     if _BOILERPLATE_RE.match(line.strip().rstrip(".!")):
+        return True
+    # A row of interface labels: "E-mail this story | Printer-friendly version".
+    if _LABEL_SEPARATOR.search(line) and all(
+        _BOILERPLATE_RE.match(part.strip().rstrip(".!")) for part in _LABEL_SEPARATOR.split(line)
+    ):
         return True
     if _calls_to_action(line):
         return True
