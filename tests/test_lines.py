@@ -189,6 +189,8 @@ from scraper.lines import (
         "Comparte tu opinión",
         "最終更新:3/9(木) 18:45",
         "【関連記事】",
+        "E-mail this story | Printer-friendly version",
+        "Print · Email · Share",
     ],
 )
 def test_boilerplate(line: str) -> None:
@@ -263,6 +265,8 @@ def test_boilerplate(line: str) -> None:
         "Previous attempts failed: the river rose again in March.",
         "Next, the council voted to rebuild the bridge.",
         "The main article of faith: the river always wins.",
+        "Printer-friendly versions of the forms are at the town hall.",
+        "Share | Save | Sleep: a column about money",
         "(Related research has found the same effect in mice, the authors note.)",
     ],
 )
