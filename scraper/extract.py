@@ -201,7 +201,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     }
     # The date the page declares or shows; whether to search the page for one waits
     # until the page is read (`_dated`).
-    clues = metadata.date_clues(tree, meta, url, present)
+    clues = metadata.date_clues(tree, meta, url, present, headline=title)
     declared = is_article_page(tree, meta.jsonld)
     # The page's own site, for telling its links from links to other sites.
     canonical = metadata.canonical_url(tree, meta)

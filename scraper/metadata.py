@@ -795,7 +795,7 @@ def extract_author(
     # On forums and social posts the account name is the byline; elsewhere it stands in for one.
     if declared and (_user_posting(meta) or not all(_looks_like_login(name) for name in declared)):
         return "; ".join(declared)
-    shown_all = _accept(_byline_authors(tree, present), set())
+    shown_all = _accept(_byline_authors(tree, present, headline), set())
     shown = [name for name in shown_all if not _is_site_name(name, sites)]
     if shown and (not declared or any(" " in name for name in shown)):
         return "; ".join(shown)
@@ -940,7 +940,9 @@ def _looks_like_login(name: str) -> bool:
     return " " not in name and (name.islower() or "." in name or "_" in name)
 
 
-def _byline_authors(tree: LexborHTMLParser, present: Present | None = None) -> list[str]:
+def _byline_authors(
+    tree: LexborHTMLParser, present: Present | None = None, headline: str | None = None
+) -> list[str]:
     """Names from byline markup, else a 'By ...' line under the headline."""
     body = tree.body
     if body is None:
@@ -953,7 +955,7 @@ def _byline_authors(tree: LexborHTMLParser, present: Present | None = None) -> l
             names = [n for n in split_names(_byline_text(node)) if clean_author(n) and _shown_name(n)]
             if names:
                 return names
-    return _by_line_under_headline(tree)
+    return _by_line_under_headline(tree, headline)
 
 
 def _marked_as_byline(node: LexborNode, selector: str) -> bool:
@@ -1022,10 +1024,10 @@ _BYLINE_LABEL = re.compile(
 )
 
 
-def _by_line_under_headline(tree: LexborHTMLParser) -> list[str]:
+def _by_line_under_headline(tree: LexborHTMLParser, headline: str | None = None) -> list[str]:
     """A 'By Jane Doe' element, or a 'Written by' label and the name after it, following the first <h1>."""
     after_label = False
-    for node, text in _short_texts_after_headline(tree):
+    for node, text in _short_texts_after_headline(tree, headline):
         if len(text) > MAX_BYLINE_CHARS:
             continue
         if _BYLINE_LABEL.match(text):
@@ -1056,14 +1058,15 @@ _SVG_PARTS = frozenset({
 # fmt: on
 
 
-def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, str]]:
+def _short_texts_after_headline(
+    tree: LexborHTMLParser, headline: str | None = None
+) -> Iterator[tuple[LexborNode, str]]:
     """(element, text) for the innermost blocks and inline elements after the first <h1>, in page order.
 
     Containers of other blocks with no text of their own are passed over
     (their blocks come next), so long texts are not read over and over.
     """
-    # Pages built without an <h1> (site builders) show their headline as the first <h2>.
-    h1 = tree.css_first("h1") or tree.css_first("h2")
+    h1 = _headline_node(tree, headline)
     if h1 is None or tree.body is None:
         return
     budget = HEADLINE_SCAN_BUDGET
@@ -1080,6 +1083,29 @@ def _short_texts_after_headline(tree: LexborHTMLParser) -> Iterator[tuple[Lexbor
         text = _node_text(node)
         if text:
             yield node, text
+
+
+# The headline of a page without <h1> or <h2> is looked for among its first nodes.
+HEADLINE_SEARCH_NODES = 3_000
+MIN_HEADLINE_CHARS = 12
+
+
+def _headline_node(tree: LexborHTMLParser, headline: str | None) -> LexborNode | None:
+    """The element holding the headline: the first <h1>; on pages built without one, the
+    first <h2> (site builders show their headline so); on pages with neither (an older
+    page's <b> or <font> headline), the element whose text is the page's `headline`."""
+    heading = tree.css_first("h1") or tree.css_first("h2")
+    if heading is not None or not headline or tree.body is None:
+        return heading
+    key = _key(headline)
+    if len(key) < MIN_HEADLINE_CHARS:
+        return None
+    for seen, node in enumerate(tree.body.traverse(include_text=True)):
+        if seen >= HEADLINE_SEARCH_NODES:
+            break
+        if node.tag == "-text" and _key(node.text_content or "") == key:
+            return node.parent
+    return None
 
 
 # Elements a walk in Python looks through for a block before Lexbor's query is
@@ -1220,7 +1246,11 @@ def _with_time(day: str | None, modified: str | None) -> str | None:
 
 
 def date_clues(
-    tree: LexborHTMLParser, meta: Meta, url: str | None = None, present: Present | None = None
+    tree: LexborHTMLParser,
+    meta: Meta,
+    url: str | None = None,
+    present: Present | None = None,
+    headline: str | None = None,
 ) -> DateClues:
     """The publication date a page declares or shows; whether a page-wide search may still
     find one. Steps 1 to 6 of `extract_date`, without htmldate's search."""
@@ -1231,7 +1261,7 @@ def date_clues(
     found = found or _markup_date(tree, PUBLISHED_MARKUP, present)
     if found or _undated(meta):
         return DateClues(found)
-    found = _markup_date(tree, ("time[datetime]",), present) or _visible_date(tree)
+    found = _markup_date(tree, ("time[datetime]",), present) or _visible_date(tree, headline)
     if found:
         return DateClues(found)
     modified = _first_date(_clean(obj.get("dateModified")) for obj in objects) or _first_date(
@@ -1254,15 +1284,17 @@ def extract_date(
     4. published-time markup (itemprop, <time pubdate>, hAtom, a <time> in the article header).
     Pages that declare themselves listings, products or services stop here: their other
     dates are their items', reviews' and copyright lines'.
-    5. the first other <time datetime>, then the first date shown under the headline;
+    5. the first other <time datetime>, then the first date shown under the headline
+       (`headline`: the page's title, for pages whose headline is no <h1> or <h2>);
     6. the day in the address (/2024/03/05/...), else htmldate's search of the whole page;
     7. a modification date, when the page gives nothing else.
 
     `present`, the page's index, lets the date markup skip selectors that cannot match.
     Callers that decide later whether a page is worth the search (it costs a second
-    parse) use `date_clues` and `DateClues.resolve`.
+    parse) use `date_clues` and `DateClues.resolve`. The headline the shown date sits
+    under is the page's `extract_title`, found where the page has no <h1> or <h2>.
     """
-    clues = date_clues(tree, meta, url, present)
+    clues = date_clues(tree, meta, url, present, headline=extract_title(tree, meta))
     if not clues.searchable:
         return clues.resolve()
     return clues.resolve(search_date(tree.html or "", url))
@@ -1272,10 +1304,10 @@ def extract_date(
 _REVISION = re.compile(r"updated|modified|edited|revised|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
 
 
-def _visible_date(tree: LexborHTMLParser) -> str | None:
+def _visible_date(tree: LexborHTMLParser, headline: str | None = None) -> str | None:
     """The first date shown under the headline ('Published July 18, 2025'); a revision date only if alone."""
     revision = None
-    for node, text in _short_texts_after_headline(tree):
+    for node, text in _short_texts_after_headline(tree, headline):
         if len(text) > MAX_DATELINE_CHARS:
             continue
         found = find_text_date(text)

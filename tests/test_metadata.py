@@ -187,6 +187,19 @@ def test_site_suffix_of_a_page_that_names_no_site_goes_too() -> None:
     assert meta_of(named)["title"] == "Council approves bridge - Part 2"
 
 
+def test_byline_and_dateline_under_a_headline_that_is_no_heading() -> None:
+    """An older page sets its headline in <b> or <font>, not <h1>: its byline and dateline
+    are read under the element that holds the headline."""
+    body = (
+        "<table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a></td></tr><tr><td>"
+        "<font size=4><b>Council approves the new river bridge</b></font><br>"
+        "<font size=2>By John Smith, Staff Writer<br>March 3, 2008</font><br><br>"
+        "<font size=2>The council voted 7-2 on Tuesday night to build it.</font></td></tr></table>"
+    )
+    meta = meta_of(page(body, title="Council approves the new river bridge - The Daily Gazette"), url=None)
+    assert meta["author"] == "John Smith" and meta["date"] == "2008-03-03"
+
+
 def test_documentation_permalink_marks_are_not_the_title() -> None:
     html = page("<h1>Logging HOWTO¶</h1>", title="Logging HOWTO — Python 3.13 documentation")
     assert meta_of(html)["title"] == "Logging HOWTO"
