@@ -34,6 +34,9 @@ BOILERPLATE_LINES = (
     r"required fields are marked.*",
     r"(?:share|tweet|e-?mail|print)(?: this)?(?: (?:article|story|post|page))?(?: on(?: \w+)?)?:?",
     r"(?:printer[- ]friendly|print(?:able)?)(?: version| page| format)?",
+    r"(?:imprimer|drucken|stampa|imprimir)(?: (?:cet |l')?article| (?:diesen )?artikel)?",
+    r"(?:e-?mail|send|envoyer|senden|inviare|enviar)(?: (?:this|it|cet article|l'article))?"
+    r" (?:to|à|an|a) (?:a |un |einen |un amico|un amigo)?(?:friend|ami|freund|amico|amigo)",
     r"share (?:on|via) .*",
     r"(?:like|share) this:?",
     r"click to (?:share|email|print) .*",

@@ -191,6 +191,8 @@ from scraper.lines import (
         "【関連記事】",
         "E-mail this story | Printer-friendly version",
         "Print · Email · Share",
+        "Imprimer | Envoyer à un ami",
+        "Email this to a friend",
     ],
 )
 def test_boilerplate(line: str) -> None:
