@@ -51,10 +51,17 @@ def choose_roots(tree: LexborHTMLParser, article: bool = False) -> list[LexborNo
     best = ranking.best()
     if best is None:
         return []
+    threshold = max(10.0, best.score * SIBLING_SHARE)
+    if best.node.tag == "tr":
+        # A table layout's row (an older page: menu, story and sidebar side by side): a
+        # cell of text scores for its row, as a paragraph for its parent. The story is
+        # the cells that score themselves; the menu's cell of links and labels is not.
+        cells = [cell for cell in best.node.iter(include_text=False) if ranking.reaches(cell, threshold)]
+        if cells:
+            return cells
     parent = best.node.parent
     if parent is None:
         return [best.node]
-    threshold = max(10.0, best.score * SIBLING_SHARE)
     roots = []
     for sibling in parent.iter(include_text=False):
         if sibling.mem_id == best.node.mem_id or ranking.reaches(sibling, threshold):
