@@ -821,4 +821,3 @@ def test_the_pages_own_address_in_a_share_box_is_no_body_text() -> None:
     )
     assert extract_html(html).text.split("\n") == ARTICLE_PARAGRAPHS
     assert link in extract_html(html.replace("rel='canonical'", "rel='alternate'")).text
-
