@@ -1070,8 +1070,31 @@ def _short_texts_after_headline(
     if h1 is None or tree.body is None:
         return
     budget = HEADLINE_SCAN_BUDGET
+    # On a page without <h1> or <h2> (an older one), bare text between blocks is read too.
+    bare = h1.tag not in ("h1", "h2")
+    # Containers known to hold blocks (`mem_id` -> bool), for the bare text beside them.
+    holds: dict[int, bool] = {}
     for node in _nodes_after(h1, tree.body):
         tag = node.tag  # read once: each read makes a new string
+        if tag == "-text":
+            if not bare:
+                continue
+            # Bare text between blocks, its lines split by <br>s ("Par Marie Dupont<br>Le 12
+            # février 2009<br>" in a <div> after the headline): a line of its own. Text in a
+            # paragraph or an inline element is read with that element.
+            text = collapse(node.text_content or "")
+            parent = node.parent
+            if not text or parent is None:
+                continue
+            known = holds.get(parent.mem_id)
+            if known is None:
+                known = holds[parent.mem_id] = _holds_blocks(parent)
+            if known:
+                budget -= 1
+                if budget < 0:
+                    return
+                yield parent, text
+            continue
         if tag in _SKIPPED or tag in _SVG_PARTS:
             continue
         budget -= 1
@@ -1125,8 +1148,9 @@ def _holds_blocks(node: LexborNode) -> bool:
 
 
 def _nodes_after(start: LexborNode, body: LexborNode) -> Iterator[LexborNode]:
-    """The elements after `start` in `body`, in page order (as `body.traverse()` lists
-    them past `start`), without walking the ones before it; none if `start` is outside."""
+    """The nodes (elements and text) after `start` in `body`, in page order (as
+    `body.traverse(include_text=True)` lists them past `start`), without walking the ones
+    before it; none if `start` is outside."""
     ancestors = []
     node: LexborNode | None = start
     while node is not None and node.mem_id != body.mem_id:
@@ -1134,11 +1158,11 @@ def _nodes_after(start: LexborNode, body: LexborNode) -> Iterator[LexborNode]:
         node = node.parent
     if node is None:
         return
-    yield from islice(start.traverse(), 1, None)
+    yield from islice(start.traverse(include_text=True), 1, None)
     for ancestor in ancestors:
         sibling = ancestor.next
         while sibling is not None:
-            yield from sibling.traverse()
+            yield from sibling.traverse(include_text=True)
             sibling = sibling.next
 
 

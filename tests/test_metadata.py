@@ -200,6 +200,16 @@ def test_byline_and_dateline_under_a_headline_that_is_no_heading() -> None:
     assert meta["author"] == "John Smith" and meta["date"] == "2008-03-03"
 
 
+def test_byline_and_dateline_as_bare_text_lines_under_the_headline() -> None:
+    """Lines of bare text split by <br>s, in the container that holds the headline."""
+    body = (
+        "<div><a href='/'>Accueil</a></div><div id='main'><h3>Les marchés français en hausse</h3>"
+        "Par Marie Dupont<br>Le 12 février 2009<br><br>La Bourse de Paris a terminé en hausse.<br></div>"
+    )
+    meta = meta_of(page(body, title="Les marchés français en hausse | Le Journal"), url=None)
+    assert meta["author"] == "Marie Dupont" and meta["date"] == "2009-02-12"
+
+
 def test_documentation_permalink_marks_are_not_the_title() -> None:
     html = page("<h1>Logging HOWTO¶</h1>", title="Logging HOWTO — Python 3.13 documentation")
     assert meta_of(html)["title"] == "Logging HOWTO"
