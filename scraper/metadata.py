@@ -1074,11 +1074,9 @@ def _short_texts_after_headline(
     bare = h1.tag not in ("h1", "h2")
     # Containers known to hold blocks (`mem_id` -> bool), for the bare text beside them.
     holds: dict[int, bool] = {}
-    for node in _nodes_after(h1, tree.body):
+    for node in _nodes_after(h1, tree.body, text=bare):
         tag = node.tag  # read once: each read makes a new string
         if tag == "-text":
-            if not bare:
-                continue
             # Bare text between blocks, its lines split by <br>s ("Par Marie Dupont<br>Le 12
             # février 2009<br>" in a <div> after the headline): a line of its own. Text in a
             # paragraph or an inline element is read with that element.
@@ -1147,10 +1145,10 @@ def _holds_blocks(node: LexborNode) -> bool:
     return False
 
 
-def _nodes_after(start: LexborNode, body: LexborNode) -> Iterator[LexborNode]:
-    """The nodes (elements and text) after `start` in `body`, in page order (as
-    `body.traverse(include_text=True)` lists them past `start`), without walking the ones
-    before it; none if `start` is outside."""
+def _nodes_after(start: LexborNode, body: LexborNode, text: bool = False) -> Iterator[LexborNode]:
+    """The elements (with `text`, the text nodes too) after `start` in `body`, in page order
+    (as `body.traverse(include_text=text)` lists them past `start`), without walking the
+    ones before it; none if `start` is outside."""
     ancestors = []
     node: LexborNode | None = start
     while node is not None and node.mem_id != body.mem_id:
@@ -1158,11 +1156,11 @@ def _nodes_after(start: LexborNode, body: LexborNode) -> Iterator[LexborNode]:
         node = node.parent
     if node is None:
         return
-    yield from islice(start.traverse(include_text=True), 1, None)
+    yield from islice(start.traverse(include_text=text), 1, None)
     for ancestor in ancestors:
         sibling = ancestor.next
         while sibling is not None:
-            yield from sibling.traverse(include_text=True)
+            yield from sibling.traverse(include_text=text)
             sibling = sibling.next
 
 

@@ -496,9 +496,10 @@ def test_nodes_after_an_element_are_those_a_walk_from_the_body_lists_past_it(htm
     body = tree.body
     assert body is not None
     for start in [*tree.css("h1, h2, p, li")[:20], body]:
-        walked = [node.mem_id for node in body.traverse()]
-        past = walked[walked.index(start.mem_id) + 1 :]
-        assert [node.mem_id for node in _nodes_after(start, body)] == past
+        for text in (False, True):
+            walked = [node.mem_id for node in body.traverse(include_text=text)]
+            past = walked[walked.index(start.mem_id) + 1 :]
+            assert [node.mem_id for node in _nodes_after(start, body, text)] == past
     outside = tree.css_first("head")
     assert outside is not None and list(_nodes_after(outside, body)) == []
 
