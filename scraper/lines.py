@@ -446,7 +446,9 @@ def _same(a: str, b: str) -> bool:
 
 def is_title(line: str, title: str | None) -> bool:
     """Whether `line` is the page's headline said again."""
-    return bool(title) and len(line) <= 2 * len(title or "") and _same(line, title or "")
+    if not title:
+        return False
+    return len(line) <= 2 * len(title) and _same(line, title)
 
 
 # Code and table rows are read as they stand: a log line or a row of

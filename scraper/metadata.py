@@ -547,9 +547,9 @@ def _site_names(tree: LexborHTMLParser, meta: Meta) -> set[str]:
     if host:
         keys.add(host)
     if not keys:
-        title_site = _title_site_part(tree)
-        if title_site and _key(title_site):
-            keys.add(_key(title_site))
+        title_site = _key(_title_site_part(tree) or "")
+        if title_site:
+            keys.add(title_site)
     return keys
 
 
