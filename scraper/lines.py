@@ -168,6 +168,16 @@ BOILERPLATE_LINES = (
     # reCAPTCHA's required notice under a sign-up form.
     r"this site is protected by recaptcha.{0,120}",
     r"sharing is caring!?",
+    # A form's status messages, in the page before it is sent: "Thank you! Your submission
+    # has been received!" and "Oops! Something went wrong while submitting the form."
+    # (Webflow's defaults), "Thank you for subscribing to our daily newsletter."
+    r"(?:thank you|thanks)!?,? (?:for (?:subscribing|signing up|registering|downloading|submitting"
+    r"|completing|your (?:submission|request|message|inquiry|enquiry))\b.{0,80}"
+    r"|your (?:submission|message|request) has been (?:received|sent|submitted)\b.{0,40})",
+    r"(?:your (?:submission|message|request) has been (?:received|sent|submitted)|"
+    r"(?:(?:oops|hmm|sorry|uh oh)\W{1,3})?something went wrong(?: while [\w ]{1,40})?)"
+    r"[.!]?(?: please try (?:again|your request again)\b.{0,80})?",
+    r"there was (?:a problem|an error)\b[^.!?]{0,60}[.!] please try again\b.{0,40}",
     # A review widget's chrome.
     r"verified (?:buyer|purchase|owner|reviewer)",
     r"was this (?:review |answer |article |page )?helpful\??(?: .{0,30})?",

@@ -96,6 +96,13 @@ from scraper.lines import (
         "Image 1 of / 13",
         "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
         "Sharing is caring!",
+        # A form's status messages.
+        "Thank you! Your submission has been received!",
+        "Oops! Something went wrong while submitting the form.",
+        "Thank you for subscribing to our daily newsletter.",
+        "Thanks for signing up!",
+        "Something went wrong. Please try your request again later.",
+        "There was a problem calculating your shipping. Please try again.",
         "Add to Compare",
         "Top Rated",
         "Best seller",
@@ -270,6 +277,9 @@ def test_boilerplate(line: str) -> None:
         "Printer-friendly versions of the forms are at the town hall.",
         "Share | Save | Sleep: a column about money",
         "(Related research has found the same effect in mice, the authors note.)",
+        "Thank you for reading, and see you at the next meetup.",
+        "Something went wrong with the launch, and the rocket fell back into the sea.",
+        "There was a problem with the brakes, the report says, and nobody said please try again.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
