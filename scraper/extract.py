@@ -28,7 +28,10 @@
    page's product box excepted);
 8. drop lines that are boilerplate by their wording (`scraper.lines`), and
    a run of lines the body says twice (a block the theme renders twice);
-   score a confidence for the result (`scraper.confidence`).
+   score a confidence for the result (`scraper.confidence`);
+9. where all that is next to nothing, but the page declares its article's
+   text in JSON-LD (`articleBody`: a page its browser renders), take that
+   (`scraper.declared`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import contextlib
 import re
 import threading
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -49,6 +53,7 @@ from scraper.body import blocks_of, choose_roots, page_blocks, prose_share
 from scraper.clean import link_paragraphs, prune, remove_link_paragraphs
 from scraper.confidence import confidence
 from scraper.dates import search_date
+from scraper.declared import MAX_FOUND_WORDS, declared_body, prefers_declared
 from scraper.decode import decode_html
 from scraper.dom import collapse, flatten_deep, has_ancestor_in, link_density, text_length
 from scraper.errors import ExtractionError
@@ -121,6 +126,9 @@ SURE_KEPT_SHARE = 0.8
 # share of the DOM engine's.
 NAMED_MIN_WORDS = 50
 NAMED_SHARE = 0.9
+# A body the page declares (`scraper.declared`) has no second reading to agree with:
+# its confidence is its length factor times this.
+DECLARED_TRUST = 0.5
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -284,13 +292,32 @@ def _extract_html(html: str, url: str | None) -> Article:
             # most of which an article engine leaves out.
             blocks, text = whole, whole_text
     blocks, text = _final(blocks, text, lines_once, addresses, title)
+    score = 0.0 if listing else confidence(text, second_text)
+    stated = _declared_instead(text, meta.jsonld, title)
+    if stated is not None:
+        # A page its browser renders: the text it declares for search engines.
+        blocks, text = stated
+        score = round(DECLARED_TRUST * confidence(text, text), 3)
     return Article(
         text=text,
         markdown=render_markdown(blocks),
-        confidence=0.0 if listing else confidence(text, second_text),
+        confidence=score,
         date=_dated(clues, article or discussion, html, url),
         **article_meta,
     )
+
+
+def _declared_instead(
+    text: str, jsonld: list[dict[str, Any]], title: str | None
+) -> tuple[list[Block], str] | None:
+    """The body the page declares in its JSON-LD (`scraper.declared`), lines filtered,
+    where the markup's `text` is next to nothing beside it; else None."""
+    words = _words(text)
+    if words >= MAX_FOUND_WORDS:
+        return None  # the usual page: its JSON-LD is not read again
+    blocks = filter_blocks(declared_body(jsonld), title)
+    declared = "\n".join(line for _, line in blocks)
+    return (blocks, declared) if prefers_declared(words, _words(declared)) else None
 
 
 def _dated(clues: metadata.DateClues, one_body: bool, html: str, url: str | None) -> str | None:

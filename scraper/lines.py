@@ -83,7 +83,7 @@ BOILERPLATE_LINES = (
     # With the date the story line runs into: "6 min readMay 2, 2023".
     r"(?:\d+ ?min(?:ute)?s? read(?:.{0,30}\d{4})?|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
     r"temps de lecture:? .{0,20}|lesezeit:? .{0,20}|tiempo de lectura:? .{0,20})",
-    r"loading\.*",
+    r"loading(?:\.*|…)",
     r"(?:copyright|©|ⓒ|\(c\))\s?.{0,100}"
     r"(?:all rights reserved|tous droits réservés|alle rechte vorbehalten).*",
     r"(?:copyright|©|ⓒ) .{0,80}",

@@ -214,6 +214,9 @@ def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(htm
     scores = {scored.node.mem_id: scored.score for scored in score_containers(tree)}
     ranking = rank_containers(tree)
     best = ranking.best()
+    if not scores:  # a page with no paragraph to score (an app shell)
+        assert best is None
+        return
     assert best is not None
     assert scores[best.node.mem_id] == best.score == max(scores.values())
     others = [node for node in tree.css("div, section, article, main, body") if node.mem_id not in scores]
