@@ -129,6 +129,7 @@ NAMED_SHARE = 0.9
 # A body the page declares (`scraper.declared`) has no second reading to agree with:
 # its confidence is its length factor times this.
 DECLARED_TRUST = 0.5
+MAX_FOUND_CHARS = 40 * MAX_FOUND_WORDS
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -312,9 +313,13 @@ def _declared_instead(
 ) -> tuple[list[Block], str] | None:
     """The body the page declares in its JSON-LD (`scraper.declared`), lines filtered,
     where the markup's `text` is next to nothing beside it; else None."""
+    # The usual page is done at a glance: no word count of its whole text, no
+    # second look at its JSON-LD. Fifty words take far fewer characters than this.
+    if len(text) >= MAX_FOUND_CHARS:
+        return None
     words = _words(text)
     if words >= MAX_FOUND_WORDS:
-        return None  # the usual page: its JSON-LD is not read again
+        return None
     blocks = filter_blocks(declared_body(jsonld), title)
     declared = "\n".join(line for _, line in blocks)
     return (blocks, declared) if prefers_declared(words, _words(declared)) else None
