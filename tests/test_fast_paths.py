@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper import clean, dom, metadata
+from scraper import clean, dom
 from scraper.body import link_holders
 from scraper.clean import (
     ARTICLE_SHARE_OF_THREAD,
@@ -30,17 +30,11 @@ from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, collapse, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
-from scraper.metadata import (
-    _JSONLD_SCRIPTS,
-    BYLINE_SELECTORS,
-    PUBLISHED_MARKUP,
-    _holds_blocks,
-    _nodes_after,
-    _short_texts_after_headline,
-    collect,
-    extract_author,
-    extract_date,
-)
+from scraper.metadata import collect, extract_author, extract_date, regions
+from scraper.metadata.author import BYLINE_SELECTORS
+from scraper.metadata.published import PUBLISHED_MARKUP
+from scraper.metadata.regions import _holds_blocks, _nodes_after, short_texts_after_headline
+from scraper.metadata.sources import _JSONLD_SCRIPTS
 from scraper.pagetype import is_teaser_listing
 from scraper.scoring import (
     NEGATIVE_WORDS,
@@ -160,7 +154,7 @@ def test_texts_after_the_headline_pass_over_wordless_containers_only() -> None:
         "<div class=meta><span>By <a>Jane Doe</a></span> <time>May 5, 2024</time></div>"
         "<section>Intro words <p>First paragraph.</p></section><a><em>Linked</em></a>"
     )
-    texts = [(node.tag, text) for node, text in _short_texts_after_headline(tree)]
+    texts = [(node.tag, text) for node, text in short_texts_after_headline(tree)]
     assert texts == [
         ("span", "By Jane Doe"),
         ("a", "Jane Doe"),
@@ -511,10 +505,10 @@ def test_nodes_after_an_element_are_those_a_walk_from_the_body_lists_past_it(htm
 @pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
 def test_holding_blocks_is_what_lexbor_finds(html: str, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # Short walks in Python, and Lexbor's query past the limit, answer as the query would.
-    monkeypatch.setattr(metadata, "BLOCK_WALK_LIMIT", limit)
+    monkeypatch.setattr(regions, "BLOCK_WALK_LIMIT", limit)
     tree = LexborHTMLParser(html)
     for node in tree.css("span, a, em, b, i, strong, font, label, div, p")[:300]:
-        assert _holds_blocks(node) is (node.css_first(metadata._BLOCKS) is not None), node.html
+        assert _holds_blocks(node) is (node.css_first(regions._BLOCKS) is not None), node.html
 
 
 @pytest.mark.parametrize("html", [NESTED, MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])

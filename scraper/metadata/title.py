@@ -1,0 +1,156 @@
+"""The headline: the visible `<h1>` where it agrees with a declared title, else the
+declared title most sources agree on, its trailing site name cut off."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.metadata.site import TITLE_SEPARATORS, is_site_name, mentions_site, site_names
+from scraper.metadata.sources import (
+    Meta,
+    clean_value,
+    compare_key,
+    first_meta,
+    main_objects,
+    meta_values,
+    node_text,
+    squash,
+)
+
+TITLE_META = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "dc:title",
+    "parsely-title",
+    "sailthru.title",
+)
+# Permalink anchors documentation generators append to headings (Sphinx's ¶, MkDocs' #).
+_HEADING_ANCHOR = re.compile(r"\s*[¶§#🔗]\s*$")
+
+
+def extract_title(tree: LexborHTMLParser, meta: Meta) -> str | None:
+    """Headline: an <h1> agreeing with a declared title, else the declared title without the site name."""
+    sites = site_names(tree, meta)
+    declared = _declared_titles(tree, meta)
+    for heading in _headings(tree):
+        if is_site_name(heading, sites):
+            continue
+        for title in declared:
+            if compare_key(heading) == compare_key(title):
+                return title  # the same words: the declared spelling, free of markup quirks
+        if any(_heading_agrees(heading, strip_site_name(title, sites)) for title in declared):
+            return heading
+    stripped = [strip_site_name(title, sites) for title in declared]
+    if stripped:
+        # A title two sources agree on beats one only its own tag states.
+        return max(stripped, key=lambda t: sum(compare_key(t) == compare_key(other) for other in stripped))
+    headings = _headings(tree)
+    return headings[0] if headings else None
+
+
+def _declared_titles(tree: LexborHTMLParser, meta: Meta) -> list[str]:
+    """Titles the page declares, most deliberate first: og:title, JSON-LD, other tags, <title>."""
+    titles: list[str] = []
+    og = first_meta(meta, TITLE_META[:1])
+    if og:
+        titles.append(og)
+    for obj in main_objects(meta):
+        for key in ("headline", "name"):
+            value = clean_value(obj.get(key))
+            if value and len(value) <= 300:
+                titles.append(value)
+    for name in TITLE_META[1:]:
+        titles.extend(meta_values(meta, name)[:1])
+    title_tag = node_text(tree.css_first("title"))
+    if title_tag:
+        titles.append(squash(title_tag))
+    return list(dict.fromkeys(titles))
+
+
+def _headings(tree: LexborHTMLParser) -> list[str]:
+    """Texts of the first <h1>s (pages with dozens use them for teasers); hidden and logo ones skipped."""
+    found = []
+    for node in tree.css("h1")[:8]:
+        if _hidden(node) or _logo(node):
+            continue
+        text = _HEADING_ANCHOR.sub("", node_text(node))
+        if 2 <= len(text) <= 300:
+            found.append(squash(text))
+    return found
+
+
+_LOGO_MARKS = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.IGNORECASE)
+
+
+def _logo(node: LexborNode) -> bool:
+    """An <h1> that holds the site's name: in the page header, marked as a logo, or a link home."""
+    home = node.css_first("a[href='/'], a[href='./'], a[href='../']")
+    if home is not None and len(node_text(home)) >= 0.8 * len(node_text(node)):
+        return True
+    parent: LexborNode | None = node
+    for _ in range(4):
+        if parent is None:
+            break
+        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
+        banner = parent.tag == "header" and parent.attributes.get("role") == "banner"
+        if banner or _LOGO_MARKS.search(marks):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or "display:none" in style
+
+
+def _heading_agrees(heading: str, title: str) -> bool:
+    """The <h1> is the declared title, or the headline part of it, or the full form of a cut title."""
+    head, full = compare_key(heading), compare_key(title)
+    if not head or not full:
+        return False
+    if head == full:
+        return True
+    if full.startswith(head) or full.endswith(head):
+        # The matched part must be the headline, not a short site or section name: long enough,
+        # or exactly the part before the title's first separator ("Logging HOWTO — Python docs").
+        first = compare_key(TITLE_SEPARATORS.split(title, maxsplit=1)[0])
+        return len(head) >= 0.4 * len(full) or len(head.split()) >= 4 or head == first
+    # og:title cut short by the CMS: the <h1> carries the whole headline.
+    return head.startswith(full) and len(full) >= 0.5 * len(head)
+
+
+def strip_site_name(title: str, sites: set[str] | str | None) -> str:
+    """'Headline | Site' -> 'Headline', 'Headline - Section - Site' -> 'Headline - Section'.
+
+    A leading site name stays: titles that start with the brand are landing
+    pages, whose brand is part of their name.
+    """
+    if isinstance(sites, str):
+        sites = {compare_key(sites)}
+    sites = sites or set()
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2 or not sites:
+        return title.strip()
+    while len(parts) > 1 and mentions_site(parts[-1], sites):
+        parts.pop()
+    if len(parts) == len(TITLE_SEPARATORS.split(title)):
+        return title.strip()
+    return rejoin(title, parts)
+
+
+def rejoin(title: str, parts: list[str]) -> str:
+    """The span of the original title from the first kept part to the last, separators as they were."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def strip_site_suffix(title: str, sitename: str | None) -> str:
+    """'Headline | Site' -> 'Headline' when the site part is identifiable."""
+    return strip_site_name(title, {compare_key(sitename)} if sitename else None)
