@@ -50,7 +50,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
 from scraper.body import blocks_of, choose_roots, page_blocks, prose_share
-from scraper.clean import link_paragraphs, prune, remove_link_paragraphs
+from scraper.clean import prune
 from scraper.confidence import confidence
 from scraper.dates import search_date
 from scraper.declared import MAX_FOUND_WORDS, declared_body, prefers_declared
@@ -69,6 +69,7 @@ from scraper.pagetype import (
     is_teaser_listing,
     sells_product,
 )
+from scraper.sections import link_paragraphs, remove_link_paragraphs
 from scraper.selectors import Present
 from scraper.streamed import reveal_streamed
 

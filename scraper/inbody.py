@@ -205,7 +205,7 @@ def _is_furniture(node: LexborNode) -> bool:
 def _hidden(tag: str | None, attributes: dict[str, str | None], class_: str, id_: str) -> bool:
     style = attributes.get("style") or ""
     return (
-        # A link hidden from screen readers alone is a card's duplicate link (`scraper.clean`).
+        # A link hidden from screen readers alone is a card's duplicate link (`scraper.markup`).
         (attributes.get("aria-hidden") == "true" and tag != "a")
         or "display:none" in style
         or "display: none" in style

@@ -13,13 +13,9 @@ import functools
 import re
 from collections.abc import Iterable
 
-from scraper.clean import (
-    MAX_HEADING_CHARS,
-    is_author_box_heading,
-    is_recommendation_heading,
-    starts_with_related_wording,
-)
+from scraper.clean import starts_with_related_wording
 from scraper.dom import collapse
+from scraper.sections import MAX_HEADING_CHARS, is_author_box_heading, is_recommendation_heading
 
 Block = tuple[str, str]
 """(kind, text): kind is p, heading, item<depth>, row, quote or code."""

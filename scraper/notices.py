@@ -1,6 +1,6 @@
 """Cookie-consent notices found by their wording, for the banners no selector names.
 
-`scraper.clean` removes the consent managers it knows by their markup
+`scraper.markup` names the consent managers it knows by their markup
 (Cookiebot, OneTrust, Complianz, ...). Sites that roll their own banner, or
 whose CSS-in-JS classes say nothing, still write the same thing: a sentence
 about cookies beside a button to accept or refuse them. That pair is the rule:

@@ -1,6 +1,7 @@
 import pytest
 
-from scraper.clean import is_author_box_heading, is_recommendation_heading, prune, starts_with_related_wording
+from scraper.clean import prune, starts_with_related_wording
+from scraper.sections import is_author_box_heading, is_recommendation_heading
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page, text_after
 
 

@@ -11,25 +11,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper import clean, dom
+from scraper import clean, dom, markup
 from scraper.body import link_holders
-from scraper.clean import (
-    ARTICLE_SHARE_OF_THREAD,
-    COMMENTS,
-    CONSENT,
-    MIN_ARTICLE_CHARS,
-    NOT_ARTICLE,
-    Guard,
-    Pruner,
-    _box_of,
-    _text_beside,
-    prune,
-    starts_with_related_wording,
-)
+from scraper.clean import Pruner, prune, starts_with_related_wording
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, collapse, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
 from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
+from scraper.guard import ARTICLE_SHARE_OF_THREAD, MIN_ARTICLE_CHARS, Guard, _text_beside
+from scraper.markup import COMMENTS, CONSENT, NOT_ARTICLE
 from scraper.metadata import collect, extract_author, extract_date, regions
 from scraper.metadata.author import BYLINE_SELECTORS
 from scraper.metadata.published import PUBLISHED_MARKUP
@@ -46,6 +36,7 @@ from scraper.scoring import (
     main_candidate,
     rank_containers,
 )
+from scraper.sections import box_of
 from scraper.selectors import Present
 from tests.conftest import ARTICLE_PARAGRAPHS
 from tests.test_engines import listing_html
@@ -289,7 +280,7 @@ def _remove_inline_related_read_whole(tree: LexborHTMLParser) -> None:
         if not text or len(text) > 300 or not starts_with_related_wording(text):
             continue
         if node.css_first("a") is not None or len(text) < 40:
-            boxes.append(_box_of(node))
+            boxes.append(box_of(node))
     remove_all(boxes)
 
 
@@ -373,7 +364,7 @@ def test_pruning_without_index_shortcuts_removes_the_same(html: str, monkeypatch
     fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
     fast_pruned = prune(fast)
     monkeypatch.setattr(clean, "_may_have_article_headers", lambda present: True)
-    monkeypatch.setattr(clean.Present, "matchable", lambda self, selectors: selectors)
+    monkeypatch.setattr(Present, "matchable", lambda self, selectors: selectors)
     assert prune(slow) == fast_pruned
     assert fast.html == slow.html
 
@@ -534,15 +525,15 @@ def test_a_teaser_listing_is_told_with_the_index_from_before_pruning_as_without(
 
 
 TABLES = [
-    clean.NON_CONTENT,
-    clean.HIDDEN,
-    clean.COMMENTS,
-    clean.CONSENT,
-    clean.PLUGINS,
-    clean.PLUGINS_BUT_COMMENTS,
-    clean.NOT_ARTICLE,
-    clean.CHROME,
-    clean.ARTICLE_HEADER,
+    markup.NON_CONTENT,
+    markup.HIDDEN,
+    markup.COMMENTS,
+    markup.CONSENT,
+    markup.PLUGINS,
+    markup.PLUGINS_BUT_COMMENTS,
+    markup.NOT_ARTICLE,
+    markup.CHROME,
+    markup.ARTICLE_HEADER,
 ]
 DIALOGS = (
     "<div role='dialog' id='Privacy-Terms'><p>Terms</p></div><div id='sp_message_container_1'>x</div>"

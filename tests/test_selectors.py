@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper import clean
+from scraper import markup
 from scraper.selectors import Present, SelectorSet
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.joinpath("fixtures").glob("*/source.html"))
 TABLES = {
-    "non-content": clean.NON_CONTENT,
-    "hidden": clean.HIDDEN,
-    "plugins": clean.PLUGINS,
-    "chrome": clean.CHROME,
-    "not-article": clean.NOT_ARTICLE,
+    "non-content": markup.NON_CONTENT,
+    "hidden": markup.HIDDEN,
+    "plugins": markup.PLUGINS,
+    "chrome": markup.CHROME,
+    "not-article": markup.NOT_ARTICLE,
 }
 
 
@@ -33,7 +33,7 @@ def test_same_matches_as_lexbor_one_selector_at_a_time(source: Path, table: Sele
 
 def test_fixtures_exercise_the_tables() -> None:
     """The comparison above means something only if the fixtures hit the tables."""
-    hits = sum(len(clean.PLUGINS.matches(LexborHTMLParser(p.read_text(encoding="utf-8")))) for p in FIXTURES)
+    hits = sum(len(markup.PLUGINS.matches(LexborHTMLParser(p.read_text(encoding="utf-8")))) for p in FIXTURES)
     assert hits >= 20
 
 

@@ -1,0 +1,363 @@
+"""Boilerplate found by what it holds, not by its name: a section a recommendation
+heading introduces ("You may also like") when it is mostly links or teasers, an
+author box under "About the author", a slideshow dropped into a story, a shop's
+customer reviews, a signup box by its form's fields, a tag list by its links'
+`rel="tag"`, and paragraphs that are nothing but a link to another story."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.dom import (
+    LinkLengths,
+    attr_words,
+    collapse,
+    has_ancestor_in,
+    is_root,
+    link_text_length,
+    prose_length,
+    remove_all,
+    text_length,
+)
+from scraper.guard import CONTAINER_TAGS, Guard
+from scraper.selectors import Present
+
+# Headings that introduce recommendations rather than the page's own content,
+# matched against the whole heading ("You may also like", "Similar items",
+# "Customers who viewed this item also viewed", "Ähnliche Artikel").
+RECOMMENDATION_HEADINGS = (
+    r"(?:you|we think you)(?: may| might| will| would)? (?:also )?(?:like|love|enjoy|be interested in)"
+    r"(?: these| this)?",
+    r"(?:customers|people|shoppers|others) who (?:bought|viewed|read|watched|liked) .{0,40}also .{0,20}",
+    r"(?:customers|people|shoppers) also (?:bought|viewed|liked|loved|searched|considered)(?: .{0,30})?",
+    r"(?:the )?seller'?s other items|(?:more|other items) from (?:this|the) seller",
+    r"(?:our |check out |see |view )?(?:other )?"
+    # "Related Blog Posts", "Related investing topics": one word may stand between.
+    r"(?:similar|related|recommended|suggested|sponsored) (?:[\w-]+ )?"
+    r"(?:items|products|posts|articles|stories|threads|topics|questions|content|videos|listings|reads"
+    r"|reading|searches|links|news|guides|jobs|discussions|services|pages)"
+    r"(?: (?:from|at|on|in|for) .{0,40})?",
+    r"(?:explore|shop|browse) (?:related|similar) .{0,30}",
+    r"(?:recently|previously) viewed(?: items| products)?",
+    r"frequently bought together|complete the look|recommended for you|picked for you|more to explore",
+    r"(?:read|watch|up) next|what to read next|keep reading",
+    r"(?:more|other) (?:stories|articles|posts|news|reads)(?: like this| you might like| for you)?",
+    r"(?:trending|popular|most (?:read|popular|viewed|shared))"
+    r"(?: now| today| this week| stories| articles| posts| topics| discussions| threads)?",
+    r"das könnte sie auch interessieren|ähnliche (?:artikel|beiträge|produkte)|weitere artikel",
+    r"vous (?:aimerez|pourriez aimer) aussi|articles similaires|sur le même sujet",
+    r"(?:también )?te puede interesar|artículos relacionados|productos relacionados",
+    r"potrebbe interessarti anche|articoli correlati|i più letti",
+    r"самые (?:популярные|читаемые)(?: .{0,30})?|популярн(?:ое|ые (?:статьи|записи|материалы))"
+    r"|похожие (?:статьи|записи|материалы|новости)|вам (?:также )?может понравиться",
+    r"podobne artykuły|najpopularniejsze(?: .{0,30})?|gerelateerde artikelen|meest gelezen",
+    r"artigos relacionados|mais lid[ao]s|lo más leído|más leíd[ao]s|meistgelesen|les plus lus",
+    r"【?関連(?:記事|ニュース|リンク)】?|相关(?:文章|阅读|新闻)|관련 ?기사",
+)
+RECOMMENDATION_HEADING = re.compile("|".join(RECOMMENDATION_HEADINGS), re.IGNORECASE)
+HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role='heading']"
+MAX_HEADING_CHARS = 80
+# A recommendation section is at least this share link text (the teasers'
+# titles), and not most of the page: prose under such a heading stays.
+MAX_SECTION_SHARE = 0.8
+MIN_SECTION_LINK_DENSITY = 0.35
+# ...or a column of teasers: a linked title over an unlinked excerpt, a link
+# at least every `CHARS_PER_TEASER` characters.
+MIN_TEASER_LINK_DENSITY = 0.1
+CHARS_PER_TEASER = 150
+MIN_SECTION_TEASERS = 3
+
+
+# Headings over a bio of the author or the reviewer ("About the author", "Meet the
+# writers", "Über den Autor"), matched whole: the byline at length, which goes to
+# metadata, not the body. An expert the article consults ("Meet our expert") is its
+# content. Under such a heading, up to this much text is the bio.
+AUTHOR_BOX_HEADING = re.compile(
+    r"(?:about|meet) (?:the |our |this )?(?:author|writer|reviewer|contributor)s?|author bio(?:graphy)?"
+    r"|über (?:den|die) autor(?:in|en)?|à propos de l'auteur|sobre (?:el|la) autora?|sull'autore"
+    r"|over de auteur|o autorze|об авторе",
+    re.IGNORECASE,
+)
+MAX_AUTHOR_BOX_CHARS = 1500
+
+
+def _heading_words(text: str) -> str:
+    return collapse(text).strip(" :.!?»›>•-–—|")
+
+
+def is_recommendation_heading(text: str) -> bool:
+    words = _heading_words(text)
+    return len(words) <= MAX_HEADING_CHARS and RECOMMENDATION_HEADING.fullmatch(words) is not None
+
+
+def is_author_box_heading(text: str) -> bool:
+    words = _heading_words(text)
+    return len(words) <= MAX_HEADING_CHARS and AUTHOR_BOX_HEADING.fullmatch(words) is not None
+
+
+def _heading_level(node: LexborNode) -> int:
+    tag = node.tag or ""
+    if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
+        return int(tag[1])
+    level = node.attributes.get("aria-level") or ""
+    return int(level) if level.isdigit() else 2
+
+
+def _headings_at_or_above(node: LexborNode, level: int) -> int:
+    return sum(1 for h in node.css(HEADING_SELECTOR) if _heading_level(h) <= level)
+
+
+def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None:
+    """Remove the sections that headings such as "Similar items" or "You may also
+    like" introduce: a carousel of other products, posts or threads, whatever the
+    theme calls its markup; and the author's bio under "About the author".
+
+    A section runs from its heading to the next heading of the same rank: the
+    heading's largest wrapper holding no other such heading, and that wrapper's
+    following siblings up to the next one that does. A recommendation section goes
+    only if it is mostly link text (the teasers' titles) and not most of the page;
+    a bio, if it is short (`MAX_AUTHOR_BOX_CHARS`).
+    """
+    doomed: list[LexborNode] = []
+    for heading in tree.css(HEADING_SELECTOR):
+        text = heading.text(deep=True, separator=" ") or ""
+        recommendation = is_recommendation_heading(text)
+        if not recommendation and not is_author_box_heading(text):
+            continue
+        level = _heading_level(heading)
+        wrapper = heading
+        parent = heading.parent
+        while (
+            parent is not None
+            and parent.tag not in CONTAINER_TAGS
+            and guard.may_remove(parent)
+            and _headings_at_or_above(parent, level) == 1
+        ):
+            wrapper = parent
+            parent = parent.parent
+        section = [wrapper, *_followers(wrapper, level)]
+        length = sum(text_length(node) for node in section)
+        heading_only = len(section) == 1 and wrapper is heading
+        if recommendation:
+            goes = length <= MAX_SECTION_SHARE * guard.total and _links_or_teasers(section, length)
+        else:
+            goes = length <= MAX_AUTHOR_BOX_CHARS
+        if heading_only or goes:
+            doomed.extend(node for node in section if guard.may_remove(node))
+    remove_all(doomed)
+
+
+def _links_or_teasers(section: list[LexborNode], length: int) -> bool:
+    """Mostly link text, or a column of teasers (many links, each over a short excerpt)."""
+    linked = sum(link_text_length(node) for node in section)
+    if linked >= MIN_SECTION_LINK_DENSITY * length:
+        return True
+    count = sum(len(node.css("a[href]")) for node in section)
+    return linked >= MIN_TEASER_LINK_DENSITY * length and count >= max(
+        MIN_SECTION_TEASERS, length / CHARS_PER_TEASER
+    )
+
+
+def _followers(node: LexborNode, level: int) -> list[LexborNode]:
+    """`node`'s following siblings up to the next heading of `level` or above."""
+    nodes = []
+    sibling = node.next
+    while sibling is not None:
+        if sibling.tag != "-text":
+            if _headings_at_or_above(sibling, level):
+                break
+            nodes.append(sibling)
+        sibling = sibling.next
+    return nodes
+
+
+# Slideshows: a gallery of this many slides is a feature of its own, embedded
+# in the page, not the captions of the article's pictures.
+GALLERY_SELECTOR = "[class*='gallery' i], [class*='slideshow' i], [class*='carousel' i]"
+SLIDE_SELECTOR = "li, figure, [class*='slide' i]"
+MIN_GALLERY_SLIDES = 8
+
+
+def remove_galleries(tree: LexborHTMLParser, guard: Guard, present: Present | None = None) -> None:
+    """Remove slideshows of many slides (a "news in pictures" gallery dropped into
+    an article), unless the page is the gallery itself (the guard's container)."""
+    query = present.matchable(GALLERY_SELECTOR) if present is not None else GALLERY_SELECTOR
+    if not query:
+        return  # no class name holds the words: nothing to match
+    doomed = []
+    for node in tree.css(query):
+        if node.tag in CONTAINER_TAGS or len(node.css(SLIDE_SELECTOR)) < MIN_GALLERY_SLIDES:
+            continue
+        # The guard's container may be the slides' captions (fifty of them outscore
+        # the story); with a story's worth of prose beside it, the gallery is no page.
+        if guard.may_remove(node) or _prose_beside(tree, node) >= MIN_PROSE_BESIDE_GALLERY:
+            doomed.append(node)
+    remove_all(doomed)
+
+
+# A shop's customer reviews, by the class and id words of its own templates and of
+# the review plugins (Judge.me, Yotpo, Stamped, Okendo, Shopify's, Bazaarvoice's
+# "bv-reviews"): its buyers' posts, which are no more the product's description
+# than a comment thread is an article. Words are read whole ("preview" and
+# "overview" are other words); an editorial or expert review is the shop's own text.
+REVIEW_QUERY = "[class*='review' i], [id*='review' i], [class*='yotpo' i], [class*='jdgm' i]"
+_REVIEW_WORDS = frozenset({"review", "yotpo", "jdgm"})  # "reviews" holds "review"
+_OWN_REVIEW_WORDS = frozenset({"editorial", "expert", "editor"})  # plural "s" removed
+_WORD_BREAKS = re.compile(r"[\W_]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _names_reviews(node: LexborNode) -> bool:
+    words = {word.lower().removesuffix("s") for word in _WORD_BREAKS.split(attr_words(node)) if word}
+    return bool(words & _REVIEW_WORDS) and not words & _OWN_REVIEW_WORDS
+
+
+def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove a product page's customer reviews (`REVIEW_QUERY`), outermost first.
+
+    An element holding the page's `<h1>` is the product's own box, whatever its
+    class says ("product-with-reviews"), and stays.
+    """
+    query = present.matchable(REVIEW_QUERY) if present is not None else REVIEW_QUERY
+    if not query:
+        return  # no class or id holds the words: nothing to match
+    chosen: list[LexborNode] = []
+    chosen_ids: set[int] = set()
+    for node in tree.css(query):
+        if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
+            continue
+        if _names_reviews(node) and node.css_first("h1") is None:
+            chosen.append(node)
+            chosen_ids.add(node.mem_id)
+    remove_all(chosen)
+
+
+# A signup box: a form asking for an email address or a phone number, with the
+# pitch and the fine print around it ("Get our deals texted to your phone", "By
+# clicking Sign Me Up you agree..."), whatever the theme calls its classes (the
+# newsletter table knows the plugins' names). A login form (a password field) and
+# a contact form (a message box) are other forms.
+SIGNUP_FIELDS = "input[type='email' i], input[type='tel' i], input[name*='email' i]"
+NOT_SIGNUP_FIELDS = "input[type='password' i], textarea"
+# The box is the form and its ancestors up to this much text: the pitch and the
+# fine print, not the column the box sits in.
+MAX_SIGNUP_BOX_CHARS = 600
+
+
+def _form_of(field: LexborNode) -> LexborNode | None:
+    node = field.parent
+    while node is not None and node.tag != "form":
+        node = node.parent
+    return node
+
+
+def _may_be_signup_box(node: LexborNode) -> bool:
+    return text_length(node) <= MAX_SIGNUP_BOX_CHARS and node.css_first("h1") is None
+
+
+def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove the box around each signup form, found by its fields.
+
+    A form holding more than `MAX_SIGNUP_BOX_CHARS`, or the page's `<h1>`, is no
+    box: some CMSs wrap the whole page in one form. The box grows to the outermost
+    ancestor still within both limits, short of the article's containers.
+
+    Run before the guard looks for the article's container: a signup modal
+    ("Unlock 15% off when you subscribe") is a block of prose to its scoring, and
+    on a shop's page of short tiles it won, and the tiles went.
+    """
+    if present is not None and not ("<input" in present.keys and "<form" in present.keys):
+        return
+    forms: dict[int, LexborNode] = {}
+    for field in tree.css(SIGNUP_FIELDS):
+        form = _form_of(field)
+        if form is not None:
+            forms[form.mem_id] = form
+    boxes: list[LexborNode] = []
+    for form in forms.values():
+        if not _may_be_signup_box(form) or form.css_first(NOT_SIGNUP_FIELDS) is not None:
+            continue
+        box, parent = form, form.parent
+        while parent is not None and parent.tag not in CONTAINER_TAGS and _may_be_signup_box(parent):
+            box, parent = parent, parent.parent
+        boxes.append(box)
+    remove_all(boxes)  # two forms in one box: the box once
+
+
+# Characters of prose outside a slideshow that make it part of a story, not the page.
+MIN_PROSE_BESIDE_GALLERY = 1_000
+
+
+def _prose_beside(tree: LexborHTMLParser, gallery: LexborNode) -> int:
+    """Characters in the paragraphs of prose (`prose_length`) outside `gallery`."""
+    inside = {gallery.mem_id}
+    links = LinkLengths()
+    return sum(
+        prose_length(paragraph, links)
+        for paragraph in tree.css("p")
+        if not has_ancestor_in(paragraph, inside)
+    )
+
+
+# Links a CMS marks as the post's tags or categories (WordPress's `the_tags()`).
+TAG_LINKS = "a[rel~='tag']"
+# Letters and digits a tag list holds besides its links: a "Tags" label.
+MAX_TAG_LABEL_CHARS = 16
+
+
+def _letters(node: LexborNode) -> int:
+    return sum(ch.isalnum() for ch in node.text(deep=True) or "")
+
+
+def remove_tag_lists(tree: LexborHTMLParser) -> None:
+    """Remove the lists of the post's tags ("Tags: <a rel=tag>x</a>, <a rel=tag>y</a>"),
+    whatever their wrapper is called: the element around the tag links that holds
+    nothing but them, a label and separators."""
+    lists: dict[int, LexborNode] = {}
+    for link in tree.css(TAG_LINKS):
+        parent = link.parent
+        if parent is None or parent.mem_id in lists or is_root(parent) or parent.tag in CONTAINER_TAGS:
+            continue
+        links = sum(_letters(a) for a in parent.css("a"))
+        if _letters(parent) - links <= MAX_TAG_LABEL_CHARS:
+            lists[parent.mem_id] = parent
+    remove_all([box_of(node) for node in lists.values()])
+
+
+# Elements that, made of links alone, are another story's headline inside an article.
+LINK_PARAGRAPH_TAGS = "p, h3, h4, h5"
+_OUTWARD_LINK = "a[href]:not([href^='#'])"
+
+
+def remove_link_paragraphs(tree: LexborHTMLParser) -> None:
+    """In an article, a paragraph or minor heading that is links and nothing else is
+    the headline of another story, put between the paragraphs by a related-posts
+    widget. Links within the page (a heading's own anchor) do not count.
+
+    Not part of `prune`: on a page that is not an article (a listing, a docs
+    index) such lines are the content.
+    """
+    remove_all(link_paragraphs(tree))
+
+
+def link_paragraphs(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The paragraphs `remove_link_paragraphs` removes, left in place."""
+    found = []
+    for para in tree.css(LINK_PARAGRAPH_TAGS):
+        length = text_length(para)
+        if length and sum(text_length(a) for a in para.css(_OUTWARD_LINK)) >= length:
+            found.append(para)
+    return found
+
+
+def box_of(node: LexborNode) -> LexborNode:
+    """`node`, or its wrapper when the wrapper holds nothing else."""
+    target = node
+    parent = node.parent
+    while parent is not None and parent.tag not in CONTAINER_TAGS and parent.tag != "body":
+        if text_length(parent) > text_length(target) + 3:
+            break
+        target = parent
+        parent = parent.parent
+    return target
