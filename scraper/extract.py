@@ -1,4 +1,4 @@
-"""Page -> Article: the only module that imports trafilatura.
+"""Page -> Article: the extractor's steps, trafilatura's run in `scraper.engine`.
 
 `extract_html` runs, in order:
 
@@ -36,16 +36,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
-import threading
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-import trafilatura
-import trafilatura.core
-from lxml.etree import _Element
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
@@ -55,7 +49,8 @@ from scraper.confidence import confidence
 from scraper.dates import search_date
 from scraper.declared import MAX_FOUND_WORDS, declared_body, prefers_declared
 from scraper.decode import decode_html
-from scraper.dom import collapse, flatten_deep, has_ancestor_in, link_density, text_length
+from scraper.dom import flatten_deep, has_ancestor_in
+from scraper.engine import captions_as_paragraphs, engine_blocks, main_content, unmask_for_engine
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
 from scraper.lines import Block, drop_own_address, drop_repeated_lines, drop_repeated_runs, filter_blocks
@@ -69,12 +64,17 @@ from scraper.pagetype import (
     is_teaser_listing,
     sells_product,
 )
+from scraper.prepare import (
+    MAX_MARKUP_DEPTH,
+    close_runaway_pre,
+    markup_depth,
+    reveal_noscript,
+    without_huge_dropdowns,
+)
 from scraper.sections import link_paragraphs, remove_link_paragraphs
 from scraper.selectors import Present
 from scraper.streamed import reveal_streamed
 
-# trafilatura's output elements that start a line of their own.
-_CELL_SEPARATOR = " | "
 _WORD = re.compile(r"\w+")
 # On a page that is not an article, a body under this share of the page's
 # own text means the article engine kept one section of many: a service
@@ -84,19 +84,6 @@ PAGE_SHARE = 0.8
 # beside the recommendations, reviews and shop chrome around it: only a body
 # under this share says the engine missed it.
 PRODUCT_PAGE_SHARE = 0.3
-# Per the HTML spec each <div> start tag scans the open elements, so parsing n
-# nested <div>s costs n² steps: 20,000 take a second, 100,000 half a minute.
-MAX_MARKUP_DEPTH = 10_000
-_NESTING_TAG = re.compile(
-    r"<(/?)(?:div|span|section|article|aside|main|nav|template|blockquote|ul|ol|table|form|center|font|pre)\b",
-    re.IGNORECASE,
-)
-MAX_OPTIONS = 2_000
-MAX_UNCLOSED_PRE = 100
-_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
-_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
-_OPTION_TAG = re.compile(r"<option\b", re.IGNORECASE)
-_OPTION = re.compile(r"<(?:option|optgroup)\b[^>]*>[^<]*(?:</(?:option|optgroup)>)?", re.IGNORECASE)
 # Below this share of the DOM engine's word count, the main engine's body is
 # taken to have missed the content.
 FALLBACK_SHARE = 0.3
@@ -131,50 +118,12 @@ NAMED_SHARE = 0.9
 # its confidence is its length factor times this.
 DECLARED_TRUST = 0.5
 MAX_FOUND_CHARS = 40 * MAX_FOUND_WORDS
-_FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
 def extract_bytes(data: bytes, url: str | None = None, content_type: str | None = None) -> Article:
     """Decode raw page bytes (BOM, header, <meta>, detector) and extract."""
     html, _ = decode_html(data, content_type)
     return extract_html(html, url)
-
-
-def _without_huge_dropdowns(html: str) -> str:
-    """Drop <option>s when there are thousands: never article text, and Lexbor
-    parses each one in time proportional to those before it."""
-    if len(_OPTION_TAG.findall(html, 0, len(html))) <= MAX_OPTIONS:
-        return html
-    return _OPTION.sub("", html)
-
-
-def _close_runaway_pre(html: str) -> str:
-    """Hundreds of unclosed <pre>s nest each in the one before (a synopsis repeated by
-    a broken template); close each before the next opens, as the author meant."""
-    opened = len(_PRE_OPEN.findall(html))
-    if opened - len(_PRE_CLOSE.findall(html)) <= MAX_UNCLOSED_PRE:
-        return html
-    return _PRE_OPEN.sub(lambda m: "</pre>" + m.group(0), html)
-
-
-def markup_depth(html: str, limit: int = MAX_MARKUP_DEPTH) -> int:
-    """Deepest nesting of the container tags in raw markup, counted without parsing.
-
-    Exact only where it may pass `limit`: every level opens with a "<", so a
-    page with no more "<" than `limit` cannot nest past it, and gets that
-    count (an upper bound, in C) instead of the tag scan (~0.5 ms a page).
-    """
-    opened = html.count("<")
-    if opened <= limit:
-        return opened
-    depth = peak = 0
-    for match in _NESTING_TAG.finditer(html):
-        if match.group(1):
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            peak = max(peak, depth)
-    return peak
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
@@ -188,12 +137,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
 
 
 def _extract_html(html: str, url: str | None) -> Article:
-    html = _close_runaway_pre(_without_huge_dropdowns(html))
+    html = close_runaway_pre(without_huge_dropdowns(html))
     depth = markup_depth(html)
     if depth > MAX_MARKUP_DEPTH:
         raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")
     tree = LexborHTMLParser(html)
-    _reveal_noscript(tree)
+    reveal_noscript(tree)
     reveal_streamed(tree)
     if tree.root is not None:
         flatten_deep(tree.root)
@@ -228,7 +177,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     # A list of teasers: its content is the list, but it is no article, and
     # its confidence says so.
     listing = is_teaser_listing(tree, present, discussion)
-    _unmask_for_engine(tree, declared)
+    unmask_for_engine(tree, declared)
     roots = choose_roots(tree, declared)
     second = filter_blocks(blocks_of(roots), title)
     second_text = "\n".join(line for _, line in second)
@@ -357,35 +306,6 @@ def _final(
     return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))
 
 
-# A <noscript> holding at least this much text, and more than the page shows
-# outside it, is the page: a client-rendered app's copy for crawlers.
-MIN_NOSCRIPT_CHARS = 500
-
-
-def _reveal_noscript(tree: LexborHTMLParser) -> None:
-    """Unwrap the <noscript> that holds the content, so pruning keeps it.
-
-    Apps that render in the browser (Flarum forums, some shops) ship the posts
-    as plain HTML inside <noscript> for crawlers, beside a near-empty shell;
-    pruning drops every <noscript> (tracking pixels, "enable JavaScript").
-    """
-    body = tree.body
-    if body is None:
-        return
-    sized = [(text_length(node), node) for node in body.css("noscript")]
-    if not sized:
-        return
-    length, largest = max(sized, key=lambda pair: pair[0])
-    if length < MIN_NOSCRIPT_CHARS:
-        return
-    # Script and style text counts as text to the parser, not to a reader.
-    shown = text_length(body) - sum(
-        text_length(node) for node in body.css("script, style, noscript, template")
-    )
-    if length > shown:
-        largest.unwrap()
-
-
 def _host(url: str | None) -> str | None:
     try:
         return urlsplit(url).hostname if url else None
@@ -512,169 +432,13 @@ def _main_blocks(
     did not agree: pages hard to read, where its fast mode came out short
     half the time and was asked again with the fallbacks, its work done
     twice. One call with them costs less than the two, and reads as well.
-    `retry`: see `_main_content`.
+    `retry`: see `main_content`.
     """
-    html = _captions_as_paragraphs(tree.html or "")
-    body = _main_content(html, url, comments=discussion, retry=retry)
-    blocks = filter_blocks(_blocks(body) if body is not None else [], title)
+    html = captions_as_paragraphs(tree.html or "")
+    body = main_content(html, url, comments=discussion, retry=retry)
+    blocks = filter_blocks(engine_blocks(body) if body is not None else [], title)
     text = "\n".join(line for _, line in blocks)
     return blocks, text, _words(text)
-
-
-# Inline tags flattened inside captions: the engine drops any element whose
-# class says "caption" or "credit", which is every caption's markup.
-CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "abbr", "time"]
-
-
-# Embedded posts the article quotes; the engine drops them by their class.
-EMBED_SELECTORS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
-# An article's table under this link density is data, whose links are read as text.
-MAX_TABLE_LINK_DENSITY = 0.5
-
-
-def _unmask_for_engine(tree: LexborHTMLParser, article: bool = False) -> None:
-    """Strip the classes that make the engine drop captions and quoted posts, and,
-    in an article, the links that make it drop a table's cells."""
-    for quote in tree.css(EMBED_SELECTORS):
-        _strip_attributes(quote)
-        wrapper = quote.parent
-        # Its wrapper ("social-media-embed") too, when it holds nothing else.
-        if wrapper is not None and text_length(wrapper) == text_length(quote):
-            _strip_attributes(wrapper)
-    for table in tree.css("table") if article else ():
-        # A product or app named by a link in a cell is the table's data; the
-        # engines drop a cell that is all link. Tables mostly of links are
-        # layout and navigation, and keep theirs; so do forums and shops,
-        # whose layout tables the engines read better with their links.
-        if link_density(table) < MAX_TABLE_LINK_DENSITY:
-            table.unwrap_tags(["a"])
-    for caption in tree.css("figcaption"):
-        caption.unwrap_tags(CAPTION_INLINE_TAGS)
-        for node in (caption, caption.parent):
-            if node is not None:
-                _strip_attributes(node)
-
-
-def _strip_attributes(node: LexborNode) -> None:
-    for name in list(node.attrs.keys()):
-        del node.attrs[name]
-
-
-def _captions_as_paragraphs(html: str) -> str:
-    """The engine drops <figcaption>; as paragraphs, captions stay where they sit."""
-    return _FIGCAPTION.sub(lambda m: "<" + m.group(1) + ("p" if "cap" in m.group(0).lower() else "div"), html)
-
-
-# Trafilatura (2.3 on) runs its extraction again in recall mode, with justext
-# beside it, when its body is short and covers little of the page. On an
-# article that recovers bodies its first pass missed. On a page that is no
-# article, our own reading of the whole page takes over where the engine's body
-# is short (`PAGE_SHARE`), and the retry only doubled the engine's time: 283
-# bench pages ask the engine; without the retry on the 224 that are no article,
-# 23 of them change (15 up, 8 down; summed F1 -0.08) and extraction takes about
-# 7% less CPU. Trafilatura has no option for it: its threshold is set for the
-# call, under a lock, so that no other thread's call sees it.
-_RETRY_SETTING = "ESCALATION_MAX_LENGTH"
-_ENGINE_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _short_body_retry(allowed: bool) -> Iterator[None]:
-    with _ENGINE_LOCK:
-        if allowed or not hasattr(trafilatura.core, _RETRY_SETTING):
-            yield
-            return
-        saved = getattr(trafilatura.core, _RETRY_SETTING)
-        setattr(trafilatura.core, _RETRY_SETTING, 0)
-        try:
-            yield
-        finally:
-            setattr(trafilatura.core, _RETRY_SETTING, saved)
-
-
-def _main_content(html: str, url: str | None, comments: bool = False, retry: bool = True) -> _Element | None:
-    """Trafilatura's body of `html` (its comment thread appended with `comments`);
-    `retry`: let it retry a short body in recall mode (`_short_body_retry`)."""
-    if not html.strip():
-        return None
-    with _short_body_retry(retry):
-        document = trafilatura.bare_extraction(
-            html,
-            url=url,
-            include_comments=comments,
-            include_tables=True,
-            include_images=False,
-            with_metadata=False,
-            deduplicate=False,
-        )
-    if document is None:
-        return None
-    body: _Element | None = getattr(document, "body", None)
-    thread: _Element | None = getattr(document, "commentsbody", None)
-    if comments and body is not None and thread is not None:
-        for post in list(thread):
-            body.append(post)
-    return body
-
-
-def _text_of(element: _Element) -> str:
-    """Inline text of an element, `<lb/>` as a line break."""
-    parts: list[str] = []
-    if element.text:
-        parts.append(element.text)
-    for child in element:
-        if child.tag == "lb":
-            parts.append("\n")
-        elif child.tag not in ("list", "table", "quote"):  # nested blocks get their own lines
-            parts.append(_text_of(child))
-        if child.tail:
-            parts.append(child.tail)
-    return "".join(parts)
-
-
-def _split(kind: str, text: str) -> Iterator[Block]:
-    for line in text.split("\n"):
-        yield kind, line
-
-
-def _blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
-    """(kind, text) for each line of the engine's tree; kind drives Markdown."""
-    para = "quote" if quoted else "p"
-    for child in element:
-        tag = child.tag
-        if tag == "head":
-            yield from _split("heading", _text_of(child))
-        elif tag in ("p", "code"):
-            yield from _split(para if tag == "p" else "code", _text_of(child))
-        elif tag == "list":
-            yield from _list_blocks(child, depth=0)
-        elif tag == "table":
-            for row in child.iter("row"):
-                cells = [collapse(_text_of(cell)) for cell in row.iter("cell")]
-                if any(cells):
-                    yield "row", _CELL_SEPARATOR.join(c for c in cells if c)
-        elif tag == "quote":
-            if child.text and child.text.strip():
-                yield "quote", child.text
-            yield from _blocks(child, quoted=True)
-        elif tag == "graphic":
-            continue
-        elif len(child):
-            yield from _blocks(child, quoted)
-        else:
-            yield from _split(para, _text_of(child))
-        if child.tail and child.tail.strip():
-            yield para, child.tail
-
-
-def _list_blocks(element: _Element, depth: int) -> Iterator[Block]:
-    """One line per item, nested lists after their parent item."""
-    for item in element:
-        for _, line in _split("item", _text_of(item)):
-            yield f"item{depth}", line
-        for nested in item:
-            if nested.tag == "list":
-                yield from _list_blocks(nested, depth + 1)
 
 
 def render_markdown(blocks: list[Block]) -> str:

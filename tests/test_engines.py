@@ -298,13 +298,13 @@ SERVICE_SECTIONS = [
 def _engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record the address of every call to the main engine."""
     calls: list[str] = []
-    real = extract_module._main_content
+    real = extract_module.main_content
 
     def spy(html: str, url: str | None, comments: bool = False, retry: bool = True) -> object:
         calls.append(url or "")
         return real(html, url, comments=comments, retry=retry)
 
-    monkeypatch.setattr(extract_module, "_main_content", spy)
+    monkeypatch.setattr(extract_module, "main_content", spy)
     return calls
 
 
@@ -803,10 +803,10 @@ def test_the_engines_recall_retry_runs_for_articles_only(monkeypatch: pytest.Mon
     story = f"<main><p>{sentence}</p></main>"
     html = page(f"<nav><ul>{menu}</ul></nav>{story}<footer><ul>{menu}</ul></footer>")
     threshold = trafilatura.core.ESCALATION_MAX_LENGTH
-    extract_module._main_content(html, None, retry=False)
+    extract_module.main_content(html, None, retry=False)
     assert not retries
     assert threshold == trafilatura.core.ESCALATION_MAX_LENGTH  # set for the call only
-    extract_module._main_content(html, None, retry=True)
+    extract_module.main_content(html, None, retry=True)
     assert retries
 
 

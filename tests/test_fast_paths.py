@@ -17,7 +17,7 @@ from scraper.clean import Pruner, prune, starts_with_related_wording
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, collapse, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
-from scraper.extract import MAX_MARKUP_DEPTH, extract_html, markup_depth, word_count
+from scraper.extract import extract_html, word_count
 from scraper.guard import ARTICLE_SHARE_OF_THREAD, MIN_ARTICLE_CHARS, Guard, _text_beside
 from scraper.markup import COMMENTS, CONSENT, NOT_ARTICLE
 from scraper.metadata import collect, extract_author, extract_date, regions
@@ -26,6 +26,7 @@ from scraper.metadata.published import PUBLISHED_MARKUP
 from scraper.metadata.regions import _holds_blocks, _nodes_after, short_texts_after_headline
 from scraper.metadata.sources import _JSONLD_SCRIPTS
 from scraper.pagetype import is_teaser_listing
+from scraper.prepare import MAX_MARKUP_DEPTH, markup_depth
 from scraper.scoring import (
     NEGATIVE_WORDS,
     POSITIVE_WORDS,

@@ -1,0 +1,185 @@
+"""Trafilatura as the main engine: the pruned page in, its body's lines out. The only
+module that imports trafilatura.
+
+Before the page is handed over, the markup that makes trafilatura drop what
+belongs to the article is taken off (`unmask_for_engine`: captions, quoted
+posts, links in an article's data tables); `main_content` runs it with its
+fallback extractors, its retry of a short body only where asked; and
+`engine_blocks` turns its structured tree (paragraphs, headings, lists, tables,
+quotes) into (kind, line) blocks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Iterator
+
+import trafilatura
+import trafilatura.core
+from lxml.etree import _Element
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scraper.dom import collapse, link_density, text_length
+from scraper.lines import Block
+
+# trafilatura's output elements that start a line of their own.
+_CELL_SEPARATOR = " | "
+_FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
+
+
+# Inline tags flattened inside captions: the engine drops any element whose
+# class says "caption" or "credit", which is every caption's markup.
+CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "abbr", "time"]
+
+
+# Embedded posts the article quotes; the engine drops them by their class.
+EMBED_SELECTORS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
+# An article's table under this link density is data, whose links are read as text.
+MAX_TABLE_LINK_DENSITY = 0.5
+
+
+def unmask_for_engine(tree: LexborHTMLParser, article: bool = False) -> None:
+    """Strip the classes that make the engine drop captions and quoted posts, and,
+    in an article, the links that make it drop a table's cells."""
+    for quote in tree.css(EMBED_SELECTORS):
+        _strip_attributes(quote)
+        wrapper = quote.parent
+        # Its wrapper ("social-media-embed") too, when it holds nothing else.
+        if wrapper is not None and text_length(wrapper) == text_length(quote):
+            _strip_attributes(wrapper)
+    for table in tree.css("table") if article else ():
+        # A product or app named by a link in a cell is the table's data; the
+        # engines drop a cell that is all link. Tables mostly of links are
+        # layout and navigation, and keep theirs; so do forums and shops,
+        # whose layout tables the engines read better with their links.
+        if link_density(table) < MAX_TABLE_LINK_DENSITY:
+            table.unwrap_tags(["a"])
+    for caption in tree.css("figcaption"):
+        caption.unwrap_tags(CAPTION_INLINE_TAGS)
+        for node in (caption, caption.parent):
+            if node is not None:
+                _strip_attributes(node)
+
+
+def _strip_attributes(node: LexborNode) -> None:
+    for name in list(node.attrs.keys()):
+        del node.attrs[name]
+
+
+def captions_as_paragraphs(html: str) -> str:
+    """The engine drops <figcaption>; as paragraphs, captions stay where they sit."""
+    return _FIGCAPTION.sub(lambda m: "<" + m.group(1) + ("p" if "cap" in m.group(0).lower() else "div"), html)
+
+
+# Trafilatura (2.3 on) runs its extraction again in recall mode, with justext
+# beside it, when its body is short and covers little of the page. On an
+# article that recovers bodies its first pass missed. On a page that is no
+# article, our own reading of the whole page takes over where the engine's body
+# is short (`PAGE_SHARE`), and the retry only doubled the engine's time: 283
+# bench pages ask the engine; without the retry on the 224 that are no article,
+# 23 of them change (15 up, 8 down; summed F1 -0.08) and extraction takes about
+# 7% less CPU. Trafilatura has no option for it: its threshold is set for the
+# call, under a lock, so that no other thread's call sees it.
+_RETRY_SETTING = "ESCALATION_MAX_LENGTH"
+_ENGINE_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _short_body_retry(allowed: bool) -> Iterator[None]:
+    with _ENGINE_LOCK:
+        if allowed or not hasattr(trafilatura.core, _RETRY_SETTING):
+            yield
+            return
+        saved = getattr(trafilatura.core, _RETRY_SETTING)
+        setattr(trafilatura.core, _RETRY_SETTING, 0)
+        try:
+            yield
+        finally:
+            setattr(trafilatura.core, _RETRY_SETTING, saved)
+
+
+def main_content(html: str, url: str | None, comments: bool = False, retry: bool = True) -> _Element | None:
+    """Trafilatura's body of `html` (its comment thread appended with `comments`);
+    `retry`: let it retry a short body in recall mode (`_short_body_retry`)."""
+    if not html.strip():
+        return None
+    with _short_body_retry(retry):
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=comments,
+            include_tables=True,
+            include_images=False,
+            with_metadata=False,
+            deduplicate=False,
+        )
+    if document is None:
+        return None
+    body: _Element | None = getattr(document, "body", None)
+    thread: _Element | None = getattr(document, "commentsbody", None)
+    if comments and body is not None and thread is not None:
+        for post in list(thread):
+            body.append(post)
+    return body
+
+
+def _text_of(element: _Element) -> str:
+    """Inline text of an element, `<lb/>` as a line break."""
+    parts: list[str] = []
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag not in ("list", "table", "quote"):  # nested blocks get their own lines
+            parts.append(_text_of(child))
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def _split(kind: str, text: str) -> Iterator[Block]:
+    for line in text.split("\n"):
+        yield kind, line
+
+
+def engine_blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
+    """(kind, text) for each line of the engine's tree; kind drives Markdown."""
+    para = "quote" if quoted else "p"
+    for child in element:
+        tag = child.tag
+        if tag == "head":
+            yield from _split("heading", _text_of(child))
+        elif tag in ("p", "code"):
+            yield from _split(para if tag == "p" else "code", _text_of(child))
+        elif tag == "list":
+            yield from _list_blocks(child, depth=0)
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [collapse(_text_of(cell)) for cell in row.iter("cell")]
+                if any(cells):
+                    yield "row", _CELL_SEPARATOR.join(c for c in cells if c)
+        elif tag == "quote":
+            if child.text and child.text.strip():
+                yield "quote", child.text
+            yield from engine_blocks(child, quoted=True)
+        elif tag == "graphic":
+            continue
+        elif len(child):
+            yield from engine_blocks(child, quoted)
+        else:
+            yield from _split(para, _text_of(child))
+        if child.tail and child.tail.strip():
+            yield para, child.tail
+
+
+def _list_blocks(element: _Element, depth: int) -> Iterator[Block]:
+    """One line per item, nested lists after their parent item."""
+    for item in element:
+        for _, line in _split("item", _text_of(item)):
+            yield f"item{depth}", line
+        for nested in item:
+            if nested.tag == "list":
+                yield from _list_blocks(nested, depth + 1)
