@@ -191,6 +191,10 @@ BOILERPLATE_LINES = (
     r"topics:? active \| unanswered",
     r"(?:[\d.,]+k? (?:posts?|posters?|views?|watching) ?){2,4}",
     r"views:? [\d.,]+k?",
+    # A post's view counter (WP-PostViews, Post Views Counter): "(Visited 1,902 times, 364 visits
+    # today)", "This post has been viewed 56 times".
+    r"\(?visited [\d.,]+ times?(?:, [\d.,]+ visits? today)?\)?",
+    r"this (?:post|page|article) has been (?:viewed|read) [\d.,]+ times?\.?",
     r"(?:new |junior |senior |premium |full |registered |active |well-known )?member",
     r"sign up to (?:request|comment|reply|post|vote|answer|join|get|receive)\b.{0,80}",
     r"[\d.,]+k?\s*(?:likes?|replies|reply)",

@@ -434,6 +434,22 @@ CHROME_SELECTORS = (
     # onebox, XenForo's unfurl.
     "aside.onebox",
     ".bbCodeBlock--unfurl",
+    # WordPress's site widgets, in block themes and classic ones: a calendar of posts,
+    # archives by month, categories, recent posts and comments, a tag cloud, a login link.
+    ".wp-block-calendar",
+    ".wp-block-archives",
+    ".wp-block-categories",
+    ".wp-block-latest-posts",
+    ".wp-block-latest-comments",
+    ".wp-block-tag-cloud",
+    ".wp-block-loginout",
+    ".widget_calendar",
+    ".widget_archive",
+    ".widget_categories",
+    ".widget_recent_entries",
+    ".widget_recent_comments",
+    ".widget_tag_cloud",
+    ".widget_meta",
     # Affiliate and editorial disclosures above or below the body.
     "[class*='disclosure']",
     ".affiliate-note",

@@ -59,6 +59,36 @@ def test_comment_systems_and_forms_removed() -> None:
     assert "Please enable JavaScript" not in text
 
 
+@pytest.mark.parametrize(
+    "widgets",
+    [
+        # A block theme's sidebar: a template part in a column beside the post.
+        "<div class='wp-block-template-part'>"
+        "<ul class='wp-block-latest-posts__list wp-block-latest-posts'><li>"
+        "<a class='wp-block-latest-posts__post-title' href='/p/7'>Threshold of Evil</a></li></ul>"
+        "<div class='wp-block-calendar'><table class='wp-calendar-table'><caption>December 2025</caption>"
+        "<tr><td>1</td><td>2</td><td>3</td></tr></table></div>"
+        "<ul class='wp-block-archives-list wp-block-archives'>"
+        "<li><a href='/2025/11/'>November 2025</a></li></ul>"
+        "<ul class='wp-block-categories-list wp-block-categories'>"
+        "<li><a href='/c/reviews'>Reviews</a></li></ul>"
+        "<div class='wp-block-tag-cloud'><a href='/t/dnd'>dnd</a></div></div>",
+        # A classic theme's widgets, in a wrapper without a sidebar's name.
+        "<div class='col-4'><section class='widget widget_recent_entries'><ul><li>"
+        "<a href='/p/7'>Threshold of Evil</a></li></ul></section>"
+        "<section class='widget_calendar'><table><caption>December 2025</caption></table></section>"
+        "<section class='widget_archive'><ul><li><a href='/2025/11/'>November 2025</a></li></ul></section>"
+        "<section class='widget_categories'><ul><li><a href='/c/reviews'>Reviews</a></li></ul>"
+        "</section></div>",
+    ],
+)
+def test_wordpress_site_widgets_are_removed(widgets: str) -> None:
+    text = pruned_text(article_html(extra_outside=widgets))
+    for widget_text in ("Threshold of Evil", "December 2025", "November 2025", "Reviews", "dnd"):
+        assert widget_text not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_inline_see_also_between_paragraphs_removed() -> None:
     inline = "<p><strong>See also</strong> <a href='/x'>Four dead after missile attack on Kramatorsk</a></p>"
     text = pruned_text(article_html(extra_inside=inline))

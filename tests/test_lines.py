@@ -104,6 +104,9 @@ from scraper.lines import (
         "Something went wrong. Please try your request again later.",
         "There was a problem calculating your shipping. Please try again.",
         "Add to Compare",
+        # A post's view counter.
+        "(Visited 1,902 times, 364 visits today)",
+        "This post has been viewed 56 times.",
         "Top Rated",
         "Best seller",
         "https://cdn11.example-shop.com/images/stencil/160x160/5001_STAPLE_TEE_BONE_THUMB_1.jpg",
@@ -280,6 +283,7 @@ def test_boilerplate(line: str) -> None:
         "Thank you for reading, and see you at the next meetup.",
         "Something went wrong with the launch, and the rocket fell back into the sea.",
         "There was a problem with the brakes, the report says, and nobody said please try again.",
+        "We visited 3 times in June and loved it.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
