@@ -147,6 +147,10 @@ CLASS_PATTERN = re.compile(
 ID_PATTERN = re.compile(
     "|".join((_alternatives(BOTH_WORDS + ID_WORDS, BOTH_PREFIXES + ID_PREFIXES), _ANY_CASE, "cookie"))
 )
+# A recipe card's details (its times, servings, course and cuisine, nutrition) are
+# the recipe's, though their class says "meta": WP Recipe Maker, Tasty Recipes,
+# Mediavine Create.
+RECIPE_DETAILS = re.compile(r"recipe-(?:meta|details|times|nutrition)|tasty-recipes-details|mv-create-time")
 # An embed ("embed", Webflow's "w-embed") is furniture when short: a player, a
 # credit, a product card. Longer, it is a block of custom HTML in the article
 # (a table, a profile, a quote) that its editor pasted in.
@@ -192,7 +196,7 @@ def _is_furniture(node: LexborNode) -> bool:
     class_ = attributes.get("class") or ""
     id_ = attributes.get("id") or ""
     if node.tag in BLOCK_TAGS and (
-        (class_ and CLASS_PATTERN.search(class_))
+        (class_ and CLASS_PATTERN.search(class_) and not RECIPE_DETAILS.search(class_))
         or (EMBED_WORD in class_ and text_length(node) < MAX_EMBED_CHARS)
         or (id_ and ID_PATTERN.search(id_))
         or "nav" in (attributes.get("role") or "").lower()
