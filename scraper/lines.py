@@ -164,6 +164,10 @@ BOILERPLATE_LINES = (
     # reCAPTCHA's required notice under a sign-up form.
     r"this site is protected by recaptcha.{0,120}",
     r"sharing is caring!?",
+    # A recipe blog's prompt: "Did you make this recipe? Tag @… on Instagram", "Tried this
+    # recipe? Pin it for later!"
+    r"(?:did you (?:make|try)|(?:have you )?(?:tried|made))"
+    r" (?:this|one of (?:my|our|these)) recipes?\?.{0,140}",
     # A form's status messages, in the page before it is sent: "Thank you! Your submission
     # has been received!" and "Oops! Something went wrong while submitting the form."
     # (Webflow's defaults), "Thank you for subscribing to our daily newsletter."

@@ -263,6 +263,8 @@ SHARE_SELECTORS = (
     ".share-button",
     "[class*='share-this']",
     "[aria-label*='share' i]",
+    # A recipe card's prompt to pin, rate or tag the recipe (WP Recipe Maker).
+    ".wprm-call-to-action",
 )
 
 # Related / recommended / "you may also like" / more-from blocks.

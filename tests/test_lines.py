@@ -96,6 +96,9 @@ from scraper.lines import (
         "Image 1 of / 13",
         "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
         "Sharing is caring!",
+        "Did you make this recipe? Tag @farmgirl on Instagram and hashtag it #farmgirlkitchen",
+        "Did you make one of my recipes? Please take a moment to leave a star rating.",
+        "Tried this Recipe? Pin it for Later!",
         # A form's status messages.
         "Thank you! Your submission has been received!",
         "Oops! Something went wrong while submitting the form.",
@@ -284,6 +287,7 @@ def test_boilerplate(line: str) -> None:
         "Something went wrong with the launch, and the rocket fell back into the sea.",
         "There was a problem with the brakes, the report says, and nobody said please try again.",
         "We visited 3 times in June and loved it.",
+        "Did you make this recipe with rye flour, or only with wheat, as the card says?",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
