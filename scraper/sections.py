@@ -1,8 +1,9 @@
-"""Boilerplate found by what it holds, not by its name: a section a recommendation
-heading introduces ("You may also like") when it is mostly links or teasers, an
-author box under "About the author", a slideshow dropped into a story, a shop's
-customer reviews, a signup box by its form's fields, a tag list by its links'
-`rel="tag"`, and paragraphs that are nothing but a link to another story."""
+"""Boilerplate found by what it holds or what introduces it, more than by one class
+name: a section a recommendation heading introduces ("You may also like") when it is
+mostly links or teasers, an author box under "About the author", a slideshow dropped
+into a story, a signup box by its form's fields, a tag list by its links'
+`rel="tag"`, and paragraphs that are nothing but a link to another story. A shop's
+customer reviews are the exception: review plugins' class and id words find them."""
 
 from __future__ import annotations
 
