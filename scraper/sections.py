@@ -29,6 +29,8 @@ from scraper.selectors import Present
 # matched against the whole heading ("You may also like", "Similar items",
 # "Customers who viewed this item also viewed", "Ähnliche Artikel").
 RECOMMENDATION_HEADINGS = (
+    # ...and with what is recommended named first: "More Articles You Might Enjoy".
+    r"(?:(?:more|other) )?(?:(?:articles|posts|stories|reads|recipes|guides|products|items|videos) )?"
     r"(?:you|we think you)(?: may| might| will| would)? (?:also )?(?:like|love|enjoy|be interested in)"
     r"(?: these| this)?",
     r"(?:customers|people|shoppers|others) who (?:bought|viewed|read|watched|liked) .{0,40}also .{0,20}",

@@ -277,10 +277,13 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "Our Related Services",
         "【関連記事】",
         "相关阅读",
+        "More Articles You Might Enjoy",
+        "Other posts you may like",
     ):
         assert is_recommendation_heading(heading)
     for heading in (
         "Specifications",
+        "Things you will love about Lisbon",
         "Related work",
         "Trending topics in 2024 elections",
         "Related legal work",
