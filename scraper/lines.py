@@ -186,7 +186,7 @@ BOILERPLATE_LINES = (
     r"(?:posts|messages|threads|reputation|reaction score|points|karma|solutions|trophies|likes received)"
     r"\s*:?\s*[\d.,]+k?",
     r"(?:joined|join date|registered|member since)(?:\s*:?\s*[\w ,.]{1,25})?",
-    r"(?:link to (?:post|comment)|reply with quote|multi-?quote|original poster|code:? select all|"
+    r"(?:link to (?:post|comment)|reply with quote(?: \d+)?|multi-?quote|original poster|code:? select all|"
     r"report (?:post|abuse)|quote:?)",
     # The forum software's own chrome around a thread: who is reading it, its counts, the
     # board's footer (XenForo, Invision, NodeBB, FluxBB / PunBB).
@@ -201,6 +201,10 @@ BOILERPLATE_LINES = (
     r"this (?:post|page|article) has been (?:viewed|read) [\d.,]+ times?\.?",
     r"(?:new |junior |senior |premium |full |registered |active |well-known )?member",
     r"sign up to (?:request|comment|reply|post|vote|answer|join|get|receive)\b.{0,80}",
+    # ...the notice under a thread closed to guests (XenForo), and a post's edit note (Invision).
+    r"\(?you must (?:log in|sign in|be logged in)(?: or (?:sign up|register))? to (?:reply|post|comment)"
+    r"(?: here| to this (?:topic|thread))?\.?\)?",
+    r"edited (?:\d+ \w+ ago )?by .{1,40} \(see edit history\)",
     r"[\d.,]+k?\s*(?:likes?|replies|reply)",
     r"(?:[\d.,]+k?[\d.,]*\s*(?:gold|silver|bronze) badges?\s*)+",
     r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",
