@@ -205,6 +205,11 @@ BOILERPLATE_LINES = (
     r"\(?you must (?:log in|sign in|be logged in)(?: or (?:sign up|register))? to (?:reply|post|comment)"
     r"(?: here| to this (?:topic|thread))?\.?\)?",
     r"edited (?:\d+ \w+ ago )?by .{1,40} \(see edit history\)",
+    # A post's reaction bar and its poster's presence (XenForo), and a thread's status label
+    # left without its value ("Status: Not open for further replies").
+    r"reactions: (?:[\w.'’-]+(?: [\w.'’-]+)?, )*[\w.'’-]+(?: [\w.'’-]+)?"
+    r"(?: and (?:\d+ others?|[\w.'’-]+(?: [\w.'’-]+)?))?",
+    r"offline|status",
     r"[\d.,]+k?\s*(?:likes?|replies|reply)",
     r"(?:[\d.,]+k?[\d.,]*\s*(?:gold|silver|bronze) badges?\s*)+",
     r"(?:re: )?\(score:\s*-?\d+(?:, [\w ]+)?\)",

@@ -93,6 +93,8 @@ from scraper.lines import (
         "Reply With Quote 1",
         "(You must log in or sign up to reply here.)",
         "Edited by Tivimadaim (see edit history)",
+        "Reactions: CountMike, Lizzard899 and 3 others",
+        "Offline",
         "Quick Shop",
         "This slideshow requires JavaScript.",
         "Media playback is unsupported on your device",
@@ -291,6 +293,8 @@ def test_boilerplate(line: str) -> None:
         "There was a problem with the brakes, the report says, and nobody said please try again.",
         "We visited 3 times in June and loved it.",
         "Did you make this recipe with rye flour, or only with wheat, as the card says?",
+        "Reactions: the market fell 3% on the news, and bonds rallied.",
+        "Status of this document",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
