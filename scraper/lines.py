@@ -205,6 +205,10 @@ BOILERPLATE_LINES = (
     r"\(?you must (?:log in|sign in|be logged in)(?: or (?:sign up|register))? to (?:reply|post|comment)"
     r"(?: here| to this (?:topic|thread))?\.?\)?",
     r"edited (?:\d+ \w+ ago )?by .{1,40} \(see edit history\)",
+    # A quote's header (vBulletin) and the prompt over a reply box. (A post's own "Edited by"
+    # note stays: it is part of the post.)
+    r"originally posted by [\w.'’@-]+(?: [\w.'’@-]+){0,2}",
+    r"join the (?:conversation|discussion)",
     # A post's reaction bar and its poster's presence (XenForo), and a thread's status label
     # left without its value ("Status: Not open for further replies").
     r"reactions: (?:[\w.'’-]+(?: [\w.'’-]+)?, )*[\w.'’-]+(?: [\w.'’-]+)?"

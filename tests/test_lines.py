@@ -94,6 +94,8 @@ from scraper.lines import (
         "(You must log in or sign up to reply here.)",
         "Edited by Tivimadaim (see edit history)",
         "Reactions: CountMike, Lizzard899 and 3 others",
+        "Originally Posted by lowjhg",
+        "Join the conversation",
         "Offline",
         "Quick Shop",
         "This slideshow requires JavaScript.",
