@@ -155,6 +155,12 @@ BOILERPLATE_LINES = (
     r"(?:filter (?:&|and) sort|view options|type to search.{0,20})",
     # A product card's controls and badges.
     r"(?:quick (?:view|shop|look)|(?:add to )?compare|top rated|new arrivals?|best ?sellers?|in stock)",
+    # ...in other languages ("Comparer Ne plus comparer": the toggle's two states), and the
+    # grid's sort control with its choice ("Sort: Best Match").
+    r"(?:comparer|ajouter au comparateur|vergleichen|confronta|comparar)(?: ne plus comparer)?"
+    r"|ne plus comparer",
+    r"sort(?: by)?:? (?:best match|relevance|featured|newest|latest|most popular|top rated|recommended"
+    r"|price:? .{1,20})",
     # Fallback text for a player or script the reader's browser would have run,
     # and a gallery's counter.
     r"(?:sorry,? )?(?:your|this) browser (?:does not|doesn[’']t|cannot|can[’']t) (?:support|play) .{0,60}",
