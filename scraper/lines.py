@@ -161,6 +161,9 @@ BOILERPLATE_LINES = (
     r"|ne plus comparer",
     r"sort(?: by)?:? (?:best match|relevance|featured|newest|latest|most popular|top rated|recommended"
     r"|price:? .{1,20})",
+    # A price's label left without its price, a currency code alone, a listing's delivery fee.
+    r"(?:current|original|regular|sale|list|your|was|now) price:?|usd|eur|gbp",
+    r"\+ ?(?:[$€£] ?[\d.,]+|[\d.,]+ ?[$€£]) (?:delivery|shipping|postage)",
     # Fallback text for a player or script the reader's browser would have run,
     # and a gallery's counter.
     r"(?:sorry,? )?(?:your|this) browser (?:does not|doesn[’']t|cannot|can[’']t) (?:support|play) .{0,60}",

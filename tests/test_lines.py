@@ -99,6 +99,8 @@ from scraper.lines import (
         "Comparer Ne plus comparer",
         "Sort: Best Match",
         "Sort by price: low to high",
+        "Current Price",
+        "+ $37.75 delivery",
         "Offline",
         "Quick Shop",
         "This slideshow requires JavaScript.",
