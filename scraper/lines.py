@@ -161,6 +161,14 @@ BOILERPLATE_LINES = (
     r"|ne plus comparer",
     r"sort(?: by)?:? (?:best match|relevance|featured|newest|latest|most popular|top rated|recommended"
     r"|price:? .{1,20})",
+    # A list's live status ("Loaded 338 results"), a sign-in prompt on a shop item's controls,
+    # lone interface labels, a missing picture's stand-in, a marketplace seller's score.
+    r"loaded [\d,]+ (?:results|items|products)",
+    r"sign in to (?:add|save|follow|rate|review|see|view|comment|vote)\b.{0,90}",
+    r"(?:menu|search|undo|show:|per page)",
+    r"image (?:unavailable|not available(?: for)?)",
+    r"report an issue with this [\w ]{1,40}",
+    r"seller [\d.]+% positive(?: feedback)?",
     # A price's label left without its price, a currency code alone, a listing's delivery fee.
     r"(?:current|original|regular|sale|list|your|was|now) price:?|usd|eur|gbp",
     r"\+ ?(?:[$€£] ?[\d.,]+|[\d.,]+ ?[$€£]) (?:delivery|shipping|postage)",
