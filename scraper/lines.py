@@ -169,6 +169,12 @@ BOILERPLATE_LINES = (
     r"image (?:unavailable|not available(?: for)?)",
     r"report an issue with this [\w ]{1,40}",
     r"seller [\d.]+% positive(?: feedback)?",
+    r"show (?:more|less|all)|download now|wish ?list|your (?:cart|bag|basket)(?: \(\d*\))?"
+    r"|slide \d+ of \d+|filters?(?: \(\d+\))?|no credit card required|view as:?|size guide",
+    r"you have no recently viewed (?:pages|items)|your (?:orders|account|lists)"
+    r"|you.re (?:heading|leaving) to (?:a new|another) (?:site|website)",
+    r"would you like to tell us about a lower price\??|where are we shipping to\??",
+    r"free [\d-]+ ?day returns|free fast delivery|previous price ?[$€£][\d.,]+(?: \d+% off)?",
     # A price's label left without its price, a currency code alone, a listing's delivery fee.
     r"(?:current|original|regular|sale|list|your|was|now) price:?|usd|eur|gbp",
     r"\+ ?(?:[$€£] ?[\d.,]+|[\d.,]+ ?[$€£]) (?:delivery|shipping|postage)",
