@@ -80,6 +80,12 @@ BOILERPLATE_LINES = (
     r"(?:\d+ ?min(?:ute)?s? read(?:.{0,30}\d{4})?|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
     r"temps de lecture:? .{0,20}|lesezeit:? .{0,20}|tiempo de lectura:? .{0,20})",
     r"loading(?:\.*|…)",
+    # A page's notice for readers without JavaScript, rendered as text where the page put it
+    # outside <noscript>: "Please note that JavaScript is turned off in your web browser. …"
+    r"(?:please note that )?javascript is (?:turned off|disabled|not enabled) in your (?:web )?browser"
+    r"\b.{0,120}",
+    r"(?:please )?(?:enable|turn on) javascript(?: in your browser)?(?: to (?:use|view|see) .{1,60})?",
+    r"if you don.t know how to (?:turn on|enable) javascript\b.{0,60}",
     r"(?:copyright|©|ⓒ|\(c\))\s?.{0,100}"
     r"(?:all rights reserved|tous droits réservés|alle rechte vorbehalten).*",
     r"(?:copyright|©|ⓒ) .{0,80}",
