@@ -181,6 +181,10 @@ BOILERPLATE_LINES = (
     r"|you.re (?:heading|leaving) to (?:a new|another) (?:site|website)",
     r"would you like to tell us about a lower price\??|where are we shipping to\??",
     r"free [\d-]+ ?day returns|free fast delivery|previous price ?[$€£][\d.,]+(?: \d+% off)?",
+    # A sign-up button's label ("Try for free", "Start your free trial today.") and a lone
+    # discount badge ("20% off").
+    r"(?:try|start)(?: it| now| your)?(?: for)? free(?: trial)?\b.{0,40}|sign up (?:for )?free\b.{0,60}",
+    r"-?\d+% off",
     # A price's label left without its price, a currency code alone, a listing's delivery fee.
     r"(?:current|original|regular|sale|list|your|was|now) price:?|usd|eur|gbp",
     r"\+ ?(?:[$€£] ?[\d.,]+|[\d.,]+ ?[$€£]) (?:delivery|shipping|postage)",

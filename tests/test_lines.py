@@ -118,6 +118,9 @@ from scraper.lines import (
         "Please note that Javascript is turned off in your web browser. To use this site, turn it on.",
         "If you don't know how to turn on Javascript, click here for help.",
         "Please enable JavaScript to view this page.",
+        "Try for free Try free for 14 days",
+        "Start your free trial today.",
+        "20% off",
         "previous price$212.01 9% off",
         "Offline",
         "Quick Shop",
@@ -320,6 +323,7 @@ def test_boilerplate(line: str) -> None:
         "Did you make this recipe with rye flour, or only with wheat, as the card says?",
         "Reactions: the market fell 3% on the news, and bonds rallied.",
         "Status of this document",
+        "Try for free, the app says, and then it bills you every month.",
     ],
 )
 def test_article_lines_kept(line: str) -> None:
