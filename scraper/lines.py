@@ -185,6 +185,8 @@ BOILERPLATE_LINES = (
     # discount badge ("20% off").
     r"(?:try|start)(?: it| now| your)?(?: for)? free(?: trial)?\b.{0,40}|sign up (?:for )?free\b.{0,60}",
     r"-?\d+% off",
+    # An affiliate's button to a retailer: "Check price at Amazon (on sale!)", "Buy now at LG".
+    r"check (?:the )?(?:latest )?prices? (?:on|at) .{1,60}|buy (?:it )?now (?:at|on|from) .{1,50}",
     # A price's label left without its price, a currency code alone, a listing's delivery fee.
     r"(?:current|original|regular|sale|list|your|was|now) price:?|usd|eur|gbp",
     r"\+ ?(?:[$€£] ?[\d.,]+|[\d.,]+ ?[$€£]) (?:delivery|shipping|postage)",
