@@ -79,7 +79,8 @@ BOILERPLATE_LINES = (
     # With the date the story line runs into: "6 min readMay 2, 2023".
     r"(?:\d+ ?min(?:ute)?s? read(?:.{0,30}\d{4})?|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
     r"temps de lecture:? .{0,20}|lesezeit:? .{0,20}|tiempo de lectura:? .{0,20})",
-    r"loading(?:\.*|…)",
+    r"(?:loading|正在加载|加载中|読み込み中|chargement(?: en cours)?|cargando|carregando|caricamento"
+    r"|wird geladen|загрузка)(?:\.*|…)",
     # A page's notice for readers without JavaScript, rendered as text where the page put it
     # outside <noscript>: "Please note that JavaScript is turned off in your web browser. …"
     r"(?:please note that )?javascript is (?:turned off|disabled|not enabled) in your (?:web )?browser"

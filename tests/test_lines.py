@@ -121,6 +121,8 @@ from scraper.lines import (
         "Try for free Try free for 14 days",
         "Start your free trial today.",
         "20% off",
+        "正在加载...",
+        "Chargement…",
         "Check price at Amazon (on sale!)",
         "Buy now from one of our trusted retail partners:",
         "previous price$212.01 9% off",
