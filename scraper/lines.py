@@ -130,7 +130,7 @@ BOILERPLATE_LINES = (
     # A medical page's review stamp: "Last reviewed January 2023", "Date Last Reviewed:".
     r"(?:date )?last reviewed(?: on)?:?(?: [\w ,.]{0,30}\d{4})?",
     # Pagination, and navigation words standing alone.
-    r"page \d+ of \d+",
+    r"(?:page|slide) \d+ of \d+",
     r"(?:\d{1,3} ){2,}\d{1,3}",  # a pager's page numbers: "1 2 3 4 5 6 7 8"
     # A video player's playlist labels: "JUST WATCHED", "MUST WATCH", "(16 Videos)".
     r"(?:just watched|must watch|now playing|up next)|\(\d+ videos\)",
@@ -140,8 +140,10 @@ BOILERPLATE_LINES = (
     r"our (?:editorial )?(?:standards|ethics policy|corrections policy) ?:.{0,80}",
     r"(?:home|tags)",
     # An interface's labels standing alone: a dialog's close button, a filter panel's
-    # title, a table of contents' or a byline box's label.
-    r"(?:close|filters?|see all ?[>›»]?|on this page|written by|register a new account)",
+    # title (with its count), a table of contents' or a byline box's label, a menu's and
+    # a search box's, an undo button, a grid's "Show:" and "Per page".
+    r"(?:close|filters?(?: \(\d+\))?|see all ?[>›»]?|on this page|written by|register a new account"
+    r"|menu|search|undo|show:|per page)",
     # A picture's and a quote's controls: "Show Caption", "Press enter or click to view
     # image in full size" (Medium), a forum quote's "Click to expand...".
     r"(?:show|hide|toggle) caption",
@@ -169,15 +171,14 @@ BOILERPLATE_LINES = (
     r"sort(?: by)?:? (?:best match|relevance|featured|newest|latest|most popular|top rated|recommended"
     r"|price:? .{1,20})",
     # A list's live status ("Loaded 338 results"), a sign-in prompt on a shop item's controls,
-    # lone interface labels, a missing picture's stand-in, a marketplace seller's score.
+    # a missing picture's stand-in, a marketplace seller's score, a shop's other labels.
     r"loaded [\d,]+ (?:results|items|products)",
     r"sign in to (?:add|save|follow|rate|review|see|view|comment|vote)\b.{0,90}",
-    r"(?:menu|search|undo|show:|per page)",
     r"image (?:unavailable|not available(?: for)?)",
     r"report an issue with this [\w ]{1,40}",
     r"seller [\d.]+% positive(?: feedback)?",
     r"show (?:more|less|all)|download now|wish ?list|your (?:cart|bag|basket)(?: \(\d*\))?"
-    r"|slide \d+ of \d+|filters?(?: \(\d+\))?|no credit card required|view as:?|size guide",
+    r"|no credit card required|view as:?|size guide",
     r"you have no recently viewed (?:pages|items)|your (?:orders|account|lists)"
     r"|you.re (?:heading|leaving) to (?:a new|another) (?:site|website)",
     r"would you like to tell us about a lower price\??|where are we shipping to\??",
