@@ -118,7 +118,7 @@ def prose_length(paragraph: LexborNode, links: LinkLengths) -> int:
 
 def attr_words(node: LexborNode) -> str:
     """The class and id of a node, the words themes use to say what a block is."""
-    attrs = node.attributes
+    attrs = node.attrs  # reads the two it is asked for, where `attributes` builds a dict of all
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 

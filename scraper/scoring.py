@@ -96,23 +96,31 @@ def _raw_ranking(tree: LexborHTMLParser, excluded: Excluded, present: Present | 
     """The ten strongest containers before the link-density discount, best first."""
     skip = _subtree_ids(tree, excluded, present)
     scores: dict[int, Scored] = {}
+    # Called twice a page over a few hundred elements: each Lexbor property read
+    # (`tag`, `parent`, `attrs`) is a call, so each is read once per element.
     for node in tree.css(SCORED_SELECTOR):
         if skip and (node.mem_id in skip or has_ancestor_in(node, skip)):
             continue
+        tag = node.tag
         # A wrapper's own text only: its paragraphs score for themselves.
-        text = _own_text(node) if node.tag in ("div", "section") else flat_text(node)
+        text = _own_text(node) if tag == "div" or tag == "section" else flat_text(node)
         length = len(text)
         if length < MIN_PARAGRAPH:
             continue
         points = 1 + text.count(",") + text.count("،") + text.count("，") + min(length / 100, 3)
         ancestor = node.parent
         for share in (1.0, 0.5, 1 / 3):
-            if ancestor is None or ancestor.tag == "html":
+            if ancestor is None:
                 break
-            held = scores.get(ancestor.mem_id)
+            key = ancestor.mem_id
+            held = scores.get(key)
             if held is None:
-                held = Scored(ancestor, TAG_BONUS.get(ancestor.tag or "", 0) + _class_weight(ancestor))
-                scores[ancestor.mem_id] = held
+                # Only a new ancestor can be <html>: it is never scored, so never held.
+                ancestor_tag = ancestor.tag or ""
+                if ancestor_tag == "html":
+                    break
+                bonus = TAG_BONUS.get(ancestor_tag, 0) + _class_weight(ancestor)
+                held = scores[key] = Scored(ancestor, bonus)
             held.score += points * share
             ancestor = ancestor.parent
     return sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
