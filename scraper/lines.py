@@ -28,6 +28,58 @@ BOILERPLATE_LINES = (
     r"this site uses akismet to reduce spam.*",
     r"your email address will not be published.*",
     r"required fields are marked.*",
+    # The same comment form in WordPress's other large locales, where a theme without
+    # its classes lets it through: its heading (with the cancel link beside it), the
+    # lone reply and cancel links, the e-mail and required-fields notes, Akismet's note.
+    r"(?:(?:leave|post|add|write) a (?:comment|reply)|(?:schreibe|hinterlasse) einen kommentar"
+    r"|laisser (?:un commentaire|une réponse)|deja (?:una respuesta|un comentario)|dejar un comentario"
+    r"|deixe (?:uma resposta|um comentário)|lascia (?:un commento|una risposta)"
+    r"|geef een reactie|laat een reactie achter|(?:dodaj|zostaw) komentarz"
+    r"|(?:добавить|оставить) комментарий)?"
+    r" ?(?:cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta|cancelar resposta"
+    r"|annulla (?:la )?risposta|reactie annuleren|anuluj pisanie odpowiedzi|отменить ответ)",
+    r"(?:deja una respuesta|dejar un comentario|deixe (?:uma resposta|um comentário)"
+    r"|lascia (?:un commento|una risposta)|geef een reactie|laat een reactie achter|laisser une réponse"
+    r"|(?:dodaj|zostaw) komentarz|(?:добавить|оставить) комментарий)",
+    r"(?:reply|antworten|répondre|responder|responda|rispondi|beantwoorden|odpowiedz|ответить)",
+    r"(?:(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht"
+    r"|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée"
+    r"|tu (?:dirección de )?correo(?: electrónico)? no (?:será|se) publicad[oa]"
+    r"|o seu endereço de e-?mail não será publicado|il tuo indirizzo (?:e-?mail )?non sarà pubblicato"
+    r"|je e-?mailadres wordt niet gepubliceerd|twój adres e-?mail nie zostanie opublikowany"
+    r"|ваш адрес email не будет опубликован).*",
+    r"(?:erforderliche felder sind mit|les champs obligatoires sont indiqués avec"
+    r"|los campos obligatorios están marcados con|(?:os )?campos obrigatórios são marcados com"
+    r"|i campi obbligatori sono contrassegnati|vereiste velden zijn gemarkeerd met"
+    r"|wymagane pola są oznaczone|обязательные поля помечены).*",
+    r"(?:diese website verwendet|ce site utilise|este sitio(?: web)? usa|este site (?:usa|utiliza)(?: o)?"
+    r"|questo sito(?: web)? (?:usa|utilizza)|deze site gebruikt|ta witryna wykorzystuje"
+    r"|этот сайт использует) akismet\b.*",
+    # ...and its notice to readers who are not logged in: "Du musst angemeldet sein, um einen
+    # Kommentar abzugeben.", "Vous devez être connecté pour publier un commentaire."
+    r"(?:(?:du musst|sie müssen) angemeldet sein,? um (?:einen kommentar|kommentare) .{0,40}"
+    r"|um zu kommentieren,? (?:melde dich|melden sie sich|logge dich|loggen sie sich) .{0,30}"
+    r"|vous devez (?:être connecté|vous connecter) pour (?:publier|poster|laisser) .{0,40}"
+    r"|connectez-vous pour (?:commenter|publier un commentaire).{0,20}"
+    r"|(?:lo siento, )?debes (?:iniciar sesión|estar (?:conectado|registrado))"
+    r" para (?:publicar|comentar|dejar).{0,40}"
+    r"|inicia sesión para (?:comentar|publicar un comentario).{0,20}"
+    r"|você precisa (?:fazer o login|estar (?:conectado|logado)) para (?:publicar|comentar|enviar).{0,40}"
+    r"|faça (?:o )?login para (?:comentar|publicar um comentário).{0,20}"
+    r"|devi (?:essere connesso|effettuare il login|essere loggato)"
+    r" per (?:inviare|pubblicare|commentare).{0,40}"
+    r"|accedi per (?:commentare|lasciare un commento).{0,20}"
+    r"|je moet (?:ingelogd zijn|inloggen) om (?:een reactie|te reageren).{0,40})",
+    # Jetpack's like button as text: "Like Loading...", "Gefällt mir Wird geladen …".
+    r"(?:like|gefällt mir|j[’']aime|me gusta|curtir|mi piace|vind ik leuk|lubię to|нравится)\s?"
+    r"(?:loading|wird geladen|chargement|cargando|carregando|caricamento|laden|wczytywanie|загрузка)"
+    r"\s?(?:\.*|…)",
+    # A share row without its widget's classes: "Share: Facebook Twitter Email",
+    # "Teilen: Facebook X WhatsApp", or the networks' names alone, two or more.
+    r"(?:(?:share(?: this)?(?: (?:article|story|post|page))?(?: on| via)?|partager|teilen|compartir"
+    r"|compartilhar|condividi|delen|dela|del|udostępnij|поделиться) ?:?)?"
+    + r"(?: ?(?:facebook|twitter|x|linkedin|e-?mail|whatsapp|pinterest|reddit|telegram|print|tumblr"
+    r"|threads|bluesky|mastodon|messenger|flipboard|pocket|vk|xing|sms|copy link)){2,12}",
     r"(?:share|tweet|e-?mail|print)(?: this)?(?: (?:article|story|post|page))?(?: on(?: \w+)?)?:?",
     r"(?:printer[- ]friendly|print(?:able)?)(?: version| page| format)?",
     r"(?:imprimer|drucken|stampa|imprimir)(?: (?:cet |l')?article| (?:diesen )?artikel)?",

@@ -157,6 +157,18 @@ def test_comments_under_an_article_are_stripped() -> None:
     assert ARTICLE_PARAGRAPHS[0] in text
 
 
+def test_a_comment_form_and_share_row_without_their_classes_are_stripped_in_german() -> None:
+    # A theme that drops WordPress's classes: only the wording tells the form and the row.
+    inside = "<p>Teilen: <a href='#'>Facebook</a> <a href='#'>X</a> <a href='#'>E-Mail</a></p>"
+    form = (
+        "<div><h3>Schreibe einen Kommentar <a href='#'>Antworten abbrechen</a></h3>"
+        "<p>Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert</p>"
+        "<p>Diese Website verwendet Akismet, um Spam zu reduzieren.</p></div>"
+    )
+    text = extract_html(article_html(extra_inside=inside, extra_outside=form), "https://example.de/a").text
+    assert text.splitlines() == ARTICLE_PARAGRAPHS
+
+
 def test_a_discussion_keeps_its_posts() -> None:
     posts = "".join(FORUM_POST.format(n=n) for n in range(1, 7))
     thread = f"<div id='comments'><ol class='comment-list'>{posts}</ol></div>"

@@ -334,6 +334,64 @@ def test_article_lines_kept(line: str) -> None:
     assert not is_boilerplate_line(line)
 
 
+# WordPress's comment form, Akismet's note and Jetpack's like button in the large locales,
+# and share rows without their widget's classes: what leaks where a theme drops the classes.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a Reply Cancel reply",
+        "Deja una respuesta",
+        "Deixe um comentário",
+        "Lascia un commento",
+        "Geef een reactie",
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Cancel reply",
+        "Antworten",
+        "Reply",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+        "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *",
+        "O seu endereço de e-mail não será publicado. Campos obrigatórios são marcados com *",
+        "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+        "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine "
+        "Kommentardaten verarbeitet werden.",
+        "Ce site utilise Akismet pour réduire les indésirables. En savoir plus sur comment les données "
+        "de vos commentaires sont utilisées.",
+        "Du musst angemeldet sein, um einen Kommentar abzugeben.",
+        "Um zu kommentieren, melden Sie sich bitte an.",
+        "Vous devez être connecté pour publier un commentaire.",
+        "Lo siento, debes estar conectado para publicar un comentario.",
+        "Você precisa fazer o login para publicar um comentário.",
+        "Devi essere connesso per inviare un commento.",
+        "Je moet ingelogd zijn om een reactie te plaatsen.",
+        "Like Loading...",
+        "Gefällt mir Wird geladen …",
+        "Share: Facebook Twitter Email",
+        "Teilen: Facebook X WhatsApp",
+        "Facebook Twitter LinkedIn Email",
+    ],
+)
+def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Akismet is a spam filter that checks every comment against a shared database.",
+        "Reply to this letter by Friday, the council wrote.",
+        "Facebook and Twitter both banned the account last week.",
+        "Share your photos on Facebook or Twitter with the hashtag.",
+        "Facebook",
+        "Vous devez être connecté pour accéder à la bibliothèque le dimanche matin avec vos enfants.",
+        "Laisser une réponse sans réfléchir est la pire des choses, dit-elle.",
+    ],
+)
+def test_sentences_about_comments_and_networks_kept(line: str) -> None:
+    assert not is_boilerplate_line(line)
+
+
 def test_byline_needs_names() -> None:
     assert is_byline("By Maria Ortega and Tom Lee")
     assert not is_byline("by the river")
