@@ -213,6 +213,34 @@ BOILERPLATE_LINES = (
     r"(?:pick ?up in store|shop now)",
     r"(?:customer reviews|see all reviews|leave a review|write a review)\.?",
     r"back to (?:blog|top|news|articles|all articles|home|search results)",
+    # The same labels in the other large languages, and the platforms' own: a related-posts
+    # heading (Jetpack's "Relacionado", "Correlati"), back-to-top and read-more links, a
+    # closed thread's note, a list's load-more button, a newsletter's call, a share
+    # widget's and an app banner's labels.
+    r"(?:relacionad[oa]s?|correlati|verwandt|similaires?|gerelateerd|powiązane|похожее"
+    r"|(?:artículos|artigos|noticias|notícias|entradas|posts) relacionad[oa]s"
+    r"|(?:articoli|notizie) correlat[ie]"
+    r"|(?:ähnliche|verwandte) (?:artikel|beiträge)|gerelateerde (?:artikelen|berichten)"
+    r"|dir gefällt vielleicht auch|das könnte dich auch interessieren|plus sur ce sujet|más sobre este tema)",
+    r"(?:zurück nach oben|nach oben|retour en haut(?: de (?:la )?page)?|volver arriba|voltar ao topo|torna su"
+    r"|naar boven|top of page)",
+    r"(?:weiterlesen|lire la suite|leia mais|continua a leggere|lees verder)(?:\.\.\.|…|\s?[»›→])?",
+    r"(?:comments are closed|kommentare sind geschlossen|les commentaires sont fermés"
+    r"|los comentarios están cerrados|(?:os )?comentários (?:estão )?encerrados|i commenti sono chiusi"
+    r"|reacties zijn gesloten)\.?",
+    r"(?:load|show|view|hide) (?:more )?comments|load more|mehr laden|voir plus|ver más|carregar mais"
+    r"|carica altro|meer laden",
+    r"(?:newsletter abonnieren|suscríbete a (?:nuestro|la) (?:boletín|newsletter)"
+    r"|inscreva-se na (?:nossa )?newsletter|iscriviti alla (?:nostra )?newsletter)",
+    r"(?:copy link|link copied!?|copied!?|listen to (?:this )?article|(?:read|open) in (?:the )?app"
+    r"|(?:get|download) the app|gift this article|save (?:this )?article)",
+    # Blogger's post footer: its pager, feed link, share row, "Posted by X at 10:00 AM".
+    r"(?:(?:newer|older) posts?|home)(?: (?:newer|older) posts?| home){1,2}",
+    r"subscribe to: (?:post comments|posts|comments) \(atom\)",
+    r"(?:email this ?)?(?:blogthis! ?)?"
+    r"(?:share to (?:twitter|facebook|pinterest|x|linkedin|whatsapp|reddit) ?)+",
+    r"posted by .{1,40} at \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?",
+    r"no comments:",
     r"(?:filter (?:&|and) sort|view options|type to search.{0,20})",
     # A product card's controls and badges.
     r"(?:quick (?:view|shop|look)|(?:add to )?compare|top rated|new arrivals?|best ?sellers?|in stock)",

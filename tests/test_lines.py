@@ -370,6 +370,24 @@ def test_article_lines_kept(line: str) -> None:
         "Share: Facebook Twitter Email",
         "Teilen: Facebook X WhatsApp",
         "Facebook Twitter LinkedIn Email",
+        # ...and the other labels of a post's page in those languages and on Blogger.
+        "Relacionado",
+        "Articoli correlati",
+        "Das könnte dich auch interessieren",
+        "Zurück nach oben",
+        "Lire la suite",
+        "Los comentarios están cerrados.",
+        "Load more comments",
+        "Mehr laden",
+        "Newsletter abonnieren",
+        "Copy link",
+        "Listen to this article",
+        "Open in app",
+        "Newer Post Older Post Home",
+        "Subscribe to: Post Comments (Atom)",
+        "Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest",
+        "Posted by Jane at 10:00 AM",
+        "No comments:",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -386,6 +404,11 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "Facebook",
         "Vous devez être connecté pour accéder à la bibliothèque le dimanche matin avec vos enfants.",
         "Laisser une réponse sans réfléchir est la pire des choses, dit-elle.",
+        "Verwandte Themen wurden im Rat lange diskutiert.",
+        "Load more bricks onto the cart before noon.",
+        "Copy link text from the old page before you delete it.",
+        "Posted by courier at 10:00 the parcel arrived late.",
+        "Home and older posts of the archive moved to the new server in 2019.",
     ],
 )
 def test_sentences_about_comments_and_networks_kept(line: str) -> None:
