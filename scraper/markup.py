@@ -171,6 +171,13 @@ CONSENT_SELECTORS = (
     ".cc-banner",
     "#gdpr-cookie-message",
     ".gdpr-banner",
+    "#tarteaucitronRoot",
+    "#axeptio_overlay",
+    ".osano-cm-window",
+    ".klaro",
+    "#cookiescript_injected",
+    ".cookiefirst-root",
+    "#termly-code-snippet-support",
     "[aria-label*='cookie' i]",
     "[aria-label*='consent' i]",
     # Their content blockers: the box standing in for an embed (a video, a map) until
@@ -220,6 +227,16 @@ COMMENT_SELECTORS = (
     ".field--name-comment",
     "[data-component='comments']",
     ".CommentsListSection-root",  # ForumMagnum (LessWrong, EA Forum, Alignment Forum)
+    # wpDiscuz, Viafoura, OpenWeb (Spot.IM), Remark42, Isso, Cusdis, Talkyard.
+    "#wpdcom",
+    "#wpd-threads",
+    ".viafoura",
+    ".vf-conversations",
+    "[data-spotim-module]",
+    "#remark42",
+    "#isso-thread",
+    "#cusdis_thread",
+    ".talkyard-comments",
 )
 
 # Share and social widgets, follow buttons, "like this" blocks.
@@ -257,6 +274,13 @@ SHARE_SELECTORS = (
     ".essb_links",
     ".mashsb-container",
     ".dpsp-share-buttons-wrapper",
+    ".dpsp-content-wrapper",  # Grow (Mediavine)'s inline bar
+    ".swp_social_panel",  # Social Warfare
+    ".et_social_inline",  # Monarch
+    ".ns-buttons",  # Novashare
+    ".shared-counts-wrap",
+    ".sfsi_responsive_icons",  # Ultimate Social Media
+    ".wp-block-outermost-social-sharing",
     ".share-tools",
     ".sharing",
     ".post-footer-line",
@@ -304,6 +328,13 @@ RELATED_SELECTORS = (
     ".taboola",
     ".trc_related_container",
     ".zergnet-widget",
+    "[id^='zergnet-widget']",
+    # Inline Related Posts' box between paragraphs, and the ad networks' native
+    # "stories from around the web" grids: Revcontent, MGID.
+    ".irp-box",
+    ".rc-widget",
+    ".mgbox",
+    "[id*='ScriptRootC']",
     # BrightEdge's SEO link blocks ("Related Pages", "People also search").
     ".be-ix-link-block",
     ".block-views-blockrelated-content",
@@ -333,6 +364,11 @@ NEWSLETTER_SELECTORS = (
     ".wp-block-jetpack-subscriptions",
     ".email-signup",
     ".signup-form",
+    ".mailpoet_form",
+    ".thrv-leads-form-box",
+    ".tve-leads-conversion-object",
+    ".om-holder",
+    ".et_bloom_inline_form",
 )
 
 # Site chrome: navigation, breadcrumbs, bylines and post meta, tags, ads.
@@ -365,6 +401,11 @@ CHROME_SELECTORS = (
     ".about-author",
     ".entry-author",
     ".post-author",
+    # Author box plugins: Simple Author Box, Starbox, Molongui, PublishPress Authors.
+    ".saboxplugin-wrap",
+    ".abh_box",
+    ".m-a-box",
+    ".pp-multiple-authors-boxes-wrapper",
     ".tags-links",
     ".cat-links",
     ".post-tags",

@@ -15,6 +15,34 @@ def test_article_survives_pruning() -> None:
         assert paragraph in text
 
 
+# Plugins' boxes that themes and plugins inject between a post's paragraphs, each known
+# by its plugin's markup: whatever its wording, it goes.
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='osano-cm-window'><p>This website stores data such as cookies.</p></div>",
+        "<div id='tarteaucitronRoot'><p>This site uses cookies and gives you control.</p></div>",
+        "<div id='wpdcom' class='wpdiscuz_unauth'><p>Notify of new follow-up comments.</p></div>",
+        "<div class='viafoura'><div class='vf-conversations'><p>What readers think.</p></div></div>",
+        "<div data-spotim-module='conversation'><p>Be the first to comment.</p></div>",
+        "<div class='dpsp-content-wrapper'><span>Pin it and tell your friends.</span></div>",
+        "<div class='swp_social_panel'><span>Total shares so far.</span></div>",
+        "<div class='et_social_inline'><span>Spread the word today.</span></div>",
+        "<div class='irp-box'><span>You might find this interesting:</span><a href='/5'>Bridges</a></div>",
+        "<div class='rc-widget'><p>Stories from around the internet you will love.</p></div>",
+        "<div id='M123456ScriptRootC789'><p>Doctors hate this one strange trick.</p></div>",
+        "<div id='zergnet-widget-123'><p>Celebrities who look nothing like they used to.</p></div>",
+        "<div class='mailpoet_form'><p>Get every new post delivered straight away.</p></div>",
+        "<div class='thrv_wrapper thrv-leads-form-box'><p>Download the free checklist now.</p></div>",
+        "<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>Jane writes about the city "
+        "and its politics for the paper.</p></div></div>",
+        "<section class='abh_box'><p>About Jane: writer, editor and long-distance swimmer.</p></section>",
+    ],
+)
+def test_plugin_boxes_between_paragraphs_go(box: str) -> None:
+    assert pruned_text(article_html(extra_inside=box)) == pruned_text(article_html())
+
+
 def test_consent_managers_removed() -> None:
     banners = (
         "<div id='onetrust-consent-sdk'>"
