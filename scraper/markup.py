@@ -369,6 +369,10 @@ NEWSLETTER_SELECTORS = (
     ".tve-leads-conversion-object",
     ".om-holder",
     ".et_bloom_inline_form",
+    # A news site's components, named by their data attributes rather than classes.
+    "[data-testid*='newsletter' i]",
+    "[data-component*='newsletter' i]",
+    "[data-module*='newsletter' i]",
 )
 
 # Site chrome: navigation, breadcrumbs, bylines and post meta, tags, ads.

@@ -119,11 +119,14 @@ def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None
 
     A section runs from its heading to the next heading of the same rank: the
     heading's largest wrapper holding no other such heading, and that wrapper's
-    following siblings up to the next one that does. A recommendation section goes
+    following siblings up to the next one that does; in the article's container, a
+    wrapper that boxes its heading with links or text is the section alone, for the
+    siblings after it are the article's paragraphs. A recommendation section goes
     only if it is mostly link text (the teasers' titles) and not most of the page;
     a bio, if it is short (`MAX_AUTHOR_BOX_CHARS`).
     """
     doomed: list[LexborNode] = []
+    container = guard.container.mem_id if guard.container is not None else None
     for heading in tree.css(HEADING_SELECTOR):
         text = heading.text(deep=True, separator=" ") or ""
         recommendation = is_recommendation_heading(text)
@@ -140,7 +143,11 @@ def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None
         ):
             wrapper = parent
             parent = parent.parent
-        section = [wrapper, *_followers(wrapper, level)]
+        # A box injected between the article's paragraphs (in its container) that holds
+        # its heading and what it introduces is the whole section: the siblings after it
+        # are the article's next paragraphs.
+        inline = parent is not None and parent.mem_id == container
+        section = [wrapper] if inline and _boxed(wrapper, heading) else [wrapper, *_followers(wrapper, level)]
         length = sum(text_length(node) for node in section)
         heading_only = len(section) == 1 and wrapper is heading
         if recommendation:
@@ -150,6 +157,18 @@ def remove_recommendation_sections(tree: LexborHTMLParser, guard: Guard) -> None
         if heading_only or goes:
             doomed.extend(node for node in section if guard.may_remove(node))
     remove_all(doomed)
+
+
+# A box holding its heading and this many links, or this much text, besides.
+MIN_BOXED_LINKS = 1
+MIN_BOXED_CHARS = 100
+
+
+def _boxed(wrapper: LexborNode, heading: LexborNode) -> bool:
+    if wrapper is heading:
+        return False
+    links = len(wrapper.css("a[href]")) - len(heading.css("a[href]"))
+    return links >= MIN_BOXED_LINKS or text_length(wrapper) - text_length(heading) >= MIN_BOXED_CHARS
 
 
 def _links_or_teasers(section: list[LexborNode], length: int) -> bool:

@@ -43,6 +43,30 @@ def test_plugin_boxes_between_paragraphs_go(box: str) -> None:
     assert pruned_text(article_html(extra_inside=box)) == pruned_text(article_html())
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='links-block'><h2>Related Topics</h2><ul><li><a href='/t1'>Transport</a></li>"
+        "<li><a href='/t2'>Local government</a></li></ul></div>",
+        "<section><h2>Popular now</h2><a href='/p1'>Nine things to do this weekend</a></section>",
+    ],
+)
+def test_a_recommendation_box_between_paragraphs_takes_none_of_them(box: str) -> None:
+    # Boxed with its links, the heading's section is the box: the paragraphs after it
+    # are the article's, however many links the box holds beside them.
+    text = pruned_text(article_html(extra_inside=box))
+    assert "Transport" not in text and "Nine things" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_newsletter_component_named_by_its_data_attribute_goes() -> None:
+    box = (
+        "<div data-testid='newsletter-signup'><h3>Sign up for the morning briefing</h3>"
+        "<p>Everything you need to start your day.</p></div>"
+    )
+    assert pruned_text(article_html(extra_inside=box)) == pruned_text(article_html())
+
+
 def test_consent_managers_removed() -> None:
     banners = (
         "<div id='onetrust-consent-sdk'>"
