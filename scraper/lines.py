@@ -182,7 +182,8 @@ BOILERPLATE_LINES = (
     # A medical page's review stamp: "Last reviewed January 2023", "Date Last Reviewed:".
     r"(?:date )?last reviewed(?: on)?:?(?: [\w ,.]{0,30}\d{4})?",
     # Pagination, and navigation words standing alone.
-    r"(?:page|slide) \d+ of \d+",
+    # ...and a gallery's counter: "1 of 12", "Image 3 of 8". ("5/5" is a rating: it stays.)
+    r"(?:(?:page|slide|image|photo|picture) )?\d+ of \d+",
     r"(?:\d{1,3} ){2,}\d{1,3}",  # a pager's page numbers: "1 2 3 4 5 6 7 8"
     # A video player's playlist labels: "JUST WATCHED", "MUST WATCH", "(16 Videos)".
     r"(?:just watched|must watch|now playing|up next)|\(\d+ videos\)",

@@ -388,6 +388,8 @@ def test_article_lines_kept(line: str) -> None:
         "Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest",
         "Posted by Jane at 10:00 AM",
         "No comments:",
+        "1 of 12",
+        "Image 3 of 8",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -409,6 +411,8 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "Copy link text from the old page before you delete it.",
         "Posted by courier at 10:00 the parcel arrived late.",
         "Home and older posts of the archive moved to the new server in 2019.",
+        "5/5",
+        "3 of 4 doctors agree, the survey says.",
     ],
 )
 def test_sentences_about_comments_and_networks_kept(line: str) -> None:
