@@ -31,7 +31,7 @@ from scraper.dom import (
     prose_length,
     text_length,
 )
-from scraper.lines import Block
+from scraper.lines import CELL_SEPARATOR, Block
 from scraper.scoring import rank_containers
 
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
@@ -39,7 +39,6 @@ LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 LINK_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "dl", "nav", "header", "footer"})
 LINK_LIST_DENSITY = 0.6
 SIBLING_SHARE = 0.2
-_CELL_SEPARATOR = " | "
 
 
 def choose_roots(tree: LexborHTMLParser, article: bool = False) -> list[LexborNode]:
@@ -301,7 +300,7 @@ def _walk(
             for row in child.css("tr"):
                 cells = [c for c in _row_cells(row) if c]
                 if cells:
-                    out.emit("row", _CELL_SEPARATOR.join(cells))
+                    out.emit("row", CELL_SEPARATOR.join(cells))
         elif tag == "blockquote":
             out.flush()
             _walk(child, out, "quote", depth, skip, linked)

@@ -22,10 +22,9 @@ from lxml.etree import _Element
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import collapse, link_density, text_length
-from scraper.lines import Block
+from scraper.lines import CELL_SEPARATOR, Block
 
 # trafilatura's output elements that start a line of their own.
-_CELL_SEPARATOR = " | "
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
 
 
@@ -160,7 +159,7 @@ def engine_blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
             for row in child.iter("row"):
                 cells = [collapse(_text_of(cell)) for cell in row.iter("cell")]
                 if any(cells):
-                    yield "row", _CELL_SEPARATOR.join(c for c in cells if c)
+                    yield "row", CELL_SEPARATOR.join(c for c in cells if c)
         elif tag == "quote":
             if child.text and child.text.strip():
                 yield "quote", child.text

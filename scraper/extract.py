@@ -53,7 +53,14 @@ from scraper.dom import flatten_deep, has_ancestor_in
 from scraper.engine import captions_as_paragraphs, engine_blocks, main_content, unmask_for_engine
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
-from scraper.lines import Block, drop_own_address, drop_repeated_lines, drop_repeated_runs, filter_blocks
+from scraper.lines import (
+    CELL_SEPARATOR,
+    Block,
+    drop_own_address,
+    drop_repeated_lines,
+    drop_repeated_runs,
+    filter_blocks,
+)
 from scraper.models import Article
 from scraper.mojibake import repaired
 from scraper.named import named_containers
@@ -442,9 +449,13 @@ def _main_blocks(
 
 
 def render_markdown(blocks: list[Block]) -> str:
+    """The blocks as Markdown (GitHub's flavour): `##` headings, nested `-` items,
+    `>` quotes, tables with their first row as the header, fenced code."""
     out: list[str] = []
     previous = ""
-    for kind, text in blocks:
+    for index, (kind, text) in enumerate(blocks):
+        if previous == "code" and kind != "code":
+            out.append("```")
         if kind == "heading":
             line = f"## {text}"
         elif kind.startswith("item"):
@@ -454,7 +465,8 @@ def render_markdown(blocks: list[Block]) -> str:
         elif kind == "row":
             line = f"| {text} |"
         elif kind == "code":
-            line = f"    {text}"
+            # Fenced, not indented: an indented block after a list item would join the item.
+            line = text if previous == "code" else f"```\n{text}"
         else:
             line = text
         # Paragraphs are separated by a blank line; items and rows stay together.
@@ -464,8 +476,24 @@ def render_markdown(blocks: list[Block]) -> str:
         ):
             out.append("")
         out.append(line)
+        if kind == "row" and previous != "row":
+            # A table needs a header row: the first row is it, as in most tables; as wide as
+            # the widest row, whose cells past the header's would not be shown.
+            out.append("|" + " --- |" * _table_width(blocks, index))
         previous = kind
+    if previous == "code":
+        out.append("```")
     return "\n".join(out)
+
+
+def _table_width(blocks: list[Block], start: int) -> int:
+    """The most cells of a row in the run of rows from `start`."""
+    width = 0
+    for kind, text in blocks[start:]:
+        if kind != "row":
+            break
+        width = max(width, text.count(CELL_SEPARATOR) + 1)
+    return width
 
 
 def word_count(text: str) -> int:

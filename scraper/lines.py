@@ -19,6 +19,8 @@ from scraper.sections import MAX_HEADING_CHARS, is_author_box_heading, is_recomm
 
 Block = tuple[str, str]
 """(kind, text): kind is p, heading, item<depth>, row, quote or code."""
+# What joins a table row's cells into one line (and splits it again for Markdown).
+CELL_SEPARATOR = " | "
 
 # Whole lines that are interface text, in several languages (matched lower-cased).
 BOILERPLATE_LINES = (
@@ -624,7 +626,8 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
     a line said twice over is said once."""
     kept: list[Block] = []
     for kind, line in blocks:
-        line = collapse(line)
+        # Code keeps its indentation (Python's is its syntax); only its empty lines go.
+        line = line.rstrip() if kind == "code" and line.strip() else collapse(line)
         if kind not in VERBATIM_KINDS:
             line = said_once(line)
         if not line or (kind not in VERBATIM_KINDS and is_boilerplate_line(line)):
@@ -633,6 +636,11 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
             continue
         kept.append((kind, line))
     return kept
+
+
+def _compared(kind: str, line: str) -> str:
+    """A line as the repeat tests see it: a code line's indentation is layout, not words."""
+    return collapse(line) if kind == "code" else line
 
 
 # A run of this many lines, of this many characters, said again word for word
@@ -650,7 +658,7 @@ def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
     size = REPEATED_RUN_LINES
     if len(blocks) < 2 * size:
         return blocks
-    lines = [line for _, line in blocks]
+    lines = [_compared(kind, line) for kind, line in blocks]
     kept: list[int] = []
     seen: set[tuple[str, ...]] = set()
     start = 0
@@ -682,7 +690,7 @@ def drop_repeated_lines(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     kept: list[Block] = []
     for block in blocks:
-        line = block[1]
+        line = _compared(*block)
         if len(line) >= REPEATED_LINE_CHARS:
             if line in seen:
                 continue

@@ -1,0 +1,49 @@
+"""The Markdown rendering of a body, and the code in it kept as written."""
+
+from scraper.extract import extract_html, render_markdown
+from scraper.lines import drop_repeated_lines, filter_blocks
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html
+
+CODE = "def area(r):\n    if r < 0:\n        raise ValueError(r)\n    return 3.14 * r * r"
+
+
+def test_code_keeps_its_indentation_in_text_and_markdown() -> None:
+    article = extract_html(article_html(extra_inside=f"<pre><code>{CODE}</code></pre>"), "https://e.org/a")
+    assert CODE in article.text
+    assert f"```\n{CODE}\n```" in article.markdown
+    assert ARTICLE_PARAGRAPHS[2] in article.text
+
+
+def test_filter_keeps_a_code_lines_indentation_and_collapses_prose() -> None:
+    blocks = filter_blocks([("p", "  Two   spaces  "), ("code", "    return  x   "), ("code", "   ")])
+    assert blocks == [("p", "Two spaces"), ("code", "    return  x")]
+
+
+def test_repeats_are_told_by_a_code_lines_words_not_its_indentation() -> None:
+    # 36 characters of code, 44 with its indentation: under the repeat test's 40 either way.
+    line = "await asyncio.gather(count(), count())"[:36]
+    blocks = [("code", "        " + line), ("code", "        " + line)]
+    assert drop_repeated_lines(blocks) == blocks
+
+
+def test_code_is_fenced_and_closed_before_what_follows() -> None:
+    markdown = render_markdown(
+        [("item0", "an item"), ("code", "x = 1"), ("code", "    y = 2"), ("p", "After.")]
+    )
+    assert markdown == "- an item\n\n```\nx = 1\n    y = 2\n```\n\nAfter."
+
+
+def test_code_at_the_end_is_closed() -> None:
+    assert render_markdown([("p", "Run:"), ("code", "make test")]) == "Run:\n\n```\nmake test\n```"
+
+
+def test_a_table_gets_a_header_row_as_wide_as_its_widest_row() -> None:
+    rows = [("row", "Stage | Time"), ("row", "Autolyse | 1 h | rest"), ("p", "Then bake.")]
+    assert render_markdown(rows) == (
+        "| Stage | Time |\n| --- | --- | --- |\n| Autolyse | 1 h | rest |\n\nThen bake."
+    )
+
+
+def test_two_tables_each_get_their_header_row() -> None:
+    blocks = [("row", "a | b"), ("p", "Between."), ("row", "c | d"), ("row", "e | f")]
+    assert render_markdown(blocks).count("| --- | --- |") == 2
