@@ -289,7 +289,9 @@ def _walk(
             continue
         elif tag == "li":
             out.flush()
-            _walk(child, out, f"item{max(depth - 1, 0)}", depth, skip, linked)
+            # An item of a numbered list says so ("item0."): Markdown numbers it.
+            marker = "." if node.tag == "ol" else ""
+            _walk(child, out, f"item{max(depth - 1, 0)}{marker}", depth, skip, linked)
             out.flush()
         elif tag in LIST_TAGS:
             out.flush()

@@ -176,9 +176,10 @@ def engine_blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
 
 def _list_blocks(element: _Element, depth: int) -> Iterator[Block]:
     """One line per item, nested lists after their parent item."""
+    kind = f"item{depth}." if element.get("rend") == "ol" else f"item{depth}"
     for item in element:
         for _, line in _split("item", _text_of(item)):
-            yield f"item{depth}", line
+            yield kind, line
         for nested in item:
             if nested.tag == "list":
                 yield from _list_blocks(nested, depth + 1)

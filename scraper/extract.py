@@ -453,13 +453,16 @@ def render_markdown(blocks: list[Block]) -> str:
     `>` quotes, tables with their first row as the header, fenced code."""
     out: list[str] = []
     previous = ""
+    open_items: list[list[int]] = []  # per depth of the current list: its number, its marker's width
     for index, (kind, text) in enumerate(blocks):
         if previous == "code" and kind != "code":
             out.append("```")
+        if not kind.startswith("item"):
+            open_items.clear()
         if kind == "heading":
             line = f"## {text}"
         elif kind.startswith("item"):
-            line = "  " * int(kind[4:] or 0) + f"- {text}"
+            line = _list_item(kind, text, open_items)
         elif kind == "quote":
             line = f"> {text}"
         elif kind == "row":
@@ -484,6 +487,26 @@ def render_markdown(blocks: list[Block]) -> str:
     if previous == "code":
         out.append("```")
     return "\n".join(out)
+
+
+def _list_item(kind: str, text: str, open_items: list[list[int]]) -> str:
+    """An item ("item1", or "item1." in a numbered list) as a Markdown line.
+
+    `open_items` holds, for each depth of the list being written, [the last number
+    given there (0 when not numbered), the width of its marker]; it is updated. An
+    item is indented by the widths of its parents' markers: CommonMark nests a line
+    under an item by that width ("- " two columns, "12. " four).
+    """
+    ordered = kind.endswith(".")
+    depth = int(kind[4:].rstrip(".") or 0)
+    del open_items[depth + 1 :]  # a deeper list ended
+    while len(open_items) <= depth:
+        open_items.append([0, 2])
+    number = open_items[depth][0] + 1 if ordered else 0
+    marker = f"{number}." if ordered else "-"
+    open_items[depth] = [number, len(marker) + 1]
+    indent = sum(width for _, width in open_items[:depth])
+    return " " * indent + f"{marker} {text}"
 
 
 def _table_width(blocks: list[Block], start: int) -> int:

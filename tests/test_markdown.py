@@ -1,5 +1,8 @@
 """The Markdown rendering of a body, and the code in it kept as written."""
 
+from lxml import etree
+
+from scraper.engine import engine_blocks
 from scraper.extract import extract_html, render_markdown
 from scraper.lines import drop_repeated_lines, filter_blocks
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html
@@ -47,3 +50,21 @@ def test_a_table_gets_a_header_row_as_wide_as_its_widest_row() -> None:
 def test_two_tables_each_get_their_header_row() -> None:
     blocks = [("row", "a | b"), ("p", "Between."), ("row", "c | d"), ("row", "e | f")]
     assert render_markdown(blocks).count("| --- | --- |") == 2
+
+
+def test_numbered_lists_are_numbered_and_nested_by_their_markers_width() -> None:
+    blocks = [("item0.", "a"), ("item1", "b"), ("item2.", "c"), ("item0.", "d"), ("p", "x"), ("item0.", "e")]
+    assert render_markdown(blocks) == "1. a\n   - b\n     1. c\n2. d\n\nx\n\n1. e"
+
+
+def test_both_engines_tell_a_numbered_list_from_a_bulleted_one() -> None:
+    lists = (
+        "<ol><li>Mix the flour and the water.</li><li>Rest it.</li></ol><ul><li>Flour</li><li>Water</li></ul>"
+    )
+    dom = extract_html(article_html(extra_inside=lists), "https://e.org/a").markdown
+    assert "1. Mix the flour and the water.\n2. Rest it.\n- Flour\n- Water" in dom
+    tree = etree.fromstring(
+        "<body><list rend='ol'><item>Mix.</item><item>Rest.</item></list>"
+        "<list rend='ul'><item>Flour</item></list></body>"
+    )
+    assert list(engine_blocks(tree)) == [("item0.", "Mix."), ("item0.", "Rest."), ("item0", "Flour")]
