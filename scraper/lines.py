@@ -347,6 +347,10 @@ BOILERPLATE_LINES = (
     r"https?://\S+\.(?:jpe?g|png|gif|webp|avif)(?:\?\S*)?",
     # A question-and-answer site's interface: "Viewed 11k times", "Asked 13 years ago".
     r"(?:asked|modified|viewed|active) [\w ,.]{1,30} (?:ago|times)",
+    # A phpBB board's footer under each topic: who is online, the jump box, the time zone.
+    r"who is online|users browsing this (?:forum|topic|thread): .{1,300}|jump to"
+    r"|all times are (?:utc|gmt)(?: ?[+-] ?\d{1,2}(?::\d{2})?)?(?: hours?)?(?: \[ dst \])?"
+    r"|return to [“\"].{1,60}[”\"](?: ?jump to)?",
     r"sorted by:.{0,40}",
     r"(?:start asking to get answers|find the answer to your question by asking\.?|"
     r"explore related questions|see similar questions with these tags\.?)",

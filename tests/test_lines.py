@@ -390,6 +390,12 @@ def test_article_lines_kept(line: str) -> None:
         "No comments:",
         "1 of 12",
         "Image 3 of 8",
+        "Who is online",
+        "Users browsing this forum: No registered users and 2 guests",
+        "All times are UTC",
+        "All times are UTC + 1 hour [ DST ]",
+        "Return to “Local news” Jump to",
+        "Jump to",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -412,6 +418,8 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "Posted by courier at 10:00 the parcel arrived late.",
         "Home and older posts of the archive moved to the new server in 2019.",
         "5/5",
+        "Return to the harbour before the tide turns, the captain said.",
+        "Jump to conclusions at your peril.",
         "3 of 4 doctors agree, the survey says.",
     ],
 )

@@ -423,6 +423,7 @@ def test_clean_author() -> None:
     assert clean_author("Written by Rob Ewaschuk Edited by Betsy Beyer") == "Rob Ewaschuk"
     assert clean_author("EditorDavid on Sunday") == "EditorDavid"
     assert clean_author("GrahamTheDev Follow") == "GrahamTheDev"
+    assert clean_author("alice » Tue Mar 05, 2024 10:15 am") == "alice"  # phpBB's post header
     assert clean_author("James Clear (Author)") == "James Clear"
     assert clean_author("Tony Bishop from Elizabethtown, KY") == "Tony Bishop"
     for junk in (

@@ -118,7 +118,7 @@ _BY_PREFIX = re.compile(
 )
 # Where a byline's name ends and its dateline or role begins.
 _BYLINE_TAIL = re.compile(
-    r"""\s*(?:[|•·/]|\s[-–—]\s|\bon\s+(?=\w+\s+\d)|\b(?:last\s+)?(?:updated|published|posted|modified)\b|
+    r"""\s*(?:[|•·/»›]|\s[-–—]\s|\bon\s+(?=\w+\s+\d)|\b(?:last\s+)?(?:updated|published|posted|modified)\b|
     \b(?:edited|reviewed|fact[- ]checked|photos?|photographs|illustrations?|produced)\s+by\b|
     \bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\s(?:follow|following|subscribe)$|\sfrom\s|
     \s*\((?:author|editor|illustrator|translator|contributor|foreword)s?\)|
