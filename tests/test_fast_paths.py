@@ -126,8 +126,16 @@ SPACES_AND_LETTERS = st.text(
 @example("tab\tinside")
 @example(" lead and trail ")
 @example("unit\x1fseparator")
-def test_collapse_is_split_and_join(text: str) -> None:
-    assert collapse(text) == " ".join(text.split())
+@example("Options\u200b and \ufeffmore\u2060")
+def test_collapse_is_split_and_join_without_zero_width_spaces(text: str) -> None:
+    invisible = {0x200B: None, 0xFEFF: None, 0x2060: None}
+    assert collapse(text) == " ".join(text.translate(invisible).split())
+
+
+def test_collapse_drops_zero_width_spaces_and_keeps_joiners() -> None:
+    assert collapse("Options\u200b") == "Options"
+    assert collapse("\ufeffword  soft\u200bbreak") == "word softbreak"
+    assert collapse("می\u200cخواهم 👩\u200d💻") == "می\u200cخواهم 👩\u200d💻"
 
 
 @pytest.mark.parametrize(
