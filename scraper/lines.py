@@ -206,7 +206,10 @@ BOILERPLATE_LINES = (
     r"(?: in full size)?(?:\.\.|…)?",
     r"(?:enlarge|expand|zoom) (?:this |the )?image",
     # A shop's and a blog's interface.
-    r"taxes?(?:,| and) .{0,40}calculated at checkout",
+    r"tax(?:es)?(?:,| and) .{0,40}calculated at checkout",
+    # Shopify's line under the price: "Tax included. Shipping calculated at checkout."
+    r"(?:tax(?:es)? (?:included|excluded)\.? ?)?(?:shipping|discounts?)(?: and discounts?)?"
+    r" calculated at checkout",
     r"added to (?:your )?cart.{0,40}",
     r"(?:[$€£][\d.,]+ )?add to (?:cart|bag|basket|wishlist)",
     r"(?:out of stock|sold out|coming soon!?)",
