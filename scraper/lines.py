@@ -72,6 +72,12 @@ BOILERPLATE_LINES = (
     r" per (?:inviare|pubblicare|commentare).{0,40}"
     r"|accedi per (?:commentare|lasciare un commento).{0,20}"
     r"|je moet (?:ingelogd zijn|inloggen) om (?:een reactie|te reageren).{0,40})",
+    # A share button named for its network ("Auf Facebook teilen", "Condividi su WhatsApp"), and
+    # the subscribe and bookmark buttons in those languages.
+    r"(?:auf|on|sur|en|su|op|na|no) (?:facebook|twitter|x|whatsapp|linkedin|pinterest|telegram|reddit)"
+    r" (?:teilen|partager|compartir|condividi|delen|udostępnij|compartilhar)",
+    r"(?:jetzt )?abonnieren|s'abonner|suscribirse|suscríbete|assine já|abbonati|abonneren|subskrybuj"
+    r"|подписаться|merken|zum merkzettel hinzufügen",
     # Jetpack's like button as text: "Like Loading...", "Gefällt mir Wird geladen …".
     r"(?:like|gefällt mir|j[’']aime|me gusta|curtir|mi piace|vind ik leuk|lubię to|нравится)\s?"
     r"(?:loading|wird geladen|chargement|cargando|carregando|caricamento|laden|wczytywanie|загрузка)"
@@ -116,6 +122,11 @@ BOILERPLATE_LINES = (
     # A post's tag list on a line of its own: "Tags: Apple, MacBook Pro", "Tag: digitimes.com".
     r"(?:tags?|tagged(?: with| in)?|filed under|categories|category|posted in|labels) ?:.*",
     r"(?:no|\d+ )?comments?(?: \(\d+\))?",
+    # ...in the other large languages, and the link that opens the comment box.
+    r"(?:keine |aucun |\d+ )?(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento"
+    r"|reacties|reactie|komentarz[ey]?|комментари(?:й|я|ев|и))(?: \(\d+\))?",
+    r"(?:kommentar|antwort) schreiben|écrire un commentaire|escribe un comentario|escreva um comentário"
+    r"|scrivi un commento|schrijf een reactie|napisz komentarz|написать комментарий",
     # A thread's counters and sort control, standing alone: "2 Answers", "1,693 views", "Sort by:".
     r"\d[\d,.]*k? (?:answers?|replies|views|posts)",
     r"(?:sort(?:ed)?(?: by)? ?:?\s*)+",
@@ -194,6 +205,9 @@ BOILERPLATE_LINES = (
     # A newsroom's link to its standards: "Our Standards: The Thomson Reuters Trust Principles".
     r"our (?:editorial )?(?:standards|ethics policy|corrections policy) ?:.{0,80}",
     r"(?:home|tags)",
+    # A breadcrumb trail left as text: "Home › News › Bridge", "Startseite > Politik".
+    r"(?:home|homepage|startseite|accueil|inicio|início|главная|strona główna)"
+    r"(?:\s*[›»>/]\s*[^›»>/]{1,60}){1,6}",
     # An interface's labels standing alone: a dialog's close button, a filter panel's
     # title (with its count), a table of contents' or a byline box's label, a menu's and
     # a search box's, an undo button, a grid's "Show:" and "Per page".
@@ -478,10 +492,18 @@ _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
     r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"
-    r"agosto|septiembre|octubre|noviembre|diciembre)"
+    r"agosto|septiembre|octubre|noviembre|diciembre|março|maio|setembro|outubro|dezembro|fevereiro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|mei)"
+)
+# The label a written date stands under in those languages: "Veröffentlicht am", "Publié le".
+_DATE_LABEL = (
+    r"(?:(?:last )?(?:updated|published|posted|modified)(?: on)?|(?:zuletzt )?aktualisiert(?: am)?"
+    r"|veröffentlicht(?: am)?|publié(?: le)?|mis à jour(?: le)?|publicado(?: el| em)?|actualizado(?: el)?"
+    r"|atualizado(?: em)?|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?):? "
 )
 _WRITTEN_DATE = re.compile(
-    rf"^(?:[a-z]{{2,9}}\.?,? )?(?:\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de )?(?:{_MONTH})(?: de)?,? \d{{4}}"
+    rf"^(?:{_DATE_LABEL})?(?:[a-z]{{2,9}}\.?,? )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de )?(?:{_MONTH})(?: de)?,? \d{{4}}"
     rf"|(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})$",
     re.IGNORECASE,
 )
