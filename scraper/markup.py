@@ -227,12 +227,11 @@ COMMENT_SELECTORS = (
     ".field--name-comment",
     "[data-component='comments']",
     ".CommentsListSection-root",  # ForumMagnum (LessWrong, EA Forum, Alignment Forum)
-    # wpDiscuz, Viafoura, OpenWeb (Spot.IM), Remark42, Isso, Cusdis, Talkyard.
+    # wpDiscuz, Viafoura, Remark42, Isso, Cusdis, Talkyard.
     "#wpdcom",
     "#wpd-threads",
     ".viafoura",
     ".vf-conversations",
-    "[data-spotim-module]",
     "#remark42",
     "#isso-thread",
     "#cusdis_thread",
@@ -369,10 +368,6 @@ NEWSLETTER_SELECTORS = (
     ".tve-leads-conversion-object",
     ".om-holder",
     ".et_bloom_inline_form",
-    # A news site's components, named by their data attributes rather than classes.
-    "[data-testid*='newsletter' i]",
-    "[data-component*='newsletter' i]",
-    "[data-module*='newsletter' i]",
 )
 
 # Site chrome: navigation, breadcrumbs, bylines and post meta, tags, ads.

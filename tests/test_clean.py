@@ -24,7 +24,6 @@ def test_article_survives_pruning() -> None:
         "<div id='tarteaucitronRoot'><p>This site uses cookies and gives you control.</p></div>",
         "<div id='wpdcom' class='wpdiscuz_unauth'><p>Notify of new follow-up comments.</p></div>",
         "<div class='viafoura'><div class='vf-conversations'><p>What readers think.</p></div></div>",
-        "<div data-spotim-module='conversation'><p>Be the first to comment.</p></div>",
         "<div class='dpsp-content-wrapper'><span>Pin it and tell your friends.</span></div>",
         "<div class='swp_social_panel'><span>Total shares so far.</span></div>",
         "<div class='et_social_inline'><span>Spread the word today.</span></div>",
@@ -57,14 +56,6 @@ def test_a_recommendation_box_between_paragraphs_takes_none_of_them(box: str) ->
     text = pruned_text(article_html(extra_inside=box))
     assert "Transport" not in text and "Nine things" not in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
-
-
-def test_a_newsletter_component_named_by_its_data_attribute_goes() -> None:
-    box = (
-        "<div data-testid='newsletter-signup'><h3>Sign up for the morning briefing</h3>"
-        "<p>Everything you need to start your day.</p></div>"
-    )
-    assert pruned_text(article_html(extra_inside=box)) == pruned_text(article_html())
 
 
 def test_consent_managers_removed() -> None:
