@@ -462,6 +462,17 @@ _SHORTCODE = re.compile(
 _LABELLED_HEADLINE = re.compile(r"^(?=[^\[]*\b[A-Z]{4,}\b)[^.!?]{10,160}\s\[[A-Z][A-Z ]{2,14}\]$")
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
+# The same without IGNORECASE, for ASCII lines lower-cased first: the patterns are written in
+# lower case (a test checks), so it matches exactly where the original does, at two fifths of
+# the cost. Other lines keep the original, whose case folding goes past `str.lower`.
+_BOILERPLATE_LOWER = re.compile(_BOILERPLATE_RE.pattern)
+
+
+def _is_boilerplate_wording(text: str) -> bool:
+    text = text.strip().rstrip(".!")
+    if text.isascii():
+        return _BOILERPLATE_LOWER.match(text.lower()) is not None
+    return _BOILERPLATE_RE.match(text) is not None
 # Lines longer than this are prose, whatever words they start with. Calls to action
 # too: up to 300 characters, they took an author's bio and a how-to's "subscribe to
 # industry newsletters" as well as a newsletter's plug (WCXB summed F1 +0.14, but
@@ -585,11 +596,11 @@ def _is_boilerplate(line: str) -> bool:
         return True
     if len(line) > MAX_BOILERPLATE_LINE:
         return False
-    if _BOILERPLATE_RE.match(line.strip().rstrip(".!")):
+    if _is_boilerplate_wording(line):
         return True
     # A row of interface labels: "E-mail this story | Printer-friendly version".
     if _LABEL_SEPARATOR.search(line) and all(
-        _BOILERPLATE_RE.match(part.strip().rstrip(".!")) for part in _LABEL_SEPARATOR.split(line)
+        _is_boilerplate_wording(part) for part in _LABEL_SEPARATOR.split(line)
     ):
         return True
     if _calls_to_action(line):

@@ -1,6 +1,9 @@
+import re
+
 import pytest
 
 from scraper.lines import (
+    BOILERPLATE_LINES,
     REPEATED_LINE_CHARS,
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
@@ -685,3 +688,10 @@ def test_the_headline_under_the_pages_address_goes_with_it() -> None:
         ("p", "The river rose."),
         ("p", "The flood"),
     ]
+
+
+def test_boilerplate_patterns_are_written_in_lower_case() -> None:
+    # ASCII lines are lower-cased and matched without IGNORECASE: an upper-case letter in a
+    # pattern (other than an escape such as \W or \S) would never match.
+    for pattern in BOILERPLATE_LINES:
+        assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]", "", pattern)), pattern
