@@ -473,6 +473,8 @@ def _is_boilerplate_wording(text: str) -> bool:
     if text.isascii():
         return _BOILERPLATE_LOWER.match(text.lower()) is not None
     return _BOILERPLATE_RE.match(text) is not None
+
+
 # Lines longer than this are prose, whatever words they start with. Calls to action
 # too: up to 300 characters, they took an author's bio and a how-to's "subscribe to
 # industry newsletters" as well as a newsletter's plug (WCXB summed F1 +0.14, but
