@@ -49,7 +49,12 @@ _LINK_ACTION = (
 _BUTTON_ACTION = (
     _LINK_ACTION
     + r"|settings|preferences|options|ok|okay|close|continue|understood|yes|no|save|confirm|details|"
-    r"einstellungen|paramètres|configurar"
+    r"einstellungen|paramètres|configurar|"
+    # A blocked embed's placeholder: "Load content", "Inhalt laden", "Afficher le contenu".
+    r"(?:load|show|display|unblock|enable|activate) (?:the )?(?:content|video|map|embed|tweet|post)|"
+    r"(?:externe )?inhalte? (?:laden|anzeigen|aktivieren|entsperren)|(?:video|karte) (?:laden|anzeigen)|"
+    r"(?:charger|afficher|activer) (?:le )?contenu|(?:cargar|mostrar|activar) (?:el )?contenido|"
+    r"(?:carica|mostra|attiva) (?:il )?contenuto|(?:carregar|mostrar|ativar) (?:o )?conteúdo"
 )
 _LINK_LABEL = re.compile(rf"(?:{_LINK_ACTION})\b", re.IGNORECASE)
 _BUTTON_LABEL = re.compile(rf"(?:{_BUTTON_ACTION})\b", re.IGNORECASE)

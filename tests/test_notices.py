@@ -41,6 +41,20 @@ def test_banners_in_other_languages_and_blocked_embed_placeholders() -> None:
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+def test_blocked_embed_placeholders_with_a_load_button_in_other_languages() -> None:
+    placeholders = (
+        "<div class='a7b2'><p>Dieser Inhalt kann aufgrund Ihrer Cookie-Einstellungen nicht angezeigt "
+        "werden.</p><button>Inhalt laden</button></div>"
+        "<div><p>Ce contenu est bloqué par vos paramètres de cookies, acceptez-les pour le voir.</p>"
+        "<button>Afficher le contenu</button></div>"
+        "<div><p>This video is blocked by your cookie settings until you allow them.</p>"
+        "<button>Load video</button></div>"
+    )
+    text = after_notices(article_html(extra_inside=placeholders))
+    assert "Cookie" not in text and "cookie" not in text and "laden" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_article_about_cookies_is_kept() -> None:
     # Consent wording in the article, and links and buttons nearby, but no
     # consent control: the link "No Man's Sky" starts with "No", which only a
