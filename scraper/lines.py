@@ -22,27 +22,28 @@ Block = tuple[str, str]
 # What joins a table row's cells into one line (and splits it again for Markdown).
 CELL_SEPARATOR = " | "
 
-# Whole lines that are interface text, in several languages (matched lower-cased).
-BOILERPLATE_LINES = (
-    r"(?:leave|post|add|write) a (?:comment|reply)",
-    r"(?:comparte|deja|escribe) tu (?:opinión|comentario)|(?:laisser|ajouter) un commentaire"
-    r"|(?:schreibe|hinterlasse) einen kommentar",
-    r"this site uses akismet to reduce spam.*",
-    r"your email address will not be published.*",
-    r"required fields are marked.*",
-    # The same comment form in WordPress's other large locales, where a theme without
-    # its classes lets it through: its heading (with the cancel link beside it), the
-    # lone reply and cancel links, the e-mail and required-fields notes, Akismet's note.
-    r"(?:(?:leave|post|add|write) a (?:comment|reply)|(?:schreibe|hinterlasse) einen kommentar"
+# A comment form's heading: WordPress's "Leave a Reply" in its large locales.
+_COMMENT_HEADING = (
+    r"(?:leave|post|add|write) a (?:comment|reply)|(?:schreibe|hinterlasse) einen kommentar"
     r"|laisser (?:un commentaire|une réponse)|deja (?:una respuesta|un comentario)|dejar un comentario"
     r"|deixe (?:uma resposta|um comentário)|lascia (?:un commento|una risposta)"
     r"|geef een reactie|laat een reactie achter|(?:dodaj|zostaw) komentarz"
-    r"|(?:добавить|оставить) комментарий)?"
-    r" ?(?:cancel reply|antworten abbrechen|annuler la réponse|cancelar (?:la )?respuesta|cancelar resposta"
-    r"|annulla (?:la )?risposta|reactie annuleren|anuluj pisanie odpowiedzi|отменить ответ)",
-    r"(?:deja una respuesta|dejar un comentario|deixe (?:uma resposta|um comentário)"
-    r"|lascia (?:un commento|una risposta)|geef een reactie|laat een reactie achter|laisser une réponse"
-    r"|(?:dodaj|zostaw) komentarz|(?:добавить|оставить) комментарий)",
+    r"|(?:добавить|оставить) комментарий"
+)
+
+# Whole lines that are interface text, in several languages (matched lower-cased).
+BOILERPLATE_LINES = (
+    # A comment form (WordPress's, in its large locales too, where a theme without its
+    # classes lets it through): its heading, alone or with the cancel link beside it, the
+    # lone reply and cancel links, the e-mail and required-fields notes, Akismet's note.
+    _COMMENT_HEADING,
+    r"(?:comparte|deja|escribe) tu (?:opinión|comentario)|ajouter un commentaire",
+    r"this site uses akismet to reduce spam.*",
+    r"your email address will not be published.*",
+    r"required fields are marked.*",
+    rf"(?:{_COMMENT_HEADING})? ?(?:cancel reply|antworten abbrechen|annuler la réponse"
+    r"|cancelar (?:la )?respuesta|cancelar resposta|annulla (?:la )?risposta|reactie annuleren"
+    r"|anuluj pisanie odpowiedzi|отменить ответ)",
     r"(?:reply|antworten|répondre|responder|responda|rispondi|beantwoorden|odpowiedz|ответить)",
     r"(?:(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht"
     r"|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée"

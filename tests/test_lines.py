@@ -344,6 +344,7 @@ def test_article_lines_kept(line: str) -> None:
     [
         "Leave a Reply Cancel reply",
         "Deja una respuesta",
+        "Deja un comentario",
         "Deixe um comentário",
         "Lascia un commento",
         "Geef een reactie",
