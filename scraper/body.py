@@ -38,6 +38,9 @@ LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Containers that become a link list when most of their text is links.
 LINK_LIST_TAGS = frozenset({"ul", "ol", "div", "section", "aside", "table", "dl", "nav", "header", "footer"})
 LINK_LIST_DENSITY = 0.6
+# A link list whose links average this many words is a list of titles (products,
+# stories), not a menu's.
+MIN_TITLE_WORDS = 3
 SIBLING_SHARE = 0.2
 
 
@@ -151,6 +154,8 @@ class _Writer:
         walk only reads the tree, so the memo holds for the writer's life."""
         self._holders: set[int] = set()
         """Elements (`mem_id`s) holding two links or more, in the roots walked so far."""
+        self.skipped = 0
+        """Characters of text in the lists of titles (`_titles_length`) the walk left out."""
 
     def enter(self, root: LexborNode) -> None:
         """Note which elements of `root` hold two links or more (`link_holders`), before
@@ -212,6 +217,15 @@ def _within(href: str, site: str) -> bool:
         return True
     host = urlsplit("http:" + href if href.startswith("//") else href).hostname
     return host is not None and host.removeprefix("www.") == site.removeprefix("www.")
+
+
+def _titles_length(node: LexborNode) -> int:
+    """The characters of text in the link list `node` when its links are titles (a
+    product's name, a story's headline: `MIN_TITLE_WORDS` words on average, links
+    without words, a picture's, not counted), else 0: a menu's links are mostly a word."""
+    counts = [len(anchor.text(deep=True).split()) for anchor in node.css("a")]
+    titled = [count for count in counts if count]
+    return text_length(node) if titled and sum(titled) >= MIN_TITLE_WORDS * len(titled) else 0
 
 
 def link_holders(root: LexborNode) -> set[int]:
@@ -286,6 +300,7 @@ def _walk(
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
         elif not out.link_lists and tag in LINK_LIST_TAGS and out.skips_link_list(child):
+            out.skipped += _titles_length(child)
             continue
         elif tag == "li":
             out.flush()
@@ -331,13 +346,18 @@ def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]
     For pages that are not articles (a service page, a product page, a
     collection), the content is the page itself, section after section.
     """
+    return page_parts(tree, link_lists)[0]
+
+
+def page_parts(tree: LexborHTMLParser, link_lists: bool = False) -> tuple[list[Block], int]:
+    """`page_blocks`, and the characters of text in the lists of titles it left out."""
     if tree.body is None:
-        return []
+        return [], 0
     out = _Writer(link_lists)
     out.enter(tree.body)
     _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
     out.flush()
-    return out.blocks
+    return out.blocks, out.skipped
 
 
 def blocks_of(

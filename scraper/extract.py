@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
-from scraper.body import blocks_of, choose_roots, page_blocks, prose_share
+from scraper.body import blocks_of, choose_roots, page_blocks, page_parts, prose_share
 from scraper.clean import prune
 from scraper.confidence import confidence
 from scraper.dates import search_date
@@ -110,6 +110,11 @@ PAGE_BODY_SHARE = 0.7
 MIN_PAGE_BODY_WORDS = 100
 # A page whose text outside link lists is fewer lines than this is made of them.
 MIN_PAGE_LINES = 3
+# ...as is a page, not a shop's product nor a discussion, whose lists of titles
+# hold at least this many times the characters of the rest of its text, where the
+# DOM engine's body is under this share of that rest: no article beside them.
+TITLE_LISTS_SHARE = 1.0
+LISTS_PAGE_BODY_SHARE = 0.5
 # The DOM engine's body is taken without asking trafilatura when it has
 # this many words, its container holds this share of the page's prose, and
 # its furniture (`scraper.inbody`) leaves this share of its words.
@@ -198,10 +203,14 @@ def _extract_html(html: str, url: str | None) -> Article:
     whole_text = ""
     whole_words = 0
     if not article:
-        whole = filter_blocks(page_blocks(tree), title)
-        if len(whole) < MIN_PAGE_LINES:
-            # Nothing but link lists outside the chrome: a category page or a
-            # directory, whose lists are its content.
+        blocks, listed = page_parts(tree)
+        whole = filter_blocks(blocks, title)
+        if len(whole) < MIN_PAGE_LINES or (
+            _made_of_lists(listed, sum(len(line) for _, line in whole), len(second_text))
+            and not (shop or discussion)
+        ):
+            # Mostly link lists outside the chrome: a category page, a catalogue's
+            # grid of products or a directory, whose lists are its content.
             whole = filter_blocks(page_blocks(tree, link_lists=True), title)
         whole_text = "\n".join(line for _, line in whole)
         whole_words = _words(whole_text)
@@ -263,6 +272,14 @@ def _extract_html(html: str, url: str | None) -> Article:
         date=_dated(clues, article or discussion, html, url),
         **article_meta,
     )
+
+
+def _made_of_lists(listed: int, rest: int, body: int) -> bool:
+    """Whether a page's lists of titles (`listed` characters, `scraper.body.page_parts`)
+    are its content: they outweigh the `rest` of its text, and the DOM engine's `body`
+    is a small part of that rest. An article's body is most of it, and the lists
+    beside it are its related stories."""
+    return listed >= TITLE_LISTS_SHARE * rest and body < LISTS_PAGE_BODY_SHARE * rest
 
 
 def _declared_instead(

@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract as extract_module
-from scraper.body import blocks_of, choose_roots, page_blocks
+from scraper.body import blocks_of, choose_roots, page_blocks, page_parts
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
@@ -505,6 +505,72 @@ def test_page_blocks_skip_link_lists_unless_they_are_the_content() -> None:
     assert page_blocks(tree) == []
     lines = [text for _, text in page_blocks(tree, link_lists=True)]
     assert lines[0] == "Language number 0" and len(lines) == 30
+
+
+def _catalogue_card(n: int) -> str:
+    """A shop theme's product card: a picture's link, the vendor's, the product's name
+    as a linked heading, and a price."""
+    return (
+        f"<div class='product-list-item'><figure><a href='/products/{n}'><img src='/i/{n}.jpg' alt=''></a>"
+        "<span class='badge'>Only 3 left!</span></figure><div class='details'>"
+        "<p class='vendor'><a href='/vendors?q=LODGE'>LODGE</a></p>"
+        f"<h4 class='product-list-item-title'><a href='/products/{n}'>"
+        f'CAST IRON SKILLET {n}" LODGE L{n}SK3</a></h4>'
+        f"<p class='price'><span class='money'>${20 + n}.99 USD</span></p></div></div>"
+    )
+
+
+def test_a_catalogue_grid_gives_its_products_names() -> None:
+    """A collection page's grid is mostly links, but links that are titles: its content,
+    the products' names with their prices, not only the prices."""
+    cards = "".join(_catalogue_card(n) for n in range(6, 18))
+    html = page(
+        "<header><nav><a href='/'>Home</a><a href='/shop'>Shop</a><a href='/about'>About</a></nav></header>"
+        f"<main><h1>Lodge Cast Iron</h1><div class='collection-grid'>{cards}</div></main>"
+        "<footer><a href='/privacy'>Privacy policy</a><a href='/terms'>Terms</a></footer>",
+        title="Lodge",
+    )
+    lines = extract_html(html, "https://shop.example.com/collections/lodge").text.split("\n")
+    assert 'CAST IRON SKILLET 6" LODGE L6SK3' in lines and 'CAST IRON SKILLET 17" LODGE L17SK3' in lines
+    assert "$26.99 USD" in lines
+    assert "Privacy policy" not in lines and "About" not in lines
+
+
+def test_headline_columns_beside_an_article_stay_out() -> None:
+    """A page that does not call itself an article, whose columns of headlines outweigh
+    its story: the DOM engine's body is the story, and the headlines are no catalogue."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    teasers = "".join(
+        f"<div class='teaser'><a href='/news/{n}'><img src='/i/{n}.jpg' alt=''></a>"
+        f"<a href='/news/{n}'>Council approves plan number {n} for the new harbour wall</a></div>"
+        for n in range(30)
+    )
+    html = page(
+        f"<div class='page'><div class='story'><h1>Floods in the lower town</h1>{paragraphs}</div>"
+        f"<div class='column'>{teasers}</div></div>",
+        title="Floods in the lower town",
+    )
+    text = extract_html(html, "https://news.example.com/floods").text
+    assert ARTICLE_PARAGRAPHS[0] in text and ARTICLE_PARAGRAPHS[-1] in text
+    assert "Council approves" not in text
+
+
+def test_page_parts_measure_lists_of_titles_not_menus() -> None:
+    """The link lists a page's walk leaves out count toward a catalogue when their links
+    are titles (pictures' links aside), not when they are a menu's single words."""
+    menu = (
+        "<ul>"
+        + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "Shop", "Blog", "Contact"))
+        + "</ul>"
+    )
+    tree = LexborHTMLParser(page(f"<div>{menu}</div><p>Opening hours: nine to five.</p>"))
+    blocks, listed = page_parts(tree)
+    assert listed == 0 and blocks == [("p", "Opening hours: nine to five.")]
+    cards = "".join(_catalogue_card(n) for n in range(6, 9))
+    tree = LexborHTMLParser(page(f"<div class='grid'>{cards}</div><p>Opening hours: nine to five.</p>"))
+    blocks, listed = page_parts(tree)
+    assert listed > 100 and not any("SKILLET" in line for _, line in blocks)
+    assert ("p", "Opening hours: nine to five.") in blocks
 
 
 def test_an_article_keeps_its_place_under_a_long_comment_thread() -> None:
