@@ -93,11 +93,16 @@ def is_discussion_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]])
 PRODUCT_SCHEMA_TYPES = frozenset({"product", "productgroup", "productmodel", "individualproduct"})
 
 
+# OpenGraph's "product.group" is a group of products: a shop's collection page.
+_OG_PRODUCT_GROUP = re.compile(r"product[.:]group")
+
+
 def is_product_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
-    """The page calls itself a product, in OpenGraph ("product", "product.item") or JSON-LD."""
-    return any(kind.startswith("product") for kind in _og_types(tree)) or any(
-        kind.rsplit("/", 1)[-1] in PRODUCT_SCHEMA_TYPES for kind in _schema_types(jsonld)
-    )
+    """The page calls itself a product, in OpenGraph ("product", "product.item", not
+    "product.group") or JSON-LD."""
+    return any(
+        kind.startswith("product") and not _OG_PRODUCT_GROUP.match(kind) for kind in _og_types(tree)
+    ) or any(kind.rsplit("/", 1)[-1] in PRODUCT_SCHEMA_TYPES for kind in _schema_types(jsonld))
 
 
 def sells_product(tree: LexborHTMLParser) -> bool:

@@ -520,15 +520,18 @@ def _catalogue_card(n: int) -> str:
     )
 
 
-def test_a_catalogue_grid_gives_its_products_names() -> None:
+@pytest.mark.parametrize("head", ["", "<meta property='og:type' content='product.group'>"])
+def test_a_catalogue_grid_gives_its_products_names(head: str) -> None:
     """A collection page's grid is mostly links, but links that are titles: its content,
-    the products' names with their prices, not only the prices."""
+    the products' names with their prices, not only the prices. OpenGraph calls such a
+    page a group of products, not a product."""
     cards = "".join(_catalogue_card(n) for n in range(6, 18))
     html = page(
         "<header><nav><a href='/'>Home</a><a href='/shop'>Shop</a><a href='/about'>About</a></nav></header>"
         f"<main><h1>Lodge Cast Iron</h1><div class='collection-grid'>{cards}</div></main>"
         "<footer><a href='/privacy'>Privacy policy</a><a href='/terms'>Terms</a></footer>",
         title="Lodge",
+        head=head,
     )
     lines = extract_html(html, "https://shop.example.com/collections/lodge").text.split("\n")
     assert 'CAST IRON SKILLET 6" LODGE L6SK3' in lines and 'CAST IRON SKILLET 17" LODGE L17SK3' in lines
@@ -669,6 +672,7 @@ def test_product_pages_are_told_by_opengraph_or_json_ld() -> None:
         return LexborHTMLParser(page("", head=f"<meta property='og:type' content='{kind}'>"))
 
     assert is_product_page(og("product.item"), [])
+    assert not is_product_page(og("product.group"), [])  # a collection of products
     assert is_product_page(LexborHTMLParser(page("")), [{"@type": ["Thing", "http://schema.org/Product"]}])
     assert not is_product_page(og("article"), [])
     assert not is_product_page(LexborHTMLParser(page("")), [{"@type": "Offer"}])
