@@ -481,14 +481,16 @@ def render_markdown(blocks: list[Block]) -> str:
         elif kind.startswith("item"):
             line = _list_item(kind, text, open_items)
         elif kind == "quote":
-            line = f"> {text}"
+            line = f"> {_literal_start(text)}"
         elif kind == "row":
-            line = f"| {text} |"
+            # A pipe inside a cell would end it.
+            cells = (cell.replace("|", "\\|") for cell in text.split(CELL_SEPARATOR))
+            line = f"| {CELL_SEPARATOR.join(cells)} |"
         elif kind == "code":
             # Fenced, not indented: an indented block after a list item would join the item.
             line = text if previous == "code" else f"```\n{text}"
         else:
-            line = text
+            line = _literal_start(text)
         # Paragraphs are separated by a blank line; items and rows stay together.
         if out and not (
             (kind == previous and kind in ("row", "code"))
@@ -504,6 +506,25 @@ def render_markdown(blocks: list[Block]) -> str:
     if previous == "code":
         out.append("```")
     return "\n".join(out)
+
+
+# How a line of Markdown starts a heading, a list item, a quote or a fence, or is a rule:
+# a paragraph that starts so ("- 3 °C overnight", "1. FC Köln", "# 1 in sales") is
+# text, its first mark escaped.
+_MARKDOWN_START = re.compile(
+    r"(?:#{1,6}(?=\s|$)|[-+*](?=\s)|\d{1,9}(?=[.)]\s)|>|```|~~~|[-*_](?:\s*[-*_]){2,}\s*$)"
+)
+
+
+def _literal_start(text: str) -> str:
+    """`text` as a paragraph of Markdown, whatever mark it starts with."""
+    match = _MARKDOWN_START.match(text)
+    if match is None:
+        return text
+    end = match.end()
+    if text[0].isdigit():
+        return f"{text[:end]}\\{text[end:]}"  # "1\. FC Köln"
+    return f"\\{text}"
 
 
 def _list_item(kind: str, text: str, open_items: list[list[int]]) -> str:
@@ -523,7 +544,7 @@ def _list_item(kind: str, text: str, open_items: list[list[int]]) -> str:
     marker = f"{number}." if ordered else "-"
     open_items[depth] = [number, len(marker) + 1]
     indent = sum(width for _, width in open_items[:depth])
-    return " " * indent + f"{marker} {text}"
+    return " " * indent + f"{marker} {_literal_start(text)}"
 
 
 def _table_width(blocks: list[Block], start: int) -> int:

@@ -68,3 +68,29 @@ def test_both_engines_tell_a_numbered_list_from_a_bulleted_one() -> None:
         "<list rend='ul'><item>Flour</item></list></body>"
     )
     assert list(engine_blocks(tree)) == [("item0.", "Mix."), ("item0.", "Rest."), ("item0", "Flour")]
+
+
+def test_a_paragraph_that_starts_like_markdown_stays_a_paragraph() -> None:
+    blocks = [
+        ("p", "1. FC Köln won at home."),
+        ("p", "- 3 °C overnight, they said."),
+        ("p", "# 1 in sales this year."),
+        ("p", "> not a quote"),
+        ("p", "---"),
+        ("item0", "2) second, as written"),
+        ("p", "#hashtag and 10.5 stay as they are."),
+    ]
+    assert render_markdown(blocks).split("\n\n") == [
+        "1\\. FC Köln won at home.",
+        "\\- 3 °C overnight, they said.",
+        "\\# 1 in sales this year.",
+        "\\> not a quote",
+        "\\---",
+        "- 2\\) second, as written",
+        "#hashtag and 10.5 stay as they are.",
+    ]
+
+
+def test_a_pipe_in_a_cell_is_escaped_and_the_table_keeps_its_columns() -> None:
+    markdown = render_markdown([("row", "Plan | Price"), ("row", "Basic|Plus | $5")])
+    assert markdown == "| Plan | Price |\n| --- | --- |\n| Basic\\|Plus | $5 |"
