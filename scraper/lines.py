@@ -368,7 +368,17 @@ BOILERPLATE_LINES = (
     # A phpBB board's footer under each topic: who is online, the jump box, the time zone.
     r"who is online|users browsing this (?:forum|topic|thread): .{1,300}|jump to"
     r"|all times are (?:utc|gmt)(?: ?[+-] ?\d{1,2}(?::\d{2})?)?(?: hours?)?(?: \[ dst \])?"
+    r"(?:\.? the time now is \d{1,2}:\d{2}(?: ?[ap]m)?\.?)?"
     r"|return to [“\"].{1,60}[”\"](?: ?jump to)?",
+    # A board's post furniture: phpBB's edit notice and attachment counter, Invision's
+    # "Edited by" with its member's name, vBulletin's posting rules, a topic starter's
+    # label, the replies folded away. (A post's author and score line stays: it says
+    # who wrote the post.)
+    r"last edited by .{1,60} on .{4,40}, edited \d+ times? in total\.?",
+    r"edited by [^\s;,]+",
+    r"\([\d.,]+ [kmg]i?b\) (?:downloaded|viewed) [\d,]+ times?",
+    r"posting rules|you may not post new threads.{0,300}",
+    r"topic author|(?:show|load|view) more replies",
     r"sorted by:.{0,40}",
     r"(?:start asking to get answers|find the answer to your question by asking\.?|"
     r"explore related questions|see similar questions with these tags\.?)",
