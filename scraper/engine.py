@@ -56,10 +56,24 @@ def unmask_for_engine(tree: LexborHTMLParser, article: bool = False) -> None:
         if link_density(table) < MAX_TABLE_LINK_DENSITY:
             table.unwrap_tags(["a"])
     for caption in tree.css("figcaption"):
+        for part in list(caption.iter(include_text=False)):
+            if _runs_into_next(part):
+                part.insert_after(" ")
         caption.unwrap_tags(CAPTION_INLINE_TAGS)
         for node in (caption, caption.parent):
             if node is not None:
                 _strip_attributes(node)
+
+
+def _runs_into_next(part: LexborNode) -> bool:
+    """Whether a caption's part (its text, its credit: side by side, kept apart by the
+    theme's style) would run into the element after it once unwrapped, a word or a
+    sentence's end against a word: "in 2024.Getty Images", "treatmentCredit: EPA"."""
+    following = part.next
+    if following is None or following.tag == "-text" or not following.text()[:1].isalnum():
+        return False
+    end = part.text()[-1:]
+    return end.isalnum() or end in ".!?:;,"
 
 
 def _strip_attributes(node: LexborNode) -> None:

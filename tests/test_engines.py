@@ -903,3 +903,20 @@ def test_the_pages_own_address_in_a_share_box_is_no_body_text() -> None:
     )
     assert extract_html(html).text.split("\n") == ARTICLE_PARAGRAPHS
     assert link in extract_html(html.replace("rel='canonical'", "rel='alternate'")).text
+
+
+def test_a_captions_text_and_credit_do_not_run_together() -> None:
+    """A caption's text and its credit sit side by side in their own elements, kept apart by
+    the theme's style; a word's own pieces (a link, then its full stop) stay together."""
+    figures = (
+        "<figure><img src='a.jpg' alt=''><figcaption><span class='caption__text'>Pilates tops the list."
+        "</span><span class='caption__source'>Mikolette / Getty Images</span></figcaption></figure>"
+        "<figure><img src='b.jpg' alt=''><figcaption>Segmentation in <a href='/demo'>Userpilot</a>"
+        "<u>.</u></figcaption></figure>"
+        "<figure><img src='c.jpg' alt=''><figcaption>A tulip tree <span>(</span><em>Liriodendron</em>)"
+        "</figcaption></figure>"
+    )
+    text = extract_html(article_html(extra_inside=figures), "https://example.org/a").text
+    assert "Pilates tops the list. Mikolette / Getty Images" in text
+    assert "Segmentation in Userpilot." in text
+    assert "A tulip tree (Liriodendron)" in text
