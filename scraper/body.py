@@ -154,8 +154,8 @@ class _Writer:
         walk only reads the tree, so the memo holds for the writer's life."""
         self._holders: set[int] = set()
         """Elements (`mem_id`s) holding two links or more, in the roots walked so far."""
-        self.skipped = 0
-        """Characters of text in the lists of titles (`_titles_length`) the walk left out."""
+        self.left_out: list[LexborNode] = []
+        """The link lists the walk left out."""
 
     def enter(self, root: LexborNode) -> None:
         """Note which elements of `root` hold two links or more (`link_holders`), before
@@ -300,7 +300,7 @@ def _walk(
             _walk(child, out, "heading", depth, skip, linked)
             out.flush()
         elif not out.link_lists and tag in LINK_LIST_TAGS and out.skips_link_list(child):
-            out.skipped += _titles_length(child)
+            out.left_out.append(child)
             continue
         elif tag == "li":
             out.flush()
@@ -357,24 +357,40 @@ def page_parts(tree: LexborHTMLParser, link_lists: bool = False) -> tuple[list[B
     out.enter(tree.body)
     _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
     out.flush()
-    return out.blocks, out.skipped
+    return out.blocks, sum(_titles_length(node) for node in out.left_out)
 
 
 def blocks_of(
-    roots: list[LexborNode], dropped: frozenset[int] = frozenset(), site: str | None = None
+    roots: list[LexborNode],
+    dropped: frozenset[int] = frozenset(),
+    site: str | None = None,
+    list_article: bool = False,
 ) -> list[Block]:
     """The blocks of `roots`, less the elements whose `mem_id` is in `dropped`; with the
-    page's `site` (its host), link lists to other sites are kept (`_Writer.site`)."""
-    out = _Writer(dropped=dropped, addresses=True, site=site)
+    page's `site` (its host), link lists to other sites are kept (`_Writer.site`).
+
+    `list_article`: the roots are an article's, which may be a list article (Wikipedia's
+    "List of …", a roundup of recipes): where the link lists within the site hold as
+    much text as the rest, they are its body, not its related posts, and are kept.
+    """
+    out = _walk_roots(roots, _Writer(dropped=dropped, addresses=True, site=site))
+    if list_article and out.left_out:
+        listed = sum(text_length(node) for node in out.left_out)
+        if listed >= sum(len(line) for _, line in out.blocks):
+            out = _walk_roots(roots, _Writer(link_lists=True, dropped=dropped, addresses=True, site=site))
+    return out.blocks
+
+
+def _walk_roots(roots: list[LexborNode], out: _Writer) -> _Writer:
     for root in roots:
         out.flush()
         out.enter(root)
         if root.tag in HEADING_TAGS:
             _walk(root, out, "heading", 0)
-        elif not out.skips_link_list(root):
+        elif out.link_lists or not out.skips_link_list(root):
             _walk(root, out, "p", 0)
     out.flush()
-    return out.blocks
+    return out
 
 
 def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:

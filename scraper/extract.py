@@ -231,7 +231,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     if article and sure is None:
         remove_link_paragraphs(tree)
     if sure is None and not pruned.discussion:
-        sure = _named_body(tree, roots, title, second_words, site)
+        sure = _named_body(tree, roots, title, second_words, site, article)
     if sure is not None:
         blocks, text, words = sure
     else:
@@ -391,12 +391,17 @@ def _sure_body(
         return None
     dropped = _ids(furniture(roots) + (link_paragraphs(tree) if article else []))
     # Sure of its container, the engine keeps the lists in it that link to other sites.
-    body = _read(roots, dropped, site, title)
+    body = _read(roots, dropped, site, title, article)
     return body if body[2] >= SURE_KEPT_SHARE * second_words else None
 
 
 def _named_body(
-    tree: LexborHTMLParser, roots: list[LexborNode], title: str | None, second_words: int, site: str
+    tree: LexborHTMLParser,
+    roots: list[LexborNode],
+    title: str | None,
+    second_words: int,
+    site: str,
+    article: bool = False,
 ) -> tuple[list[Block], str, int] | None:
     """The body of the container the theme names (`scraper.named`), when it holds
     at least what the DOM engine found; the DOM engine's own where the theme
@@ -412,7 +417,7 @@ def _named_body(
     named = False
     for node in named_containers(tree):
         named = True
-        body = _read([node], _ids(furniture([node])), site, title)
+        body = _read([node], _ids(furniture([node])), site, title, article)
         if body[2] >= NAMED_MIN_WORDS:
             # As many words in the same place: one holds the other.
             agree = body[2] >= NAMED_SHARE * second_words and _overlaps(node, roots)
@@ -421,7 +426,7 @@ def _named_body(
         # The theme names no container: trafilatura's cascade would have none to
         # start from either, and read the page by its generic fallbacks, as the
         # DOM engine does. Its body, less its furniture, stands.
-        return _read(roots, _ids(furniture(roots)), site, title)
+        return _read(roots, _ids(furniture(roots)), site, title, article)
     return None
 
 
@@ -430,10 +435,11 @@ def _ids(nodes: list[LexborNode]) -> frozenset[int]:
 
 
 def _read(
-    roots: list[LexborNode], dropped: frozenset[int], site: str, title: str | None
+    roots: list[LexborNode], dropped: frozenset[int], site: str, title: str | None, article: bool = False
 ) -> tuple[list[Block], str, int]:
-    """The blocks of `roots` less `dropped`, boilerplate lines filtered: (blocks, text, words)."""
-    blocks = filter_blocks(blocks_of(roots, dropped, site), title)
+    """The blocks of `roots` less `dropped`, boilerplate lines filtered: (blocks, text, words).
+    In an `article`, a list article's lists stay (`scraper.body.blocks_of`)."""
+    blocks = filter_blocks(blocks_of(roots, dropped, site, list_article=article), title)
     text = "\n".join(line for _, line in blocks)
     return blocks, text, _words(text)
 

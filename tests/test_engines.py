@@ -920,3 +920,23 @@ def test_a_captions_text_and_credit_do_not_run_together() -> None:
     assert "Pilates tops the list. Mikolette / Getty Images" in text
     assert "Segmentation in Userpilot." in text
     assert "A tulip tree (Liriodendron)" in text
+
+
+def test_a_list_article_keeps_its_lists() -> None:
+    """An article made of lists of links to its own site's pages, under an introduction the
+    DOM engine is sure of, reads as those lists: they are its body, not its related posts."""
+    intro = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    sections = "".join(
+        f"<h2>{letter}</h2><ul>"
+        + "".join(f"<li><a href='/wiki/{letter}{n}'>{letter}-language number {n}</a></li>" for n in range(25))
+        + "</ul>"
+        for letter in "ABC"
+    )
+    html = page(
+        f"<main><article><h1>List of programming languages</h1>{intro}{sections}</article></main>",
+        title="List of programming languages",
+        head="<meta property='og:type' content='article'>",
+    )
+    text = extract_html(html, "https://wiki.example/wiki/List_of_programming_languages").text
+    assert ARTICLE_PARAGRAPHS[0] in text
+    assert "A-language number 0" in text and "C-language number 24" in text

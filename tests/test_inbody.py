@@ -123,3 +123,22 @@ def test_with_the_site_known_link_lists_to_other_sites_are_kept_and_the_sites_ow
     assert "The flood report of the agency" in kept and "Another story from this site" not in kept
     plain = [line for _, line in blocks_of([root])]
     assert "The flood report of the agency" not in plain and "Another story from this site" not in plain
+
+
+def test_a_list_articles_lists_within_the_site_are_its_body() -> None:
+    """A list article ("List of programming languages"): its lists of links to the site's
+    own pages outweigh its prose, and are its body, not its related posts."""
+    entries = "".join(f"<li><a href='/wiki/Lang_{n}'>Language {n}</a></li>" for n in range(40))
+    intro = "<p>This is an index to notable programming languages, in current or historical use.</p>"
+    root = _root(intro + f"<ul>{entries}</ul>")
+    lines = [line for _, line in blocks_of([root], site="wiki.example", list_article=True)]
+    assert "Language 0" in lines and "Language 39" in lines
+    # Read as any container (not an article's), the same lists are left out...
+    assert "Language 0" not in [line for _, line in blocks_of([root], site="wiki.example")]
+    # ...and an article's few related links beside its prose still are.
+    related = _root(
+        PROSE + "<ul><li><a href='/2024/a'>Another story from this site</a></li>"
+        "<li><a href='/2024/b'>And one more from this site</a></li></ul>"
+    )
+    kept = [line for _, line in blocks_of([related], site="site.example", list_article=True)]
+    assert "Another story from this site" not in kept
