@@ -370,15 +370,28 @@ def blocks_of(
     page's `site` (its host), link lists to other sites are kept (`_Writer.site`).
 
     `list_article`: the roots are an article's, which may be a list article (Wikipedia's
-    "List of …", a roundup of recipes): where the link lists within the site hold as
-    much text as the rest, they are its body, not its related posts, and are kept.
+    "List of …", a roundup of recipes): where the link lists within the site hold dozens
+    of links and as much text as the rest, they are its body, not its related posts, and
+    are kept (`_is_list_article`).
     """
     out = _walk_roots(roots, _Writer(dropped=dropped, addresses=True, site=site))
-    if list_article and out.left_out:
-        listed = sum(text_length(node) for node in out.left_out)
-        if listed >= sum(len(line) for _, line in out.blocks):
-            out = _walk_roots(roots, _Writer(link_lists=True, dropped=dropped, addresses=True, site=site))
+    if list_article and _is_list_article(out):
+        out = _walk_roots(roots, _Writer(link_lists=True, dropped=dropped, addresses=True, site=site))
     return out.blocks
+
+
+# A related block shows a handful of stories, a dozen at most; a list article lists dozens.
+MIN_LIST_ARTICLE_LINKS = 20
+
+
+def _is_list_article(out: _Writer) -> bool:
+    """Whether the link lists a walk left out are the article's body: `MIN_LIST_ARTICLE_LINKS`
+    links or more, holding as much text as all the walk wrote."""
+    if not out.left_out:
+        return False
+    if sum(len(node.css("a")) for node in out.left_out) < MIN_LIST_ARTICLE_LINKS:
+        return False
+    return sum(text_length(node) for node in out.left_out) >= sum(len(line) for _, line in out.blocks)
 
 
 def _walk_roots(roots: list[LexborNode], out: _Writer) -> _Writer:

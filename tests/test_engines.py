@@ -940,3 +940,20 @@ def test_a_list_article_keeps_its_lists() -> None:
     text = extract_html(html, "https://wiki.example/wiki/List_of_programming_languages").text
     assert ARTICLE_PARAGRAPHS[0] in text
     assert "A-language number 0" in text and "C-language number 24" in text
+
+
+def test_an_articles_unlabelled_related_list_stays_out_however_short_the_story() -> None:
+    """A dozen headlines of the site's other stories in the story's container outweigh a
+    short story, but a dozen links is a related block, not a list article."""
+    related = "".join(
+        f"<li><a href='/news/2024/story-{n}'>Council approves plan number {n} for the harbour wall</a></li>"
+        for n in range(12)
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS[:4])
+    html = page(
+        f"<main><article><h1>Floods</h1><div class='entry-content'>{paragraphs}<ul>{related}</ul></div>"
+        "</article></main>",
+        head="<meta property='og:type' content='article'>",
+    )
+    text = extract_html(html, "https://news.example.com/floods").text
+    assert ARTICLE_PARAGRAPHS[0] in text and "Council approves" not in text
