@@ -219,6 +219,12 @@ def _within(href: str, site: str) -> bool:
     return host is not None and host.removeprefix("www.") == site.removeprefix("www.")
 
 
+def titles_length(lists: list[LexborNode]) -> int:
+    """The characters of text in those of the link `lists` whose links are titles
+    (`_titles_length`)."""
+    return sum(_titles_length(node) for node in lists)
+
+
 def _titles_length(node: LexborNode) -> int:
     """The characters of text in the link list `node` when its links are titles (a
     product's name, a story's headline: `MIN_TITLE_WORDS` words on average, links
@@ -349,15 +355,16 @@ def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]
     return page_parts(tree, link_lists)[0]
 
 
-def page_parts(tree: LexborHTMLParser, link_lists: bool = False) -> tuple[list[Block], int]:
-    """`page_blocks`, and the characters of text in the lists of titles it left out."""
+def page_parts(tree: LexborHTMLParser, link_lists: bool = False) -> tuple[list[Block], list[LexborNode]]:
+    """`page_blocks`, and the link lists it left out (to be weighed, `titles_length`,
+    only where the page may be made of them)."""
     if tree.body is None:
-        return [], 0
+        return [], []
     out = _Writer(link_lists)
     out.enter(tree.body)
     _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
     out.flush()
-    return out.blocks, sum(_titles_length(node) for node in out.left_out)
+    return out.blocks, out.left_out
 
 
 def blocks_of(

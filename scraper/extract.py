@@ -43,7 +43,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import metadata
-from scraper.body import blocks_of, choose_roots, page_blocks, page_parts, prose_share
+from scraper.body import blocks_of, choose_roots, page_blocks, page_parts, prose_share, titles_length
 from scraper.clean import prune
 from scraper.confidence import confidence
 from scraper.dates import search_date
@@ -203,11 +203,11 @@ def _extract_html(html: str, url: str | None) -> Article:
     whole_text = ""
     whole_words = 0
     if not article:
-        blocks, listed = page_parts(tree)
+        blocks, left_out = page_parts(tree)
         whole = filter_blocks(blocks, title)
         if len(whole) < MIN_PAGE_LINES or (
-            _made_of_lists(listed, sum(len(line) for _, line in whole), len(second_text))
-            and not (shop or discussion)
+            not (shop or discussion)
+            and _made_of_lists(titles_length(left_out), sum(len(line) for _, line in whole), len(second_text))
         ):
             # Mostly link lists outside the chrome: a category page, a catalogue's
             # grid of products or a directory, whose lists are its content.
@@ -275,7 +275,7 @@ def _extract_html(html: str, url: str | None) -> Article:
 
 
 def _made_of_lists(listed: int, rest: int, body: int) -> bool:
-    """Whether a page's lists of titles (`listed` characters, `scraper.body.page_parts`)
+    """Whether a page's lists of titles (`listed` characters, `scraper.body.titles_length`)
     are its content: they outweigh the `rest` of its text, and the DOM engine's `body`
     is a small part of that rest. An article's body is most of it, and the lists
     beside it are its related stories."""

@@ -249,8 +249,8 @@ BOILERPLATE_LINES = (
     r"(?:comments are closed|kommentare sind geschlossen|les commentaires sont fermés"
     r"|los comentarios están cerrados|(?:os )?comentários (?:estão )?encerrados|i commenti sono chiusi"
     r"|reacties zijn gesloten)\.?",
-    r"(?:load|show|view|hide) (?:more )?comments|load more|mehr laden|voir plus|ver más|carregar mais"
-    r"|carica altro|meer laden",
+    r"(?:load|show|view|hide) (?:more )?comments|(?:show|load|view) more replies|load more|mehr laden"
+    r"|voir plus|ver más|carregar mais|carica altro|meer laden",
     r"(?:newsletter abonnieren|suscríbete a (?:nuestro|la) (?:boletín|newsletter)"
     r"|inscreva-se na (?:nossa )?newsletter|iscriviti alla (?:nostra )?newsletter)",
     r"(?:copy link|link copied!?|copied!?|listen to (?:this )?article|(?:read|open) in (?:the )?app"
@@ -372,13 +372,12 @@ BOILERPLATE_LINES = (
     r"|return to [“\"].{1,60}[”\"](?: ?jump to)?",
     # A board's post furniture: phpBB's edit notice and attachment counter, Invision's
     # "Edited by" with its member's name, vBulletin's posting rules, a topic starter's
-    # label, the replies folded away. (A post's author and score line stays: it says
-    # who wrote the post.)
+    # label. (A post's author and score line stays: it says who wrote the post.)
     r"last edited by .{1,60} on .{4,40}, edited \d+ times? in total\.?",
     r"edited by [^\s;,]+",
     r"\([\d.,]+ [kmg]i?b\) (?:downloaded|viewed) [\d,]+ times?",
     r"posting rules|you may not post new threads.{0,300}",
-    r"topic author|(?:show|load|view) more replies",
+    r"topic author",
     r"sorted by:.{0,40}",
     r"(?:start asking to get answers|find the answer to your question by asking\.?|"
     r"explore related questions|see similar questions with these tags\.?)",

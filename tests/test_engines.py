@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import extract as extract_module
-from scraper.body import blocks_of, choose_roots, page_blocks, page_parts
+from scraper.body import blocks_of, choose_roots, page_blocks, page_parts, titles_length
 from scraper.clean import prune
 from scraper.confidence import agreement, confidence
 from scraper.extract import extract_html
@@ -567,12 +567,12 @@ def test_page_parts_measure_lists_of_titles_not_menus() -> None:
         + "</ul>"
     )
     tree = LexborHTMLParser(page(f"<div>{menu}</div><p>Opening hours: nine to five.</p>"))
-    blocks, listed = page_parts(tree)
-    assert listed == 0 and blocks == [("p", "Opening hours: nine to five.")]
+    blocks, left_out = page_parts(tree)
+    assert titles_length(left_out) == 0 and blocks == [("p", "Opening hours: nine to five.")]
     cards = "".join(_catalogue_card(n) for n in range(6, 9))
     tree = LexborHTMLParser(page(f"<div class='grid'>{cards}</div><p>Opening hours: nine to five.</p>"))
-    blocks, listed = page_parts(tree)
-    assert listed > 100 and not any("SKILLET" in line for _, line in blocks)
+    blocks, left_out = page_parts(tree)
+    assert titles_length(left_out) > 100 and not any("SKILLET" in line for _, line in blocks)
     assert ("p", "Opening hours: nine to five.") in blocks
 
 
