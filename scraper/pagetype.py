@@ -61,8 +61,13 @@ def _microdata_types(tree: LexborHTMLParser) -> Iterator[str]:
         yield (node.attributes.get("itemtype") or "").strip().rstrip("/").rsplit("/", 1)[-1].lower()
 
 
+# OpenGraph's type for a story is "article"; blog themes also write "post" or
+# "blog" (the old Facebook type for a weblog) on theirs.
+ARTICLE_OG_TYPES = frozenset({"article", "post", "blog", "blogpost", "blog_post"})
+
+
 def declares_article(tree: LexborHTMLParser) -> bool:
-    return any(kind == "article" for kind in _og_types(tree))
+    return any(kind in ARTICLE_OG_TYPES for kind in _og_types(tree))
 
 
 # schema.org types that say "this page is an article" (not a product, a listing, a web page).

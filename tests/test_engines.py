@@ -458,6 +458,18 @@ def test_microdata_declares_an_article() -> None:
     )
 
 
+@pytest.mark.parametrize("kind", ["article", "post", "blog", "Post"])
+def test_a_blog_themes_opengraph_post_declares_an_article(kind: str) -> None:
+    html = page("<p>Text</p>", head=f"<meta property='og:type' content='{kind}'>")
+    assert is_article_page(LexborHTMLParser(html), [])
+
+
+@pytest.mark.parametrize("kind", ["website", "product", "profile", "postal"])
+def test_other_opengraph_types_declare_no_article(kind: str) -> None:
+    html = page("<p>Text</p>", head=f"<meta property='og:type' content='{kind}'>")
+    assert not is_article_page(LexborHTMLParser(html), [])
+
+
 def test_headlines_of_other_stories_between_paragraphs_are_dropped_from_an_article() -> None:
     head = "<meta property='og:type' content='article'>"
     paragraphs = [f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS]
