@@ -542,7 +542,9 @@ CONSENT = SelectorSet(CONSENT_SELECTORS)
 PLUGINS = SelectorSet(PLUGIN_SELECTORS)
 PLUGINS_BUT_COMMENTS = PLUGINS.without(COMMENTS)
 NOT_ARTICLE = COMMENTS + CONSENT + SelectorSet(LEGAL_DIALOG_SELECTORS)
-CHROME = SelectorSet((*CHROME_SELECTORS, "form"))
+# Forms, and the fieldsets that group a form's controls outside one: a shop's filters
+# ("Colour: Black, Teal", "Size: XS ... XXL"), whose checkboxes went with the controls.
+CHROME = SelectorSet((*CHROME_SELECTORS, "form", "fieldset"))
 # On a page of many <article>s (a list of posts), their headers are the
 # teasers' headlines, not one article's header.
 ARTICLE_HEADER = SelectorSet(("article header",))

@@ -245,6 +245,19 @@ def test_page_wrapped_in_a_form_is_kept() -> None:
     assert ARTICLE_PARAGRAPHS[3] in pruned_text(html)
 
 
+def test_a_shops_filter_groups_go_with_the_forms() -> None:
+    # A catalogue's facets: checkbox labels grouped in fieldsets, outside any <form>.
+    facets = (
+        "<div class='filters'><fieldset><legend>Colour</legend>"
+        "<label><input type='checkbox'> Black</label><label><input type='checkbox'> Teal</label>"
+        "</fieldset><fieldset><legend>Size</legend><label><input type='checkbox'> XS</label>"
+        "<label><input type='checkbox'> XXL</label></fieldset></div>"
+    )
+    text = pruned_text(article_html(extra_outside=facets))
+    assert "Teal" not in text and "Colour" not in text
+    assert ARTICLE_PARAGRAPHS[3] in text
+
+
 def test_related_wording_in_several_languages() -> None:
     for text in ("See also: x", "Lire aussi : y", "Siehe auch z", "Читайте также: q", "» Read more"):
         assert starts_with_related_wording(text)
