@@ -41,6 +41,18 @@ def repair(text: str) -> str:
     return ftfy.fix_text(text, _encoding_only())
 
 
+# A no-break space encoded twice: "Â" then the space. Left to the extractor, the space
+# collapses with the whitespace around it and the "Â" stays ("for cats.Â"), a mark
+# `repair` no longer knows. No word of any language ends in "Â" before such a space.
+_NBSP_TWICE = "\u00c2\u00a0"
+
+
+def with_spaces_repaired(html: str) -> str:
+    """`html` with each twice-encoded no-break space decoded: a scan of the page
+    in C, the same string where it has none."""
+    return html.replace(_NBSP_TWICE, "\u00a0") if _NBSP_TWICE in html else html
+
+
 def repaired(article: Article) -> Article:
     """`article` with each of its text fields repaired."""
     # `repair` hands back the very string it was given where there is nothing to repair.

@@ -5,6 +5,7 @@ import json
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import metadata
+from scraper.extract import extract_html
 from scraper.metadata import clean_author, split_names, strip_site_suffix
 from tests.conftest import page
 
@@ -213,6 +214,15 @@ def test_byline_and_dateline_as_bare_text_lines_under_the_headline() -> None:
 def test_documentation_permalink_marks_are_not_the_title() -> None:
     html = page("<h1>Logging HOWTO¶</h1>", title="Logging HOWTO — Python 3.13 documentation")
     assert meta_of(html)["title"] == "Logging HOWTO"
+
+
+def test_a_permalink_mark_encoded_twice_leaves_nothing_behind() -> None:
+    # UTF-8 read as Latin-1 and written back: "—" is "â\x80\x94", "¶" is "Â¶".
+    heading = "itertools — Functions creating iterators¶".encode().decode("latin-1")
+    html = page(f"<h1>{heading}</h1><p>{'Tools for looping. ' * 20}</p>", title=heading)
+    assert extract_html(html, "https://docs.example.org/itertools").title == (
+        "itertools — Functions creating iterators"
+    )
 
 
 def test_title_suffix() -> None:

@@ -1,5 +1,5 @@
 from scraper.extract import extract_html
-from scraper.mojibake import repair
+from scraper.mojibake import repair, with_spaces_repaired
 from tests.conftest import ARTICLE_PARAGRAPHS, page
 
 
@@ -25,6 +25,18 @@ def test_text_encoded_twice_is_repaired() -> None:
 def test_clean_text_is_left_alone() -> None:
     for text in ("São Paulo, Zürich, Kraków, Ærø", "It’s “quoted” — fine", "SÃO PAULO", "Ĳ ﬁ ｗｉｄｅ"):
         assert repair(text) == text
+
+
+def test_a_twice_encoded_no_break_space_leaves_no_mark_where_its_space_went() -> None:
+    # "Â\xa0" ends a paragraph or parts two words; the space would collapse, the "Â" stay.
+    paragraphs = [f"<p>{text}</p>" for text in ARTICLE_PARAGRAPHS]
+    paragraphs[1] = "<p>It costs $32.21 a month for cats.Â\xa0</p>"
+    paragraphs[2] = "<p>Step 2:Â\xa0Appoint a registered agent for the company you formed.</p>"
+    html = page(f"<main><article><h1>Costs</h1>{''.join(paragraphs)}</article></main>")
+    text = extract_html(html, "https://example.org/a").text
+    assert "a month for cats.\n" in text and "Step 2: Appoint a registered agent" in text
+    assert "Â" not in text
+    assert with_spaces_repaired("ÂNGELO SILVA, Â la carte") == "ÂNGELO SILVA, Â la carte"
 
 
 def test_each_line_is_repaired_on_its_own() -> None:

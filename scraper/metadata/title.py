@@ -28,8 +28,10 @@ TITLE_META = (
     "parsely-title",
     "sailthru.title",
 )
-# Permalink anchors documentation generators append to headings (Sphinx's ¶, MkDocs' #).
-_HEADING_ANCHOR = re.compile(r"\s*[¶§#🔗]\s*$")
+# Permalink anchors documentation generators append to headings (Sphinx's ¶, MkDocs' #),
+# the pilcrow also as a page encoded twice writes it ("Â¶"), which `scraper.mojibake`
+# repairs only whole: its "Â" alone would stay behind.
+_HEADING_ANCHOR = re.compile(r"\s*(?:Â?¶|[§#🔗])\s*$")
 
 
 def extract_title(tree: LexborHTMLParser, meta: Meta) -> str | None:
