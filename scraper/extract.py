@@ -62,7 +62,7 @@ from scraper.lines import (
     filter_blocks,
 )
 from scraper.models import Article
-from scraper.mojibake import repaired, with_spaces_repaired
+from scraper.mojibake import repaired
 from scraper.named import named_containers
 from scraper.pagetype import (
     is_article_page,
@@ -149,7 +149,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
 
 
 def _extract_html(html: str, url: str | None) -> Article:
-    html = close_runaway_pre(without_huge_dropdowns(with_spaces_repaired(html)))
+    html = close_runaway_pre(without_huge_dropdowns(html))
     depth = markup_depth(html)
     if depth > MAX_MARKUP_DEPTH:
         raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")

@@ -1,5 +1,5 @@
 from scraper.extract import extract_html
-from scraper.mojibake import repair, with_spaces_repaired
+from scraper.mojibake import repair
 from tests.conftest import ARTICLE_PARAGRAPHS, page
 
 
@@ -36,7 +36,9 @@ def test_a_twice_encoded_no_break_space_leaves_no_mark_where_its_space_went() ->
     text = extract_html(html, "https://example.org/a").text
     assert "a month for cats.\n" in text and "Step 2: Appoint a registered agent" in text
     assert "Â" not in text
-    assert with_spaces_repaired("ÂNGELO SILVA, Â la carte") == "ÂNGELO SILVA, Â la carte"
+    assert repair("location. Â Â\nÂ Your price\nCrème brûlée Â") == "location.\nYour price\nCrème brûlée"
+    for kept in ("ÂNGELO SILVA", "TOMÂ SMITH", "ROMÂNIA"):
+        assert repair(kept) is kept
 
 
 def test_each_line_is_repaired_on_its_own() -> None:
