@@ -115,6 +115,14 @@ def test_lower_casing_keeps_every_character_a_word_character_or_not() -> None:
             assert bool(word.match(char)) == bool(word.match(lowered)), hex(ord(char))
 
 
+def test_a_printable_character_is_no_whitespace_but_the_space_and_never_invisible() -> None:
+    # What lets `collapse` only trim a printable line without two spaces in a row, in any script.
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if char.isprintable():
+            assert char == " " or not char.isspace(), hex(ord(char))
+            assert char not in "\u200b\ufeff\u2060", hex(ord(char))
+
+
 # Whitespace `str.split` knows (the ASCII control characters among it) beside letters.
 SPACES_AND_LETTERS = st.text(
     alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2009\u3000ab\u00e9")
