@@ -22,6 +22,7 @@ container's text: then the words named the article's own wrapper.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -196,9 +197,9 @@ def _is_furniture(node: LexborNode) -> bool:
     class_ = attributes.get("class") or ""
     id_ = attributes.get("id") or ""
     if node.tag in BLOCK_TAGS and (
-        (class_ and CLASS_PATTERN.search(class_) and not RECIPE_DETAILS.search(class_))
+        (class_ and _names_furniture(class_))
         or (EMBED_WORD in class_ and text_length(node) < MAX_EMBED_CHARS)
-        or (id_ and ID_PATTERN.search(id_))
+        or (id_ and _id_names_furniture(id_))
         or "nav" in (attributes.get("role") or "").lower()
         or "data-lp-replacement-content" in attributes
     ):
@@ -215,6 +216,28 @@ def _hidden(tag: str | None, attributes: dict[str, str | None], class_: str, id_
         or "display: none" in style
         or "hidden" in style
         or bool(style and _OFF_SCREEN.search(style))
-        or bool(class_ and HIDDEN_CLASS.search(class_))
-        or bool(id_ and HIDDEN_ID.search(id_))
+        or bool(class_ and _class_hides(class_))
+        or bool(id_ and _id_hides(id_))
     )
+
+
+# A theme repeats its class names on every card and paragraph: each name is read
+# once per process, not once per element (a search per element made most of `_named`).
+@functools.lru_cache(maxsize=8192)
+def _names_furniture(class_: str) -> bool:
+    return CLASS_PATTERN.search(class_) is not None and RECIPE_DETAILS.search(class_) is None
+
+
+@functools.lru_cache(maxsize=8192)
+def _id_names_furniture(id_: str) -> bool:
+    return ID_PATTERN.search(id_) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _class_hides(class_: str) -> bool:
+    return HIDDEN_CLASS.search(class_) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _id_hides(id_: str) -> bool:
+    return HIDDEN_ID.search(id_) is not None
