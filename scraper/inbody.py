@@ -197,9 +197,9 @@ def _is_furniture(node: LexborNode) -> bool:
     class_ = attributes.get("class") or ""
     id_ = attributes.get("id") or ""
     if node.tag in BLOCK_TAGS and (
-        (class_ and _names_furniture(class_))
+        (class_ and _found(CLASS_PATTERN, class_) and not _found(RECIPE_DETAILS, class_))
         or (EMBED_WORD in class_ and text_length(node) < MAX_EMBED_CHARS)
-        or (id_ and _id_names_furniture(id_))
+        or (id_ and _found(ID_PATTERN, id_))
         or "nav" in (attributes.get("role") or "").lower()
         or "data-lp-replacement-content" in attributes
     ):
@@ -216,28 +216,14 @@ def _hidden(tag: str | None, attributes: dict[str, str | None], class_: str, id_
         or "display: none" in style
         or "hidden" in style
         or bool(style and _OFF_SCREEN.search(style))
-        or bool(class_ and _class_hides(class_))
-        or bool(id_ and _id_hides(id_))
+        or bool(class_ and _found(HIDDEN_CLASS, class_))
+        or bool(id_ and _found(HIDDEN_ID, id_))
     )
 
 
 # A theme repeats its class names on every card and paragraph: each name is read
-# once per process, not once per element (a search per element made most of `_named`).
-@functools.lru_cache(maxsize=8192)
-def _names_furniture(class_: str) -> bool:
-    return CLASS_PATTERN.search(class_) is not None and RECIPE_DETAILS.search(class_) is None
-
-
-@functools.lru_cache(maxsize=8192)
-def _id_names_furniture(id_: str) -> bool:
-    return ID_PATTERN.search(id_) is not None
-
-
-@functools.lru_cache(maxsize=8192)
-def _class_hides(class_: str) -> bool:
-    return HIDDEN_CLASS.search(class_) is not None
-
-
-@functools.lru_cache(maxsize=8192)
-def _id_hides(id_: str) -> bool:
-    return HIDDEN_ID.search(id_) is not None
+# once per pattern and process, not once per element (a search per element made
+# most of `_named`).
+@functools.lru_cache(maxsize=16384)
+def _found(pattern: re.Pattern[str], name: str) -> bool:
+    return pattern.search(name) is not None

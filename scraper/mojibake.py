@@ -27,10 +27,6 @@ _MARKS = re.compile("[\x80-\x9f]|â€|[ÂÃ][\xa0-\xbf]")
 _FIRST = re.compile("[\x80-\x9fÂÃâ]")
 
 
-def _marked(text: str) -> bool:
-    return _FIRST.search(text) is not None and _MARKS.search(text) is not None
-
-
 # A no-break space encoded twice ("Â\xa0") whose space went with the whitespace the
 # extractor collapses: an "Â" left at a word's end or standing alone, before a space
 # or the line's end ("for cats.Â", "Step 2:Â Appoint", "location. Â Â"), or opening a
@@ -43,10 +39,10 @@ _LOST_SPACES = re.compile(r"(?<=\S)(?: ?(?<![A-ZÀ-ÖØ-Þ])Â)+(?= |$)|^(?:Â )
 def repair(text: str) -> str:
     """`text` with its double-encoded runs decoded; the same string where it has none."""
     if _FIRST.search(text) is None:
-        return text
+        return text  # the scan that passes over nearly every text
     if "Â" in text:
         text = _LOST_SPACES.sub("", text)  # the very string where it finds none
-    if not _marked(text):
+    if _MARKS.search(text) is None:
         return text
     # Imported on first use (8 MB, 30 ms): most runs never meet such a page.
     import ftfy
