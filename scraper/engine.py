@@ -3,7 +3,7 @@ module that imports trafilatura.
 
 Before the page is handed over, the markup that makes trafilatura drop what
 belongs to the article is taken off (`unmask_for_engine`: captions, quoted
-posts, links in an article's data tables); `main_content` runs it with its
+posts, links in an article's data tables, an article's collapsed panels); `main_content` runs it with its
 fallback extractors, its retry of a short body only where asked; and
 `engine_blocks` turns its structured tree (paragraphs, headings, lists, tables,
 quotes) into (kind, line) blocks.
@@ -35,13 +35,22 @@ CAPTION_INLINE_TAGS = ["span", "em", "i", "strong", "b", "small", "cite", "a", "
 
 # Embedded posts the article quotes; the engine drops them by their class.
 EMBED_SELECTORS = "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"
+# The marks of a hidden element that trafilatura drops whatever it holds.
+ENGINE_HIDDEN = "[style*='display:none'], [style*='display: none'], [hidden], [aria-hidden='true']"
 # An article's table under this link density is data, whose links are read as text.
 MAX_TABLE_LINK_DENSITY = 0.5
 
 
 def unmask_for_engine(tree: LexborHTMLParser, article: bool = False) -> None:
     """Strip the classes that make the engine drop captions and quoted posts, and,
-    in an article, the links that make it drop a table's cells."""
+    in an article, the links that make it drop a table's cells and the hiding marks
+    of the collapsed panels pruning kept."""
+    for hidden in tree.css(ENGINE_HIDDEN) if article else ():
+        # Pruning kept it (a collapsed or disclosed panel, the article's container):
+        # the engine would drop it by the same marks.
+        for name in ("style", "hidden", "aria-hidden"):
+            if name in hidden.attrs:
+                del hidden.attrs[name]
     for quote in tree.css(EMBED_SELECTORS):
         _strip_attributes(quote)
         wrapper = quote.parent

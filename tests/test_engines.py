@@ -969,3 +969,29 @@ def test_an_articles_unlabelled_related_list_stays_out_however_short_the_story()
     )
     text = extract_html(html, "https://news.example.com/floods").text
     assert ARTICLE_PARAGRAPHS[0] in text and "Council approves" not in text
+
+
+def test_an_articles_collapsed_panels_reach_the_main_engine() -> None:
+    """Pruning keeps an accordion's collapsed answers (`display:none` until opened), but
+    trafilatura drops whatever is hidden: in an article the marks are taken off first. A
+    page that is no article keeps them, so the engine reads only the tab on show, as
+    a reader sees it (a quick start's code in one language of five)."""
+    answer = "Gather twelve months of electric bills so that installers can size the system."
+    panel = (
+        "<div class='es-accordion'><a role='button' aria-controls='step-1' aria-expanded='false'>"
+        "1. Understand your electric bill</a><div id='step-1' role='region' style='display:none;'>"
+        f"<p>{answer}</p></div></div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    html = page(f"<article>{body}{panel}</article>")
+
+    def engine_text(article: bool) -> str:
+        tree = LexborHTMLParser(html)
+        prune(tree, article)
+        assert answer in (tree.body.text() if tree.body else "")  # pruning kept it
+        extract_module.unmask_for_engine(tree, article)
+        found = extract_module.main_content(tree.html or "", None)
+        return " ".join(found.itertext()) if found is not None else ""
+
+    assert answer in engine_text(article=True)
+    assert answer not in engine_text(article=False)
