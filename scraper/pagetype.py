@@ -76,11 +76,21 @@ ARTICLE_SCHEMA_TYPES = frozenset(
 )
 
 
+# More microdata Articles than this on a page OpenGraph calls a "website" are its
+# teasers, each marked up as the article it links to: a blog's front page.
+MAX_WEBSITE_ARTICLE_ITEMS = 2
+
+
 def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) -> bool:
     """The page calls itself an article, in OpenGraph, JSON-LD or microdata."""
-    if declares_article(tree) or any(kind in ARTICLE_SCHEMA_TYPES for kind in _microdata_types(tree)):
+    if declares_article(tree) or _microdata_article(tree):
         return True
     return any(kind in ARTICLE_SCHEMA_TYPES for kind in _schema_types(jsonld))
+
+
+def _microdata_article(tree: LexborHTMLParser) -> bool:
+    items = sum(1 for kind in _microdata_types(tree) if kind in ARTICLE_SCHEMA_TYPES)
+    return items > 0 and (items <= MAX_WEBSITE_ARTICLE_ITEMS or "website" not in _og_types(tree))
 
 
 # schema.org types that say "this page is a discussion": a forum topic, a question and its answers.

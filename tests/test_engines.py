@@ -458,6 +458,22 @@ def test_microdata_declares_an_article() -> None:
     )
 
 
+def test_a_websites_front_page_of_microdata_articles_is_no_article() -> None:
+    """A blog's front page marks up each teaser as the Article it links to; OpenGraph
+    calls the page itself a website. One or two items are the page's own article."""
+    website = "<meta property='og:type' content='website'>"
+
+    def teasers(count: int) -> str:
+        item = "<article itemscope itemtype='https://schema.org/Article'>"
+        item += "<h2><a href='/p{n}'>Post {n}</a></h2></article>"
+        return "".join(item.format(n=n) for n in range(count))
+
+    assert not is_article_page(LexborHTMLParser(page(teasers(3), head=website)), [])
+    assert is_article_page(LexborHTMLParser(page(teasers(2), head=website)), [])
+    assert is_article_page(LexborHTMLParser(page(teasers(5))), [])  # no OpenGraph type
+    assert is_article_page(LexborHTMLParser(page(teasers(5), head=website)), [{"@type": "BlogPosting"}])
+
+
 @pytest.mark.parametrize("kind", ["article", "post", "blog", "Post"])
 def test_a_blog_themes_opengraph_post_declares_an_article(kind: str) -> None:
     html = page("<p>Text</p>", head=f"<meta property='og:type' content='{kind}'>")
