@@ -471,6 +471,15 @@ _SHORTCODE = re.compile(
 # ("BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]").
 _LABELLED_HEADLINE = re.compile(r"^(?=[^\[]*\b[A-Z]{4,}\b)[^.!?]{10,160}\s\[[A-Z][A-Z ]{2,14}\]$")
 
+# A placeholder a script fills in, saying what it waits for: "Loading paragraph...",
+# "Loading prices for your region…" (the word alone is in `BOILERPLATE_LINES`). The
+# ellipsis tells it from a heading such as "Loading an image with XHR".
+_PLACEHOLDER = re.compile(
+    r"(?:loading|chargement|cargando|carregando|caricamento|wird geladen|загрузка)"
+    r"(?: [^\s.…]+){0,4} ?(?:\.{3}|…)",
+    re.IGNORECASE,
+)
+
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
 # The same without IGNORECASE, for ASCII lines lower-cased first: the patterns are written in
 # lower case (a test checks), so it matches exactly where the original does, at two fifths of
@@ -615,7 +624,7 @@ def _is_boilerplate(line: str) -> bool:
         _is_boilerplate_wording(part) for part in _LABEL_SEPARATOR.split(line)
     ):
         return True
-    if _calls_to_action(line):
+    if _calls_to_action(line) or _PLACEHOLDER.fullmatch(line):
         return True
     if line.lstrip("(")[:1].isupper() and _PICTURE_CREDIT.match(line):
         return True

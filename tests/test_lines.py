@@ -561,6 +561,31 @@ def test_affiliate_disclosures(line: str) -> None:
     assert is_boilerplate_line(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Loading ...",
+        "Loading paragraph...",
+        "Loading prices for your region…",
+        "Chargement des commentaires…",
+    ],
+)
+def test_placeholders_a_script_fills_in(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Loading an image with XHR",
+        "Loading time of your pages",
+        "Loading the truck took the movers five hours on a normal day...",
+    ],
+)
+def test_headings_and_sentences_about_loading_are_kept(line: str) -> None:
+    assert not is_boilerplate_line(line)
+
+
 def test_prose_about_commissions_is_kept() -> None:
     assert not is_boilerplate_line(
         "Sales agents earn a commission of 5% on each flat they sell in the new district."
