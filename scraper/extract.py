@@ -2,7 +2,8 @@
 
 `extract_html` runs, in order:
 
-1. parse once with selectolax (Lexbor), unwrap a <noscript> that holds the
+1. parse once with selectolax (Lexbor), the markup made safe to parse first
+   (`scraper.prepare`), unwrap a <noscript> that holds the
    page's content, move the parts a React server streamed into their slots
    (`scraper.streamed`), and read the metadata from the untouched tree
    (`scraper.metadata`);
@@ -73,6 +74,7 @@ from scraper.pagetype import (
 )
 from scraper.prepare import (
     MAX_MARKUP_DEPTH,
+    close_noscript_iframe,
     close_runaway_pre,
     markup_depth,
     reveal_noscript,
@@ -149,7 +151,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
 
 
 def _extract_html(html: str, url: str | None) -> Article:
-    html = close_runaway_pre(without_huge_dropdowns(html))
+    html = close_noscript_iframe(close_runaway_pre(without_huge_dropdowns(html)))
     depth = markup_depth(html)
     if depth > MAX_MARKUP_DEPTH:
         raise ExtractionError(f"markup nested {depth:,} levels deep (limit {MAX_MARKUP_DEPTH:,})")

@@ -1,5 +1,6 @@
 """The markup made safe to parse, before the parser sees it: thousands of <option>s
-dropped, hundreds of unclosed <pre>s closed, nesting past `MAX_MARKUP_DEPTH` refused
+dropped, hundreds of unclosed <pre>s closed, a <noscript>'s self-closed <iframe>
+closed, nesting past `MAX_MARKUP_DEPTH` refused
 (`markup_depth`), and the <noscript> that holds a client-rendered page's content
 unwrapped once parsed (`reveal_noscript`)."""
 
@@ -41,6 +42,29 @@ def close_runaway_pre(html: str) -> str:
     if opened - len(_PRE_CLOSE.findall(html)) <= MAX_UNCLOSED_PRE:
         return html
     return _PRE_OPEN.sub(lambda m: "</pre>" + m.group(0), html)
+
+
+# `<noscript><iframe … /></noscript>`, a tag manager's snippet as some frameworks
+# write it. An <iframe> cannot close itself: its text runs to "</iframe>". A browser
+# never sees it, since with scripts on a <noscript> is text; Lexbor parses it as with
+# scripts off, and the rest of the page became the iframe's text.
+_NOSCRIPT_IFRAME = re.compile(r"(<noscript\b[^>]*>\s*<iframe\b[^>]*?)\s*/>")
+
+
+def close_noscript_iframe(html: str) -> str:
+    """Close the self-closed <iframe> a <noscript> opens with, as a browser reads it.
+    The frameworks that write it write lower case."""
+    parts: list[str] = []
+    done = 0
+    # The pattern is tried where a <noscript> opens, found in C, not along the page.
+    at = html.find("<noscript")
+    while at >= 0:
+        match = _NOSCRIPT_IFRAME.match(html, at)
+        if match is not None:
+            parts.append(html[done : match.end(1)] + "></iframe>")
+            done = match.end()
+        at = html.find("<noscript", at + 1)
+    return "".join(parts) + html[done:] if parts else html
 
 
 def markup_depth(html: str, limit: int = MAX_MARKUP_DEPTH) -> int:

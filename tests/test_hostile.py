@@ -160,6 +160,19 @@ def test_ten_thousand_unclosed_pre_blocks_within_the_guard() -> None:
     assert_article_dict(_run_isolated(html.encode(), GUARD))
 
 
+@pytest.mark.parametrize("closing", [" />", "/>"])
+def test_a_self_closed_iframe_in_noscript_does_not_swallow_the_page(closing: str) -> None:
+    # A tag manager's snippet as some frameworks write it. An <iframe> cannot close
+    # itself, so a parser with scripts off (Lexbor) read the rest of the page as the
+    # iframe's text; a browser, scripts on, reads the <noscript> as text and never sees it.
+    snippet = (
+        f"<noscript><iframe src='https://www.googletagmanager.com/ns.html?id=GTM-X1'{closing}</noscript>"
+    )
+    html = article_html().replace("<body>", "<body>" + snippet)
+    assert snippet in html
+    assert_article(extract(html))
+
+
 def _cpu_seconds(html: str) -> tuple[float, Record]:
     started = time.process_time()  # CPU time: a loaded machine must not fail the test
     record = extract(html)
