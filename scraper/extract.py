@@ -107,9 +107,13 @@ CONTAINED_SHARE = 0.95
 # the DOM engine has already passed over the lists that are mostly links.
 LEFT_OUT_LIST_SHARE = 0.5
 # A page that is not an article is left to the DOM engine when its body holds
-# at least this share of the page's text and this many words.
+# at least this share of the page's text and this many words...
 PAGE_BODY_SHARE = 0.7
 MIN_PAGE_BODY_WORDS = 100
+# ...and is the page's own text: at least this share of its distinct words are the
+# page's, read outside the chrome. A footer's small print (an insurer's disclosures)
+# can outweigh the page's sections; the DOM engine then reads it as the body.
+HELD_SHARE = 0.5
 # A page whose text outside link lists is fewer lines than this is made of them.
 MIN_PAGE_LINES = 3
 # ...as is a page, not a shop's product nor a discussion, whose lists of titles
@@ -216,7 +220,12 @@ def _extract_html(html: str, url: str | None) -> Article:
             whole = filter_blocks(page_blocks(tree, link_lists=True), title)
         whole_text = "\n".join(line for _, line in whole)
         whole_words = _words(whole_text)
-    if not article and not pruned.discussion and _holds_the_page(second_words, whole_words):
+    if (
+        not article
+        and not pruned.discussion
+        and _holds_the_page(second_words, whole_words)
+        and _part_of(second_text, whole_text, HELD_SHARE)
+    ):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
         blocks, text = _final(second, second_text, lines_once, addresses, title)
@@ -339,8 +348,8 @@ def _host(url: str | None) -> str | None:
         return None
 
 
-def _part_of(text: str, whole: str) -> bool:
-    """Whether nearly all of `text`'s distinct words occur in `whole`.
+def _part_of(text: str, whole: str, share: float = CONTAINED_SHARE) -> bool:
+    """Whether nearly all (`share`) of `text`'s distinct words occur in `whole`.
 
     Past `SAMPLED_COUNT_CHARS` both are sampled from the start: a heuristic
     needs no more, and a false "no" keeps the main engine's body."""
@@ -348,7 +357,7 @@ def _part_of(text: str, whole: str) -> bool:
     if not words:
         return False
     inside = words & set(_WORD.findall(_head(whole, 2 * SAMPLED_COUNT_CHARS).lower()))
-    return len(inside) >= CONTAINED_SHARE * len(words)
+    return len(inside) >= share * len(words)
 
 
 def _left_out_lists(kept: list[Block], body: list[Block]) -> bool:

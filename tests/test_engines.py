@@ -329,6 +329,30 @@ def test_a_page_that_is_not_an_article_is_left_to_the_dom_engine(monkeypatch: py
     assert result.confidence > 0.5
 
 
+def test_a_footers_small_print_that_outweighs_the_page_is_not_taken_for_its_body() -> None:
+    """An insurer's disclosures in the footer outweigh the page's sections, and the DOM
+    engine reads them as the body; the page's own reading (outside the chrome) shares
+    few of their words, so the DOM engine's body is not the page's."""
+    legal = "".join(
+        f"<p>Disclosure {n}: coverage is underwritten by a third party insurer and subject to the "
+        "terms, conditions, limits and exclusions of the policy issued in your state of residence.</p>"
+        for n in range(14)
+    )
+    plan = (
+        "<h2>Plan option {n}</h2><p>Accident and illness plan number {n} pays back up to ninety percent "
+        "of eligible vet bills after the deductible, for dogs and cats of any age, with no cap on visits, "
+        "on exams, or on the prescriptions a vet writes for them.</p>"
+    )
+    sections = "".join(plan.format(n=n) for n in range(6))
+    html = page(
+        f"<header><nav><a href='/'>Home</a></nav></header><main><h1>Pet insurance</h1>{sections}</main>"
+        f"<footer><div class='copyright'>© 2025 Example Insurance</div><div class='disclosures'>{legal}</div>"
+        "</footer>"
+    )
+    text = extract_html(html).text
+    assert all(f"Accident and illness plan number {n} pays" in text for n in range(6))
+
+
 def test_an_article_whose_container_holds_its_prose_is_left_to_the_dom_engine(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
