@@ -191,7 +191,7 @@ CONSENT_SELECTORS = (
 )
 
 # Comment systems and comment forms (WordPress core and themes, Disqus,
-# Facebook, Blogger, Drupal, Commento, Coral, Hyvor, Giscus, utterances).
+# Facebook, Blogger, Drupal, Movable Type, Commento, Coral, Hyvor, Giscus, utterances).
 COMMENT_SELECTORS = (
     "#comments",
     "#respond",
@@ -236,6 +236,12 @@ COMMENT_SELECTORS = (
     "#isso-thread",
     "#cusdis_thread",
     ".talkyard-comments",
+    # Movable Type's classic templates: the heading, each comment and its "Posted by"
+    # line, the form.
+    ".comments-head",
+    ".comments-body",
+    ".comments-post",
+    "#comments-open",
 )
 
 # Share and social widgets, follow buttons, "like this" blocks.

@@ -102,6 +102,20 @@ def test_comment_systems_and_forms_removed() -> None:
     assert "Please enable JavaScript" not in text
 
 
+def test_movable_types_comments_are_removed() -> None:
+    """Movable Type's classic templates give no id or class WordPress themes use: a
+    "comments-head", then each comment's "comments-body" and "Posted by" line."""
+    thread = (
+        "<div class='comments-head'><a name='comments'></a>Comments</div>"
+        "<div class='comments-body'><p>I dislike the term and think we should stop using it.</p>"
+        "<span class='comments-post'>Posted by: Lee at December 16, 2025 01:11 PM</span></div>"
+        "<form id='comments-form'><div id='comments-open'>Post a comment</div></form>"
+    )
+    text = pruned_text(article_html(extra_outside=thread))
+    assert "I dislike the term" not in text and "Posted by" not in text and "Comments" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 @pytest.mark.parametrize(
     "widgets",
     [
