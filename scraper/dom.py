@@ -188,17 +188,28 @@ def _deeper_than(max_depth: int) -> str:
     return " > ".join(["*"] * (max_depth + 2))
 
 
+# Unwrapping moves an element's children up, and Lexbor's cost for that grows with the
+# subtree below: a few hundred deep elements cost nothing, but a broken page of 70,000
+# (a block repeated without its closing tags, 9,000 levels) took 40 CPU s. Past this
+# many, the elements below the limit become their text instead.
+MAX_UNWRAPS = 2_000
+
+
 def flatten_deep(root: LexborNode, max_depth: int = MAX_ENGINE_DEPTH) -> int:
     """Unwrap elements nested deeper than `max_depth`, keeping their text; return how many.
 
     Walks iteratively: a page nested thousands of levels deep must not blow
     Python's stack here, nor lxml's and trafilatura's later. Most pages have
     no element that deep, which Lexbor tells in C (`_deeper_than`) for a
-    quarter of the walk's cost: the walk then has nothing to find.
+    quarter of the walk's cost: the walk then has nothing to find. Past
+    `MAX_UNWRAPS` such elements, each element at `max_depth` that holds them
+    keeps only their text, its blocks run together: markup that broken has no
+    structure worth the time.
     """
     if root.css_first(_deeper_than(max_depth)) is None:
         return 0
     deep: list[LexborNode] = []
+    holders: dict[int, LexborNode] = {}
     stack = [(root, 0)]
     while stack:
         node, depth = stack.pop()
@@ -207,8 +218,24 @@ def flatten_deep(root: LexborNode, max_depth: int = MAX_ENGINE_DEPTH) -> int:
             if child.is_element_node:
                 if depth + 1 > max_depth:
                     deep.append(child)
+                    if depth == max_depth:
+                        holders[node.mem_id] = node
                 stack.append((child, depth + 1))
             child = child.next
+    if len(deep) > MAX_UNWRAPS:
+        for holder in holders.values():
+            _keep_text_only(holder)
+        return len(deep)
     for node in reversed(deep):  # innermost first
         node.unwrap()
     return len(deep)
+
+
+def _keep_text_only(node: LexborNode) -> None:
+    text = node.text(deep=True, separator=" ")
+    child = node.child
+    while child is not None:
+        following = child.next
+        child.decompose()
+        child = following
+    node.insert_child(text)
