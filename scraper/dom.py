@@ -189,9 +189,9 @@ def _deeper_than(max_depth: int) -> str:
 
 
 # Unwrapping moves an element's children up, and Lexbor's cost for that grows with the
-# subtree below: a few hundred deep elements cost nothing, but a broken page of 70,000
-# (a block repeated without its closing tags, 9,000 levels) took 40 CPU s. Past this
-# many, the elements below the limit become their text instead.
+# subtree below: a few hundred deep elements cost nothing, but the 71,000 of a broken
+# page (a block repeated without its closing tag, 9,000 levels) took 46 CPU s. Past
+# this many, the elements below the limit become their text instead.
 MAX_UNWRAPS = 2_000
 
 

@@ -3,8 +3,9 @@ module that imports trafilatura.
 
 Before the page is handed over, the markup that makes trafilatura drop what
 belongs to the article is taken off (`unmask_for_engine`: captions, quoted
-posts, links in an article's data tables, an article's collapsed panels); `main_content` runs it with its
-fallback extractors, its retry of a short body only where asked; and
+posts, links in an article's data tables, an article's collapsed panels);
+`main_content` runs it with its fallback extractors, its retry of a short body
+only where asked; and
 `engine_blocks` turns its structured tree (paragraphs, headings, lists, tables,
 quotes) into (kind, line) blocks.
 """

@@ -89,6 +89,7 @@ def is_article_page(tree: LexborHTMLParser, jsonld: Iterable[dict[str, Any]]) ->
 
 
 def _microdata_article(tree: LexborHTMLParser) -> bool:
+    """Whether the page's microdata calls it an article (`MAX_WEBSITE_ARTICLE_ITEMS`)."""
     items = sum(1 for kind in _microdata_types(tree) if kind in ARTICLE_SCHEMA_TYPES)
     return items > 0 and (items <= MAX_WEBSITE_ARTICLE_ITEMS or "website" not in _og_types(tree))
 
