@@ -38,7 +38,8 @@ _LOST_SPACES = re.compile(r"(?<=\S)(?: ?(?<![A-ZÀ-ÖØ-Þ])Â)+(?= |$)|^(?:Â )
 
 def repair(text: str) -> str:
     """`text` with its double-encoded runs decoded; the same string where it has none."""
-    if _FIRST.search(text) is None:
+    # `isascii` reads a flag the string carries: no scan at all for an ASCII text.
+    if text.isascii() or _FIRST.search(text) is None:
         return text  # the scan that passes over nearly every text
     if "Â" in text:
         text = _LOST_SPACES.sub("", text)  # the very string where it finds none

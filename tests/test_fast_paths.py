@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from scraper.errors import ExtractionError
 from scraper.extract import extract_html, word_count
 from scraper.guard import ARTICLE_SHARE_OF_THREAD, MIN_ARTICLE_CHARS, Guard, _text_beside
 from scraper.markup import COMMENTS, CONSENT, NOT_ARTICLE
-from scraper.metadata import collect, extract_author, extract_date, regions
+from scraper.metadata import collect, extract_author, extract_date, regions, sources
 from scraper.metadata.author import BYLINE_SELECTORS
 from scraper.metadata.published import PUBLISHED_MARKUP
 from scraper.metadata.regions import _holds_blocks, _nodes_after, short_texts_after_headline
@@ -138,6 +139,17 @@ SPACES_AND_LETTERS = st.text(
 def test_collapse_is_split_and_join_without_zero_width_spaces(text: str) -> None:
     invisible = {0x200B: None, 0xFEFF: None, 0x2060: None}
     assert collapse(text) == " ".join(text.translate(invisible).split())
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+@example("Don't -- STOP_now!\t(2024)")
+@example("Caf\u00e9 \u2019quoted\u2019 \u2014 dash")
+def test_compare_key_of_ascii_text_is_the_folded_key(text: str) -> None:
+    """The ASCII shortcut gives what case folding, NFKD and the accents dropped give."""
+    translated = text.translate(sources._QUOTES).casefold()
+    folded = unicodedata.normalize("NFKD", translated)
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    assert sources.compare_key(text) == collapse(sources._NON_WORD.sub(" ", bare))
 
 
 def test_collapse_drops_zero_width_spaces_and_keeps_joiners() -> None:

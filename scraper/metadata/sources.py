@@ -233,6 +233,10 @@ def node_text(node: LexborNode | None) -> str:
 
 def compare_key(text: str) -> str:
     """Comparison form: case, accents, quotes, dashes and punctuation ignored."""
+    if text.isascii():
+        # No curly quotes, no accents to fold: the same key without a Python step per
+        # character (the headline search compares every text node near the headline).
+        return collapse(_NON_WORD.sub(" ", text.lower()))
     folded = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return collapse(_NON_WORD.sub(" ", bare))
