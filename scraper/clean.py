@@ -53,6 +53,7 @@ from scraper.notices import remove_consent_notices
 from scraper.sections import (
     box_of,
     remove_galleries,
+    remove_product_carousels,
     remove_recommendation_sections,
     remove_reviews,
     remove_signup_boxes,
@@ -382,7 +383,8 @@ def prune(
     8. inline related boxes found by their wording;
     9. tag lists, by their links' rel="tag";
     10. slideshows of many slides, where the guard allows;
-    11. on a shop's page, its customer reviews.
+    11. on a shop's page, its customer reviews and its carousels of offers (other
+        products, shipping deals).
     """
     # Listed once: removals only shrink it, and a superset is all matching needs.
     present = present if present is not None else Present.of(tree)
@@ -409,4 +411,5 @@ def prune(
     remove_galleries(tree, guard, present)
     if shop:
         remove_reviews(tree, present)
+        remove_product_carousels(tree, present)
     return Pruned(discussion=guard.discussion)

@@ -7,6 +7,7 @@ customer reviews are the exception: review plugins' class and id words find them
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -250,6 +251,55 @@ def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> No
         if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
             continue
         if _names_reviews(node) and node.css_first("h1") is None:
+            chosen.append(node)
+            chosen_ids.add(node.mem_id)
+    remove_all(chosen)
+
+
+# A shop's carousels of offers: other products ("Similar sponsored items", "Customers
+# also viewed", a sponsored strip) or an announcement bar's rotating shipping deals
+# ("Free shipping on orders $40+", one slide per country). They are known by the names
+# carousel scripts give their markup (Swiper, Slick, Splide, Glide, Owl, a theme's own
+# "carousel") and by what their slides hold: prices and links, several of each. The
+# product's own picture carousel holds neither; the box with the page's <h1> is the
+# product's, whatever its class says.
+PRODUCT_CAROUSEL_QUERY = (
+    "[class*='carousel' i], [class*='swiper' i], [class*='slick' i], [class*='splide' i],"
+    " [class*='glide' i], [class*='owl-' i], [aria-roledescription='carousel' i]"
+)
+# An amount and its currency, the sign or code on either side: "$153.43", "EUR 163.12",
+# "24,99 €", "1 299 kr".
+PRICE = re.compile(
+    r"(?:[$€£¥₹₩₽]|\b(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b) ?\d"
+    r"|\d(?: ?[€£₽]|\s(?:EUR|USD|GBP|CHF|kr|zł|Kč)\b)"
+)
+MIN_CAROUSEL_PRODUCTS = 3
+
+
+def _is_product_carousel(node: LexborNode) -> bool:
+    if node.tag in CONTAINER_TAGS or node.css_first("h1") is not None:
+        return False
+    if len(node.css("a[href]")) < MIN_CAROUSEL_PRODUCTS:
+        return False
+    # Counted up to the least that decides: a strip of fifty offers stops at the third.
+    prices = itertools.islice(
+        PRICE.finditer(node.text(deep=True, separator=" ") or ""), MIN_CAROUSEL_PRODUCTS
+    )
+    return sum(1 for _ in prices) == MIN_CAROUSEL_PRODUCTS
+
+
+def remove_product_carousels(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove a shop page's carousels of other products (`PRODUCT_CAROUSEL_QUERY`
+    holding `MIN_CAROUSEL_PRODUCTS` prices and links), outermost first."""
+    query = present.matchable(PRODUCT_CAROUSEL_QUERY) if present is not None else PRODUCT_CAROUSEL_QUERY
+    if not query:
+        return  # no class holds the words: nothing to match
+    chosen: list[LexborNode] = []
+    chosen_ids: set[int] = set()
+    for node in tree.css(query):
+        if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
+            continue
+        if _is_product_carousel(node):
             chosen.append(node)
             chosen_ids.add(node.mem_id)
     remove_all(chosen)

@@ -1,4 +1,5 @@
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from scraper.clean import prune, starts_with_related_wording
 from scraper.sections import is_author_box_heading, is_recommendation_heading
@@ -722,6 +723,46 @@ def test_reviews_stay_off_shop_pages_and_review_words_are_read_whole() -> None:
     text = text_after(lambda tree: prune(tree, shop=True), html)
     assert PRODUCT_DESCRIPTION in text
     assert "Overview:" in text and "Preview:" in text and "From the publisher" in text
+
+
+def _carousel(cards: str, classes: str = "carousel carousel--slides") -> str:
+    slides = f"<ul class='carousel__list'>{cards}</ul>"
+    return f"<div class='{classes}'><div class='carousel__viewport'>{slides}</div></div>"
+
+
+OTHER_PRODUCTS = "".join(
+    f"<li class='carousel__snap-point'><a href='/itm/{n}'><h3>Summit {n}0 pack, new</h3></a>"
+    f"<span>New · Business</span><span>{price}</span></li>"
+    for n, price in ((3, "$103.40"), (4, "EUR 192,73"), (5, "152,15 €"))
+)
+
+
+def test_a_shops_carousels_of_other_products_are_removed() -> None:
+    pictures = _carousel(
+        "".join(f"<li><a href='/img/{n}.jpg'><img alt='Trail 25, view {n}'></a></li>" for n in range(4))
+    )
+    swiper = f"<section class='swiper productSwiper'><h2>Related</h2><ul>{OTHER_PRODUCTS}</ul></section>"
+    html = _shop_page(f"{pictures}<p>Price: $89.00</p>{_carousel(OTHER_PRODUCTS)}{swiper}")
+    tree = LexborHTMLParser(html)
+    prune(tree, shop=True)
+    assert tree.css_first("img[alt='Trail 25, view 0']") is not None  # the product's own pictures
+    text = tree.body.text(separator=" ") if tree.body else ""
+    assert PRODUCT_DESCRIPTION in text and "Price: $89.00" in text
+    assert "Summit" not in text and "New · Business" not in text
+
+
+def test_product_carousels_stay_off_other_pages_and_out_of_the_products_box() -> None:
+    # An article with a strip of the products it reviews keeps it.
+    assert "Summit 30 pack" in text_after(prune, _shop_page(_carousel(OTHER_PRODUCTS)))
+    # The product's box with its headline is the product's, whatever its class says;
+    # a carousel of two products is no strip of offers.
+    boxed = page(
+        f"<main><div class='product-carousel-layout'><h1>Trail 25 pack</h1><p>{PRODUCT_DESCRIPTION}</p>"
+        f"<p>$89.00, or $79.00 for members; $9.00 shipping.</p><a href='/a'>a</a><a href='/b'>b</a>"
+        f"<a href='/c'>c</a></div>{_carousel(OTHER_PRODUCTS.split('</li>', 1)[1])}</main>"
+    )
+    text = text_after(lambda tree: prune(tree, shop=True), boxed)
+    assert "$79.00 for members" in text and "Summit 40 pack" in text
 
 
 SIGNUP_PITCH = "Be the first to know! Get editor selected deals texted right to your phone."
