@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -242,7 +243,19 @@ def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> No
     An element holding the page's `<h1>` is the product's own box, whatever its
     class says ("product-with-reviews"), and stays.
     """
-    query = present.matchable(REVIEW_QUERY) if present is not None else REVIEW_QUERY
+    _remove_outermost(tree, REVIEW_QUERY, present, lambda node: _names_reviews(node) and not _holds_h1(node))
+
+
+def _holds_h1(node: LexborNode) -> bool:
+    return node.css_first("h1") is not None
+
+
+def _remove_outermost(
+    tree: LexborHTMLParser, query: str, present: Present | None, doomed: Callable[[LexborNode], bool]
+) -> None:
+    """Remove the outermost elements `query` finds that are `doomed`: one inside an
+    element already removed goes with it, and is not asked."""
+    query = present.matchable(query) if present is not None else query
     if not query:
         return  # no class or id holds the words: nothing to match
     chosen: list[LexborNode] = []
@@ -250,7 +263,7 @@ def remove_reviews(tree: LexborHTMLParser, present: Present | None = None) -> No
     for node in tree.css(query):
         if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
             continue
-        if _names_reviews(node) and node.css_first("h1") is None:
+        if doomed(node):
             chosen.append(node)
             chosen_ids.add(node.mem_id)
     remove_all(chosen)
@@ -277,7 +290,7 @@ MIN_CAROUSEL_PRODUCTS = 3
 
 
 def _is_product_carousel(node: LexborNode) -> bool:
-    if node.tag in CONTAINER_TAGS or node.css_first("h1") is not None:
+    if node.tag in CONTAINER_TAGS or _holds_h1(node):
         return False
     if len(node.css("a[href]")) < MIN_CAROUSEL_PRODUCTS:
         return False
@@ -291,18 +304,7 @@ def _is_product_carousel(node: LexborNode) -> bool:
 def remove_product_carousels(tree: LexborHTMLParser, present: Present | None = None) -> None:
     """Remove a shop page's carousels of other products (`PRODUCT_CAROUSEL_QUERY`
     holding `MIN_CAROUSEL_PRODUCTS` prices and links), outermost first."""
-    query = present.matchable(PRODUCT_CAROUSEL_QUERY) if present is not None else PRODUCT_CAROUSEL_QUERY
-    if not query:
-        return  # no class holds the words: nothing to match
-    chosen: list[LexborNode] = []
-    chosen_ids: set[int] = set()
-    for node in tree.css(query):
-        if node.mem_id in chosen_ids or is_root(node) or has_ancestor_in(node, chosen_ids):
-            continue
-        if _is_product_carousel(node):
-            chosen.append(node)
-            chosen_ids.add(node.mem_id)
-    remove_all(chosen)
+    _remove_outermost(tree, PRODUCT_CAROUSEL_QUERY, present, _is_product_carousel)
 
 
 # A signup box: a form asking for an email address or a phone number, with the
