@@ -134,6 +134,22 @@ def test_kill_9_at_any_moment_then_resume(server: FaultServer, tmp_path: Path) -
     assert "already in" in stderr.decode()
 
 
+_SIGNALS_AT_CTRL_C = ""
+
+
+def _signal_masks(pid: int) -> str:
+    """Whether SIGINT is ignored, caught or blocked by `pid`, as /proc says."""
+    bit = 1 << (signal.SIGINT - 1)
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "gone"
+    masks = dict(line.split(":\t", 1) for line in status.splitlines() if line.startswith("Sig"))
+    return " ".join(
+        f"{name}={'SIGINT' if int(masks[name], 16) & bit else '-'}" for name in ("SigBlk", "SigIgn", "SigCgt")
+    )
+
+
 # A batch stops within this long of a Ctrl-C (it lets its workers finish their pages).
 STOP_SECONDS = 4.0
 
@@ -149,6 +165,8 @@ def _ctrl_c(proc: subprocess.Popen[bytes]) -> bytes:
     `scraper.workers._sigint_ignored`), but no worker is started at that point of this
     batch, and the cause is not known; every other assertion stands on the second.
     """
+    global _SIGNALS_AT_CTRL_C
+    _SIGNALS_AT_CTRL_C = f"batch {_signal_masks(proc.pid)}; test process {_signal_masks(os.getpid())}"
     os.killpg(proc.pid, signal.SIGINT)
     try:
         return proc.communicate(timeout=STOP_SECONDS)[1]
@@ -166,7 +184,7 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path:
     proc = start(str(listing), "-o", str(out), "--per-host", "1")
     wait_for_lines(out, 3, proc)
     stderr = _ctrl_c(proc)
-    assert proc.returncode == 130, stderr.decode()
+    assert proc.returncode == 130, f"{stderr.decode()} [{_SIGNALS_AT_CTRL_C}]"
     assert "interrupted" in stderr.decode() and "--resume" in stderr.decode()
     assert "Traceback" not in stderr.decode()
     assert_no_orphans(proc.pid)
