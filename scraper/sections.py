@@ -302,8 +302,8 @@ def _is_product_carousel(node: LexborNode) -> bool:
 
 
 def remove_product_carousels(tree: LexborHTMLParser, present: Present | None = None) -> None:
-    """Remove a shop page's carousels of other products (`PRODUCT_CAROUSEL_QUERY`
-    holding `MIN_CAROUSEL_PRODUCTS` prices and links), outermost first."""
+    """Remove a shop page's carousels of offers (`PRODUCT_CAROUSEL_QUERY` holding
+    `MIN_CAROUSEL_PRODUCTS` prices and links, `_is_product_carousel`), outermost first."""
     _remove_outermost(tree, PRODUCT_CAROUSEL_QUERY, present, _is_product_carousel)
 
 
@@ -327,7 +327,7 @@ def _form_of(field: LexborNode) -> LexborNode | None:
 
 
 def _may_be_signup_box(node: LexborNode) -> bool:
-    return text_length(node) <= MAX_SIGNUP_BOX_CHARS and node.css_first("h1") is None
+    return text_length(node) <= MAX_SIGNUP_BOX_CHARS and not _holds_h1(node)
 
 
 def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> None:
