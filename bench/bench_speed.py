@@ -17,13 +17,16 @@ One run, one process for the timing, every page of the bench folder
    `bench/out/speed/<system>/<dataset>.jsonl` and are scored by the bench's
    own `score.py` (`--bootstrap 0`), so speed and F1 stand side by side.
 4. **Whole processes** (unless `--skip-batch`): the page files, listed again
-   under other names until the list holds `--batch-pages` (10,000) lines, go
-   through `scraper batch LIST --workers 1`, `--workers <cores>` (and
-   `--workers 2`), and through a plain Python loop calling trafilatura on the
-   same files. Wall time includes start-up. A poller sums the RSS of the
-   process tree every 0.1 s and notes it when 1,000 and all records are out.
+   under other names until the list holds `--batch-pages` (10,000) lines. For
+   the time, the list's `--parts` (10) parts each go through a plain Python
+   loop calling trafilatura and through `scraper batch PART --workers 1`, one
+   after the other, the first alternating (drift on a shared machine falls on
+   both alike). For memory and scaling, the whole list goes through `scraper
+   batch LIST --workers 1`, `--workers 2` and `--workers <cores>` in one run
+   each. Wall time includes start-up. A poller sums the RSS of the process
+   tree every 0.1 s and notes it when 1,000 and all records are out.
 
-    python bench/bench_speed.py                          # everything (make bench-speed), ~30 min
+    python bench/bench_speed.py                          # everything (make bench-speed), ~60 min
     python bench/bench_speed.py --limit 20 --batch-pages 300
     python bench/bench_speed.py --skip-batch --repeat 3  # steadier in-process numbers
     python bench/bench_speed.py --profile 200            # where our time goes (pyinstrument)
@@ -84,6 +87,8 @@ BASELINE = "trafilatura"
 DEFAULT_OUT = REPO_ROOT / "bench" / "out" / "speed"
 DEFAULT_BATCH_PAGES = 10_000
 RSS_CHECKPOINT = 1_000
+ALTERNATING_PARTS = 10
+"""The whole-process timing list is run in this many parts, each by both sides in turn."""
 POLL_SECONDS = 0.1
 WARM_UP_PAGES = 3
 MB = 1024 * 1024
@@ -471,34 +476,102 @@ def has_workers_option(cmd: list[str]) -> bool:
     return "--workers" in proc.stdout
 
 
-def run_processes(refs: list[PageRef], count: int, root: Path, notes: list[str]) -> list[ProcessRun]:
-    """The trafilatura loop, then `scraper batch` with 1 worker, 2 and all cores, over one list."""
-    runs: list[ProcessRun] = []
+@dataclass(slots=True)
+class WholeProcesses:
+    """The whole-process rows: the alternating parts that time the trafilatura loop
+    against `scraper batch --workers 1`, and the long batches that show memory and scaling."""
+
+    loop_parts: list[ProcessRun] = field(default_factory=list)
+    batch_parts: list[ProcessRun] = field(default_factory=list)
+    long_runs: list[ProcessRun] = field(default_factory=list)
+    """`scraper batch` over the whole list in one run: `--workers 1`, 2 and all cores."""
+
+
+def split_listing(listing: Path, parts: int) -> list[Path]:
+    """`listing` cut into `parts` files of consecutive lines (as equal as can be)."""
+    lines = listing.read_text(encoding="utf-8").splitlines(keepends=True)
+    parts = max(1, min(parts, len(lines)))
+    size, extra = divmod(len(lines), parts)
+    out: list[Path] = []
+    start = 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        part = listing.with_name(f"{listing.stem}.part{index}{listing.suffix}")
+        part.write_text("".join(lines[start:end]), encoding="utf-8")
+        out.append(part)
+        start = end
+    return out
+
+
+def combined(label: str, runs: list[ProcessRun]) -> ProcessRun:
+    """Runs over the parts of one list, summed as one row: times and records add up,
+    memory is the largest any part reached (each part is a fresh process)."""
+    return ProcessRun(
+        label=label,
+        workers=runs[0].workers,
+        seconds=sum(r.seconds for r in runs),
+        cpu_seconds=sum(r.cpu_seconds for r in runs),
+        load=statistics.fmean(r.load for r in runs),
+        records=sum(r.records for r in runs),
+        exit_code=max((r.exit_code for r in runs), key=abs),
+        peak_tree_mb=max(r.peak_tree_mb for r in runs),
+        max_one_mb=max(r.max_one_mb for r in runs),
+        rss_at_checkpoint=None,
+        end=(sum(r.records for r in runs), max(r.end[1] for r in runs)),
+    )
+
+
+def run_processes(
+    refs: list[PageRef], count: int, root: Path, notes: list[str], parts: int = ALTERNATING_PARTS
+) -> WholeProcesses:
+    """The trafilatura loop and `scraper batch --workers 1` over the parts of one list,
+    in turn; then `scraper batch` with 1 worker, 2 and all cores over the whole list.
+
+    Why parts: run one after the other over the whole list, the two would be timed
+    half an hour apart, and this machine's speed drifts by a tenth between such runs
+    (other tenants, clock changes); a ratio of the two would carry that drift.
+    Alternating over parts (which goes first changes from part to part) lets any
+    drift fall on both alike. Every part is a whole process: start-up is counted
+    once per part, for each side.
+    """
+    result = WholeProcesses()
     scraper = scraper_command()
+    workers_option = has_workers_option(scraper)
     with tempfile.TemporaryDirectory(prefix="scraper-speed-") as tmp:
         work = Path(tmp)
         listing = batch_list(refs, count, root, work)
         out = work / "out.jsonl"
         log = work / "stderr.txt"
-        plans: list[tuple[str, int, list[str]]] = [
-            ("trafilatura loop", 1, [sys.executable, "-c", TRAFILATURA_LOOP, str(listing), str(out)])
-        ]
-        if has_workers_option(scraper):
-            cores = os.cpu_count() or 1
-            for workers in sorted({1, 2, cores}):
-                cmd = [*scraper, "batch", str(listing), "--workers", str(workers), "-o", str(out), "--quiet"]
-                plans.append((f"scraper batch --workers {workers}", workers, cmd))
-        else:
-            notes.append("`scraper batch` has no --workers option yet: timed as it is (one row).")
-            plans.append(("scraper batch", 1, [*scraper, "batch", str(listing), "-o", str(out), "--quiet"]))
-        for label, workers, cmd in plans:
-            print(f"running {label} over {count} files ...", file=sys.stderr, flush=True)
-            run = watch(label, workers, cmd, out, count, log)
-            if run.exit_code not in (0, 1) or run.records != count:  # 1 = some pages failed
+
+        def batch_cmd(pages: Path, workers: int) -> list[str]:
+            option = ["--workers", str(workers)] if workers_option else []
+            return [*scraper, "batch", str(pages), *option, "-o", str(out), "--quiet"]
+
+        def run(label: str, workers: int, cmd: list[str], pages: Path) -> ProcessRun:
+            expected = sum(1 for line in pages.read_text(encoding="utf-8").splitlines() if line)
+            print(f"running {label} over {expected} files ...", file=sys.stderr, flush=True)
+            done = watch(label, workers, cmd, out, expected, log)
+            if done.exit_code not in (0, 1) or done.records != expected:  # 1 = some pages failed
                 tail = log.read_text(encoding="utf-8", errors="replace").strip()[-800:]
-                notes.append(f"{label}: exit {run.exit_code}, {run.records}/{count} records; {tail}")
-            runs.append(run)
-    return runs
+                notes.append(f"{label}: exit {done.exit_code}, {done.records}/{expected} records; {tail}")
+            return done
+
+        if not workers_option:
+            notes.append("`scraper batch` has no --workers option yet: timed as it is.")
+        for index, part in enumerate(split_listing(listing, parts)):
+            sides = [
+                ("trafilatura loop", [sys.executable, "-c", TRAFILATURA_LOOP, str(part), str(out)]),
+                ("scraper batch --workers 1", batch_cmd(part, 1)),
+            ]
+            for label, cmd in sides[:: -1 if index % 2 else 1]:
+                done = run(f"{label} (part {index + 1})", 1, cmd, part)
+                (result.loop_parts if label.startswith("trafilatura") else result.batch_parts).append(done)
+        cores = os.cpu_count() or 1
+        for workers in sorted({1, 2, cores}) if workers_option else [1]:
+            result.long_runs.append(
+                run(f"scraper batch --workers {workers}", workers, batch_cmd(listing, workers), listing)
+            )
+    return result
 
 
 # --------------------------------------------------------------------------
@@ -688,35 +761,54 @@ def speed_table(
     return render_table(head, rows)
 
 
-def process_table(runs: list[ProcessRun]) -> str:
-    base = next((r for r in runs if r.label == "trafilatura loop"), None)
-    single = next((r for r in runs if r.label.startswith("scraper batch") and r.workers == 1), None)
+def process_table(whole: WholeProcesses) -> str:
+    loop, batch = _summed(whole)
+    single = next((r for r in whole.long_runs if r.workers == 1), None)
     head = ["run", "pages", "wall s", "pages/s", "time ÷T loop", "rate ÷w1", "CPU s", "CPU ÷T loop", "load"]
     head += ["peak tree MB", "max 1 proc MB", f"RSS @{RSS_CHECKPOINT:,}", "RSS @end (pages)"]
     rows = []
-    for run in runs:
+    summed = [r for r in (loop, batch) if r is not None]
+    for run in [*summed, *whole.long_runs]:
+        parted = run in summed
         rows.append(
             [
                 run.label,
                 f"{run.records:,}",
                 f"{run.seconds:.1f}",
                 f"{run.records / run.seconds:.1f}",
-                ratio(run.seconds, base.seconds if base else None),
-                ratio(1 / run.seconds, 1 / single.seconds if single else None) if run is not base else "-",
+                ratio(run.seconds, loop.seconds if loop else None),
+                ratio(1 / run.seconds, 1 / single.seconds if single else None) if not parted else "-",
                 f"{run.cpu_seconds:.1f}",
-                ratio(run.cpu_seconds, base.cpu_seconds if base else None),
+                ratio(run.cpu_seconds, loop.cpu_seconds if loop else None),
                 f"{run.load:.1f}",
                 f"{run.peak_tree_mb:.0f}",
                 f"{run.max_one_mb:.0f}",
                 "-" if run.rss_at_checkpoint is None else f"{run.rss_at_checkpoint:.0f}",
-                f"{run.end[1]:.0f} ({run.end[0]:,})",
+                "-" if parted else f"{run.end[1]:.0f} ({run.end[0]:,})",
             ]
         )
     return render_table(head, rows)
 
 
+def _summed(whole: WholeProcesses) -> tuple[ProcessRun | None, ProcessRun | None]:
+    """The alternating parts of each side as one row (None for a side that did not run)."""
+    parts = len(whole.loop_parts)
+    loop = combined(f"trafilatura loop ({parts} parts)", whole.loop_parts) if whole.loop_parts else None
+    batch = (
+        combined(f"scraper batch --workers 1 ({parts} parts)", whole.batch_parts)
+        if whole.batch_parts
+        else None
+    )
+    return loop, batch
+
+
+def part_ratios(whole: WholeProcesses) -> list[float]:
+    """Each part's batch time divided by the loop's on the same part."""
+    return [b.seconds / t.seconds for b, t in zip(whole.batch_parts, whole.loop_parts, strict=False)]
+
+
 def target_lines(
-    timings: Timings | None, f1: dict[str, dict[str, float]], runs: list[ProcessRun]
+    timings: Timings | None, f1: dict[str, dict[str, float]], whole: WholeProcesses
 ) -> Iterator[str]:
     """The issue's targets, each with what this run measured."""
 
@@ -732,23 +824,36 @@ def target_lines(
                 gap = by_system["ours"] - by_system[BASELINE]
                 ours, peer = by_system["ours"], by_system[BASELINE]
                 yield f"  F1 {folder}: ours {ours:.3f}, trafilatura {peer:.3f} ({gap:+.3f})"
-    loop = next((r for r in runs if r.label == "trafilatura loop"), None)
-    by_workers = {r.workers: r for r in runs if r.label.startswith("scraper batch")}
+    loop, batch = _summed(whole)
+    by_workers = {r.workers: r for r in whole.long_runs}
     one, two = by_workers.get(1), by_workers.get(2)
+    if loop and batch:
+        share, cpu_share = batch.seconds / loop.seconds, batch.cpu_seconds / loop.cpu_seconds
+        shares = part_ratios(whole)
+        yield (
+            f"- `scraper batch --workers 1` ≤ 1/3 of the trafilatura loop's time, over "
+            f"{len(shares)} parts run in turn: {batch.seconds:.1f} s / {loop.seconds:.1f} s = {share:.3f} "
+            f"({verdict(share <= 1 / 3)}); in CPU time {batch.cpu_seconds:.0f} s / {loop.cpu_seconds:.0f} s "
+            f"= {cpu_share:.3f}; part by part {min(shares):.2f} to {max(shares):.2f}, "
+            f"median {statistics.median(shares):.2f}"
+        )
+        if one:
+            yield (
+                f"  the whole list in one batch run: {one.seconds:.1f} s, "
+                f"{one.seconds / loop.seconds:.3f} of the loop's parts summed "
+                "(timed at another moment, so drift goes into it)"
+            )
     if loop and one:
-        share, cpu_share = one.seconds / loop.seconds, one.cpu_seconds / loop.cpu_seconds
         yield (
-            f"- `scraper batch --workers 1` ≤ 1/3 of the trafilatura loop's time: "
-            f"{one.seconds:.1f} s / {loop.seconds:.1f} s = {share:.2f} ({verdict(share <= 1 / 3)}); "
-            f"in CPU time {one.cpu_seconds:.0f} s / {loop.cpu_seconds:.0f} s = {cpu_share:.2f}"
+            f"- batch peak memory ≤ trafilatura loop's: {one.peak_tree_mb:.0f} MB "
+            f"(tree, 1 worker, whole list in one run) vs {loop.peak_tree_mb:.0f} MB "
+            "(the loop's largest part) "
+            f"({verdict(one.peak_tree_mb <= loop.peak_tree_mb)})"
         )
-        yield (
-            f"- batch peak memory ≤ trafilatura loop's: {one.peak_tree_mb:.0f} MB (tree, 1 worker) "
-            f"vs {loop.peak_tree_mb:.0f} MB ({verdict(one.peak_tree_mb <= loop.peak_tree_mb)})"
-        )
+    if whole.long_runs:
         yield (
             f"- flat memory: RSS at the end ÷ RSS after {RSS_CHECKPOINT:,} pages: "
-            + ", ".join(f"{r.label} {_growth(r)}" for r in runs)
+            + ", ".join(f"{r.label} {_growth(r)}" for r in whole.long_runs)
         )
     if one and two:
         scale = one.seconds / two.seconds
@@ -797,6 +902,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=DEFAULT_BATCH_PAGES,
         help="files listed for the whole-process rows (the pages repeated; default %(default)s)",
+    )
+    ap.add_argument(
+        "--parts",
+        type=int,
+        default=ALTERNATING_PARTS,
+        help="the whole-process timing runs the list in this many parts, each side in turn "
+        "(default %(default)s)",
     )
     ap.add_argument("--skip-memory", action="store_true", help="leave out the per-system memory children")
     ap.add_argument(
@@ -849,30 +961,36 @@ def main(argv: list[str] | None = None) -> int:
     if timings.first_errors:
         print("\nfirst errors:\n" + "\n".join(f"  {e}" for e in timings.first_errors))
 
-    runs: list[ProcessRun] = []
+    whole = WholeProcesses()
     notes: list[str] = []
     batched = scored
     if not args.skip_batch:
         del pages[:]  # the whole-process rows do not need the pages in this process
-        runs = run_processes(refs, args.batch_pages, root, notes)
+        whole = run_processes(refs, args.batch_pages, root, notes, args.parts)
         batched = time.perf_counter()
         print(
             f"\n## Whole processes over {args.batch_pages:,} local files "
             f"({len(refs)} pages, listed again under other names), start-up included\n"
         )
-        print(process_table(runs))
+        print(process_table(whole))
+        shares = ", ".join(f"{r:.2f}" for r in part_ratios(whole))
         print(
-            "\ntime ÷T loop = wall time divided by the plain Python loop calling trafilatura "
-            "(lower is better); rate ÷w1 = pages/s divided by `--workers 1`'s. CPU s = user + system "
-            "time of the process and its workers (steadier than wall time when the load changes "
-            "between rows); load = mean 1-minute load average during the row. Memory is polled "
-            f"every {POLL_SECONDS:g} s as the sum of RSS over the process tree; max 1 proc is the "
-            "largest peak RSS (VmHWM) of any single process in it."
+            f"\nThe first two rows: the list in {len(whole.loop_parts)} parts, each run by the "
+            "trafilatura loop and by `scraper batch --workers 1` one after the other (which goes "
+            "first alternates), summed; a fresh process per part, so start-up counts once per part. "
+            f"Batch ÷ loop, part by part: {shares}. The other rows run `scraper batch` over the "
+            "whole list at once, for memory over its length and for the scaling with workers. "
+            "time ÷T loop = wall time divided by the loop's parts summed (lower is better); "
+            "rate ÷w1 = pages/s divided by the one-run `--workers 1`'s. CPU s = user + system "
+            "time of the process and its workers; load = mean 1-minute load average during the row. "
+            f"Memory is polled every {POLL_SECONDS:g} s as the sum of RSS over the process tree "
+            "(for parts: the largest of any part); max 1 proc is the largest peak RSS (VmHWM) of "
+            "any single process in it."
         )
         for note in notes:
             print(f"note: {note}")
     print("\n## Targets (the issue's), as measured in this run\n")
-    print("\n".join(target_lines(timings, f1, runs)))
+    print("\n".join(target_lines(timings, f1, whole)))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nrecords: {args.out}; load average at the end {load}")
     print(
