@@ -13,17 +13,19 @@ quotes) into (kind, line) blocks.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import re
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import trafilatura
-import trafilatura.core
-from lxml.etree import _Element
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dom import collapse, link_density, text_length
 from scraper.lines import CELL_SEPARATOR, Block
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # trafilatura's output elements that start a line of their own.
 _FIGCAPTION = re.compile(r"<(/?)fig(?:caption|ure)\b", re.IGNORECASE)
@@ -111,16 +113,17 @@ _ENGINE_LOCK = threading.Lock()
 
 @contextlib.contextmanager
 def _short_body_retry(allowed: bool) -> Iterator[None]:
+    core = importlib.import_module("trafilatura.core")
     with _ENGINE_LOCK:
-        if allowed or not hasattr(trafilatura.core, _RETRY_SETTING):
+        if allowed or not hasattr(core, _RETRY_SETTING):
             yield
             return
-        saved = getattr(trafilatura.core, _RETRY_SETTING)
-        setattr(trafilatura.core, _RETRY_SETTING, 0)
+        saved = getattr(core, _RETRY_SETTING)
+        setattr(core, _RETRY_SETTING, 0)
         try:
             yield
         finally:
-            setattr(trafilatura.core, _RETRY_SETTING, saved)
+            setattr(core, _RETRY_SETTING, saved)
 
 
 def main_content(html: str, url: str | None, comments: bool = False, retry: bool = True) -> _Element | None:
@@ -128,6 +131,11 @@ def main_content(html: str, url: str | None, comments: bool = False, retry: bool
     `retry`: let it retry a short body in recall mode (`_short_body_retry`)."""
     if not html.strip():
         return None
+    # Imported on the first page that needs it: most pages never do (`scraper.extract`
+    # is sure of their body without it), and the import is a fifth of a second of
+    # every `scraper URL`'s start-up.
+    import trafilatura
+
     with _short_body_retry(retry):
         document = trafilatura.bare_extraction(
             html,
