@@ -25,8 +25,9 @@ it wait for the new worker; none is lost or answered twice. With `workers=0`
 (extraction in a thread of this process) there is nothing to kill, so no guard.
 
 Workers are spawned: a fresh interpreter started with `subprocess` that
-inherits its end of the socket pair (about a second to import the
-extractor). `ExtractionPool.forked` instead forks the first workers from this
+inherits its end of the socket pair, and imports the extractor and its
+engines (`PRELOAD`, about half a second) before it says it is ready, so that
+no page's guard counts them. `ExtractionPool.forked` instead forks the first workers from this
 process while it still has one thread and no event loop, which takes
 milliseconds: that is how `scraper extract` puts even one small page under
 the guard without doubling its start-up. Replacements are always spawned.
@@ -41,6 +42,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -143,16 +145,28 @@ def _send_frame(sock: socket.socket, data: bytes) -> None:
     sock.sendall(_HEADER.pack(len(data)) + data)
 
 
-def _serve(sock: socket.socket, inherited: Sequence[socket.socket] = ()) -> None:
+# What a spawned worker imports before it says it is ready: the extractor, and the
+# engines it calls on some pages only (which `scraper.extract` itself leaves for the
+# first page that needs them). Imported during a page, they would count against that
+# page's guard (`page_timeout`); imported here, they count against no page, and a
+# worker that cannot import them dies before it is ready (`MAX_START_FAILURES`).
+PRELOAD = ("scraper.extract", "trafilatura", "htmldate")
+
+
+def _serve(sock: socket.socket, inherited: Sequence[socket.socket] = (), preload: bool = False) -> None:
     """A worker's whole life: answer jobs until the parent closes the socket.
 
     `inherited`: the parent's ends of socket pairs that a forked worker got a copy of
     (its own among them); while the worker held one open, the parent's death would
-    never reach that socket's worker as EOF.
+    never reach that socket's worker as EOF. `preload`: import `PRELOAD` first (a
+    forked worker has what its parent imported).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for end in inherited:
         end.close()
+    if preload:
+        for module in PRELOAD:
+            importlib.import_module(module)
     # The parent going away mid-page (Ctrl-C, kill -9, end of batch) is how we stop.
     with contextlib.suppress(ConnectionError, OSError):
         _answer(sock)
@@ -240,7 +254,7 @@ class _Spawned:
 
 def serve_fd(fd: int) -> None:
     """A spawned worker's entry point: serve jobs on the inherited socket `fd`."""
-    _serve(socket.socket(fileno=fd))
+    _serve(socket.socket(fileno=fd), preload=True)
 
 
 class _Worker:

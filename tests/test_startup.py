@@ -2,16 +2,21 @@
 
 Most pages never do (the DOM engine is sure of their body, the page declares its
 date), and the two imports are most of `scraper URL`'s start-up. Each check runs
-in a fresh interpreter, since this one may have imported them already.
+in a fresh interpreter, since this one may have imported them already. A batch's
+spawned worker, though, imports them before it is ready: no page's guard counts them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+from scraper.models import Outcome, Record
+from scraper.workers import PRELOAD, ExtractionPool
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -79,3 +84,17 @@ def test_a_page_that_declares_no_date_loads_htmldate_alone() -> None:
         f"print(json.dumps({{'after': {LOADED}, 'date': article.date}}))"
     )
     assert done == {"after": ["htmldate"], "date": "2024-03-03"}
+
+
+def _loaded(_: object) -> Outcome:
+    """A job that reports which of `PRELOAD` its worker has imported."""
+    return Outcome(record=Record(url=",".join(m for m in PRELOAD if m in sys.modules), ok=True))
+
+
+def test_a_spawned_worker_imports_the_engines_before_its_first_page() -> None:
+    # Imported during a page, they would count against that page's guard.
+    async def first_job() -> str:
+        async with ExtractionPool(1, page_timeout=30) as pool:
+            return (await pool.run(_loaded, 0, "which")).record.url
+
+    assert asyncio.run(first_job()).split(",") == list(PRELOAD)
