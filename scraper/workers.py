@@ -407,6 +407,7 @@ class ExtractionPool:
                 except _WorkerDied:
                     self._start_failures += 1
                     if self._start_failures >= MAX_START_FAILURES:
+                        await worker.join(timeout=1.0)  # reap it: its exit code goes in the message
                         self._fail(worker.process.exitcode)
                         return
                     continue

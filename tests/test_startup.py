@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,24 @@ def test_a_spawned_worker_imports_the_engines_before_its_first_page() -> None:
             return (await pool.run(_loaded, 0, "which")).record.url
 
     assert asyncio.run(first_job()).split(",") == list(PRELOAD)
+
+
+def test_a_batch_whose_workers_cannot_import_the_engines_stops_with_a_clear_error(tmp_path: Path) -> None:
+    # A broken install: htmldate fails to import. The parent never needs it; each spawned
+    # worker fails before it is ready, and after `MAX_START_FAILURES` the batch stops and
+    # says why, instead of timing out or failing every page one by one.
+    (tmp_path / "htmldate.py").write_text('raise ImportError("htmldate is broken here")\n', encoding="utf-8")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{FIXTURES / 'seed-wordpress-news' / 'source.html'}\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper", "batch", str(listing), "-o", str(tmp_path / "out.jsonl")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "error: extraction workers exit as soon as they start (exit code 1)" in done.stderr
+    assert "htmldate is broken here" in done.stderr  # the workers' own traceback says why
