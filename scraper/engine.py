@@ -1,5 +1,5 @@
 """Trafilatura as the main engine: the pruned page in, its body's lines out. The only
-module that imports trafilatura.
+module that calls trafilatura (imported on the first page that needs it).
 
 Before the page is handed over, the markup that makes trafilatura drop what
 belongs to the article is taken off (`unmask_for_engine`: captions, quoted
@@ -13,7 +13,6 @@ quotes) into (kind, line) blocks.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import re
 import threading
 from collections.abc import Iterator
@@ -113,7 +112,8 @@ _ENGINE_LOCK = threading.Lock()
 
 @contextlib.contextmanager
 def _short_body_retry(allowed: bool) -> Iterator[None]:
-    core = importlib.import_module("trafilatura.core")
+    from trafilatura import core
+
     with _ENGINE_LOCK:
         if allowed or not hasattr(core, _RETRY_SETTING):
             yield

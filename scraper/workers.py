@@ -27,8 +27,8 @@ it wait for the new worker; none is lost or answered twice. With `workers=0`
 Workers are spawned: a fresh interpreter started with `subprocess` that
 inherits its end of the socket pair, and imports the extractor and its
 engines (`PRELOAD`, about half a second) before it says it is ready, so that
-no page's guard counts them. `ExtractionPool.forked` instead forks the first workers from this
-process while it still has one thread and no event loop, which takes
+no page's guard counts them. `ExtractionPool.forked` instead forks the first
+workers from this process while it still has one thread and no event loop, which takes
 milliseconds: that is how `scraper extract` puts even one small page under
 the guard without doubling its start-up. Replacements are always spawned.
 
