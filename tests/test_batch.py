@@ -567,13 +567,75 @@ def test_workers_ignore_ctrl_c_from_their_first_moment() -> None:
 def test_an_argument_that_will_not_pickle_costs_one_page() -> None:
     from scraper.workers import ExtractionPool
 
-    async def go() -> list[Any]:
+    async def go() -> tuple[list[Any], int]:
         async with ExtractionPool(1) as pool:
-            return await asyncio.gather(
+            outcomes = await asyncio.gather(
                 pool.run(_raise, lambda: None, "unpicklable"),  # a lambda cannot cross to a worker
                 pool.run(_raise, 0, "after"),
             )
+            return outcomes, pool.restarts
 
-    bad, after = asyncio.run(go())
+    (bad, after), restarts = asyncio.run(go())
     assert bad.record.error.type == "ExtractionError" and bad.record.url == "unpicklable"
-    assert "ValueError: boom" in after.record.error.message  # the next page still ran, in a new worker
+    assert "ValueError: boom" in after.record.error.message  # the next page still ran
+    assert restarts == 0  # nothing was sent: the worker goes on
+
+
+def _nap_until(seconds: float) -> Any:
+    """Sleep, then say when (CLOCK_MONOTONIC is one clock for every process on the machine)."""
+    import time
+
+    from scraper.models import Outcome, Record
+
+    time.sleep(seconds)
+    return Outcome(record=Record(url=repr(time.monotonic()), ok=True))
+
+
+def test_a_worker_starts_its_next_page_while_this_process_is_busy() -> None:
+    # The event loop is blocked (a slow disk under the records, say) from before the
+    # first page's answer comes until well after: the worker must go on to the second
+    # page meanwhile, with no word from this process, so it was sent ahead.
+    import time
+
+    from scraper.workers import ExtractionPool
+
+    async def go() -> tuple[float, float, float]:
+        async with ExtractionPool(1) as pool:
+            await pool.run(_nap_until, 0, "up")  # the worker is ready
+            first = asyncio.create_task(pool.run(_nap_until, 1.0, "first"))
+            second = asyncio.create_task(pool.run(_nap_until, 0, "second"))
+            await asyncio.sleep(0.3)  # both sent (or queued), the worker on the first
+            time.sleep(3.0)  # the loop is blocked: nothing read, nothing sent
+            busy_until = time.monotonic()
+            return float((await first).record.url), float((await second).record.url), busy_until
+
+    first_done, second_started, busy_until = asyncio.run(go())
+    assert first_done < busy_until - 1.0  # the first page was answered while the loop was blocked
+    assert second_started < busy_until - 1.0  # and the second was under way before it was free
+
+
+def _break_engines_and_die(tmp: str) -> Any:
+    """In a worker: break the install for every worker started after it, then die."""
+    Path(tmp, "htmldate.py").write_text('raise ImportError("htmldate is broken here")\n', encoding="utf-8")
+    os._exit(1)
+
+
+def test_a_page_sent_ahead_to_a_lost_worker_is_answered_when_no_worker_can_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker dies on one page with the next one already sent to it; no replacement
+    # can start. The page sent ahead must still be answered (the pool's failure), not
+    # wait for ever.
+    from scraper.workers import ExtractionPool, PoolFailed
+
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))  # empty for now: the first worker starts
+
+    async def go() -> list[Any]:
+        async with ExtractionPool(1) as pool:
+            await pool.run(_raise, 0, "up")  # the worker is ready
+            runs = [pool.run(_break_engines_and_die, str(tmp_path), "killer"), pool.run(_raise, 0, "ahead")]
+            return await asyncio.wait_for(asyncio.gather(*runs, return_exceptions=True), timeout=120)
+
+    killed, ahead = asyncio.run(go())
+    assert killed.record.error.type == "ExtractionError" and "died" in killed.record.error.message
+    assert isinstance(ahead, PoolFailed)
