@@ -459,33 +459,31 @@ class ExtractionPool:
                     continue
                 while len(sent) < PIPELINE and not self._queue.empty():
                     self._send(worker, self._queue.get_nowait(), sent)
+                error: ScraperError
                 try:
                     async with asyncio.timeout(self.page_timeout):
                         result = await worker.receive()
                 except TimeoutError:
                     assert self.page_timeout is not None
                     error = PageTimeout(f"extraction took longer than the {self.page_timeout:g} s page guard")
-                    call = sent.popleft()
-                    _settle(call, call.failed(error))
-                    return  # the driver kills this worker and starts another
                 except _WorkerDied:
                     worker.process.join(0.5)  # reap it, for its exit code
-                    died = ExtractionError(
+                    error = ExtractionError(
                         f"the extraction worker died on this page (exit code {worker.process.exitcode})"
                     )
-                    call = sent.popleft()
-                    _settle(call, call.failed(died))
-                    return
                 except Exception as exc:
                     # Anything else (an answer that will not unpickle) costs this page and
                     # this worker, whose socket may now hold half a message; never the record.
+                    error = ExtractionError(f"{type(exc).__name__}: {exc}")
+                else:
                     call = sent.popleft()
-                    _settle(call, call.failed(ExtractionError(f"{type(exc).__name__}: {exc}")))
-                    return
+                    if isinstance(result, _Crash):
+                        result = call.failed(ExtractionError(result.message))
+                    _settle(call, result)
+                    continue
                 call = sent.popleft()
-                if isinstance(result, _Crash):
-                    result = call.failed(ExtractionError(result.message))
-                _settle(call, result)
+                _settle(call, call.failed(error))
+                return  # the driver kills this worker and starts another
         except BaseException:
             # Cancelled mid-page (the batch is stopping): nobody will want the answers.
             for call in sent:
