@@ -54,9 +54,10 @@ from scraper.pipeline import error_outcome
 from scraper.report import ProgressBar, Summary, print_summary
 from scraper.resume import ResumeState, prepare_resume
 from scraper.robots import RobotsCache
+from scraper.serve import extract_file, extract_raw
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
-from scraper.workers import ExtractionPool, Job, PoolFailed, extract_file, extract_raw
+from scraper.workers import ExtractionPool, Job, PoolFailed
 from scraper.write import json_line
 
 __all__ = ["BatchFailed", "BatchOptions", "Summary", "parse_shard", "read_targets", "run_batch"]

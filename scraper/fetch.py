@@ -32,7 +32,6 @@ import random
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
@@ -41,7 +40,6 @@ from urllib.parse import urljoin
 
 import httpx
 
-from scraper.decode import decode_html
 from scraper.errors import (
     BodyTooLarge,
     ConnectError,
@@ -59,62 +57,30 @@ from scraper.inflate import (
     OverCap,
     TruncatedBody,
     UnsupportedEncoding,
-    Zlib,
     gunzip,
     inflater_for,
 )
 from scraper.models import Page
+from scraper.raw import (
+    GZIP_TYPES,
+    HTML_TYPES,
+    LENIENT_TYPES,
+    SNIFF_BYTES,
+    RawPage,
+    decode_page,
+    is_html,
+    mime_of,
+    now_iso,
+)
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-# Types servers send for HTML often enough that refusing them loses real pages.
-LENIENT_TYPES = ("", "text/plain", "application/octet-stream", "application/xml", "text/xml")
-# What static servers call a saved `page.html.gz` (python -m http.server, Apache without
-# AddEncoding): the file itself, not a Content-Encoding. Accepted if it gunzips to HTML.
-GZIP_TYPES = ("application/gzip", "application/x-gzip")
-SNIFF_BYTES = 1024
 # RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; the rest is dropped.
 ROBOTS_MAX_BYTES = 512 * 1024
 
 Mode = Literal["page", "robots"]
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _mime(content_type: str | None) -> str:
-    return (content_type or "").split(";", 1)[0].strip().lower()
-
-
-def looks_like_html(head: bytes) -> bool:
-    """Whether a body starts like an HTML page (its first KB holds <html or <body)."""
-    sample = head[:SNIFF_BYTES].lstrip().lower()
-    return sample.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<!--")) or (
-        b"<html" in sample or b"<body" in sample
-    )
-
-
-def is_html(content_type: str | None, head: bytes) -> bool:
-    """Whether a body is an HTML page, from its type and first bytes. A gzip file (by its magic
-    number) under a vague or gzip type is judged by the start of its content."""
-    mime = _mime(content_type)
-    if mime in HTML_TYPES:
-        return True
-    if mime in LENIENT_TYPES or mime in GZIP_TYPES:
-        return looks_like_html(_gunzip_head(head) if head.startswith(GZIP_MAGIC) else head)
-    return False
-
-
-def _gunzip_head(head: bytes) -> bytes:
-    """As much of a gzip file's content as its first bytes give, for sniffing."""
-    try:
-        return Zlib(gzip=True).feed(head, SNIFF_BYTES)
-    except TruncatedBody:
-        return b""
 
 
 def gunzip_file(body: bytes, cap: int) -> bytes:
@@ -142,32 +108,6 @@ def retry_after_seconds(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-@dataclass(frozen=True, slots=True)
-class RawPage:
-    """A fetched body before decoding: small to pickle, decoded where there is CPU to spare."""
-
-    url: str
-    """The address asked for, credentials removed."""
-    final_url: str
-    status: int
-    content_type: str | None
-    body: bytes
-    fetched_at: str
-
-
-def decode_page(raw: RawPage) -> Page:
-    html, encoding = decode_html(raw.body, raw.content_type)
-    return Page(
-        url=raw.url,
-        html=html,
-        final_url=raw.final_url,
-        status=raw.status,
-        fetched_at=raw.fetched_at,
-        content_type=raw.content_type,
-        encoding=encoding,
-    )
 
 
 class Gate(Protocol):
@@ -366,7 +306,7 @@ class Fetcher:
 
     async def _read_page(self, response: httpx.Response, content_type: str | None) -> bytes:
         cap = self.settings.max_bytes
-        mime = _mime(content_type)
+        mime = mime_of(content_type)
         if mime not in HTML_TYPES and mime not in LENIENT_TYPES and mime not in GZIP_TYPES:
             # A declared PDF or image is refused before a byte of it is read.
             raise NotHTML(f"not an HTML page (Content-Type: {content_type})")

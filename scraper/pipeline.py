@@ -13,9 +13,9 @@ from pathlib import Path
 
 from scraper.decode import decode_html, is_binary
 from scraper.errors import ExtractionError, FileReadError, ScraperError
-from scraper.fetch import looks_like_html, now_iso
 from scraper.inflate import GZIP_MAGIC, OverCap, TruncatedBody, gunzip
 from scraper.models import ErrorInfo, Outcome, Page, Record
+from scraper.raw import looks_like_html, now_iso
 from scraper.settings import Settings
 from scraper.urls import redact, redact_text
 

@@ -27,7 +27,8 @@ it wait for the new worker; none is lost or answered twice. With `workers=0`
 (extraction in a thread of this process) there is nothing to kill, so no guard.
 
 Workers are spawned: a fresh interpreter started with `subprocess` that
-inherits its end of the socket pair, and imports the extractor and its
+inherits its end of the socket pair, starts on `scraper.serve` (the worker's
+side, which imports neither asyncio nor httpx), and imports the extractor and its
 engines (`PRELOAD`, about half a second) before it says it is ready, so that
 no page's guard counts them. `ExtractionPool.forked` instead forks the first
 workers from this process while it still has one thread and no event loop, which takes
@@ -43,14 +44,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
-import importlib
 import multiprocessing
 import os
 import pickle
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import threading
@@ -61,17 +59,17 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, TypeVar
 
-from scraper.errors import ExtractionError, FileReadError, InvalidURL, PageTimeout, ScraperError
-from scraper.fetch import Fetcher, RawPage, decode_page
+from scraper.errors import ExtractionError, InvalidURL, PageTimeout, ScraperError
+from scraper.fetch import Fetcher
 from scraper.models import Outcome
-from scraper.pipeline import STDIN, error_outcome, local_page, read_page_file, record_from_page
+from scraper.pipeline import STDIN, error_outcome
+from scraper.raw import RawPage
+from scraper.serve import HEADER, READY, Crash, extract_raw, extract_saved, extract_stdin, serve
 from scraper.urls import looks_like_url, redact
 
 T = TypeVar("T")
 Job = Callable[[T], Outcome]
 
-_HEADER = struct.Struct("!Q")
-_READY = b"ready"
 _NAME = "scraper-extract"
 # Workers that die before they are ready this many times in a row mean the
 # extractor cannot start at all (an import error, no memory): stop the batch.
@@ -82,116 +80,6 @@ PIPELINE = 2
 
 class PoolFailed(Exception):
     """The extraction workers cannot be started."""
-
-
-# -- what runs in a worker --------------------------------------------------------------
-
-
-def extract_raw(raw: RawPage) -> Outcome:
-    """A fetched page -> Outcome (decode, then extract)."""
-    return record_from_page(decode_page(raw))
-
-
-def extract_file(job: tuple[str, str, int]) -> Outcome:
-    """(path, name to record it under, size cap) -> Outcome; a missing file is an error record."""
-    path, recorded, max_bytes = job
-    try:
-        page = read_page_file(path, None, max_bytes)
-    except FileReadError as exc:
-        # The message names the path: name it as recorded (without any credentials).
-        return error_outcome(recorded, FileReadError(str(exc).replace(path, recorded)))
-    except ScraperError as exc:
-        return error_outcome(recorded, exc)
-    except ValueError as exc:  # a NUL in the path: the OS refuses to even look
-        return error_outcome(recorded, FileReadError(f"cannot read {recorded!r}: {exc}"))
-    if page.url != recorded:
-        page = dataclasses.replace(page, url=recorded)
-    return record_from_page(page)
-
-
-def extract_saved(job: tuple[str, str | None, int]) -> Outcome:
-    """(path, --url, size cap) -> Outcome: a saved page as `scraper extract` reads it."""
-    path, url, max_bytes = job
-    try:
-        page = read_page_file(path, url, max_bytes)
-    except ScraperError as exc:
-        return error_outcome(url or path, exc)
-    return record_from_page(page)
-
-
-def extract_stdin(job: tuple[bytes, str | None, int]) -> Outcome:
-    """(bytes read from stdin, --url, size cap) -> Outcome (the parent reads stdin: a worker has none)."""
-    data, url, max_bytes = job
-    try:
-        page = local_page(data, STDIN, url, max_bytes)
-    except ScraperError as exc:
-        return error_outcome(url or STDIN, exc)
-    return record_from_page(page)
-
-
-@dataclass(frozen=True, slots=True)
-class _Crash:
-    """A job raised: a bug in a parser costs one page, not the worker."""
-
-    message: str
-
-
-def _recv_exact(sock: socket.socket, size: int) -> bytes | None:
-    chunks = bytearray()
-    while len(chunks) < size:
-        chunk = sock.recv(min(size - len(chunks), 1 << 20))
-        if not chunk:
-            return None
-        chunks += chunk
-    return bytes(chunks)
-
-
-def _send_frame(sock: socket.socket, data: bytes) -> None:
-    sock.sendall(_HEADER.pack(len(data)) + data)
-
-
-# What a spawned worker imports before it says it is ready: the extractor, and the
-# engines it calls on some pages only (which `scraper.extract` itself leaves for the
-# first page that needs them). Imported during a page, they would count against that
-# page's guard (`page_timeout`); imported here, they count against no page, and a
-# worker that cannot import them dies before it is ready (`MAX_START_FAILURES`).
-PRELOAD = ("scraper.extract", "trafilatura", "htmldate")
-
-
-def _serve(sock: socket.socket, inherited: Sequence[socket.socket] = (), preload: bool = False) -> None:
-    """A worker's whole life: answer jobs until the parent closes the socket.
-
-    `inherited`: the parent's ends of socket pairs that a forked worker got a copy of
-    (its own among them); while the worker held one open, the parent's death would
-    never reach that socket's worker as EOF. `preload`: import `PRELOAD` first (a
-    forked worker has what its parent imported).
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for end in inherited:
-        end.close()
-    if preload:
-        for module in PRELOAD:
-            importlib.import_module(module)
-    # The parent going away mid-page (Ctrl-C, kill -9, end of batch) is how we stop.
-    with contextlib.suppress(ConnectionError, OSError):
-        _answer(sock)
-
-
-def _answer(sock: socket.socket) -> None:
-    _send_frame(sock, _READY)
-    while True:
-        header = _recv_exact(sock, _HEADER.size)
-        if header is None:
-            return
-        payload = _recv_exact(sock, _HEADER.unpack(header)[0])
-        if payload is None:
-            return
-        job, arg = pickle.loads(payload)
-        try:
-            result: Any = job(arg)
-        except Exception as exc:
-            result = _Crash(f"{type(exc).__name__}: {exc}")
-        _send_frame(sock, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # -- the parent's side ------------------------------------------------------------------
@@ -230,7 +118,7 @@ class _Spawned:
         fd = sock.fileno()
         path = os.pathsep.join(p for p in (_PACKAGE_ROOT, os.environ.get("PYTHONPATH")) if p)
         self._popen = subprocess.Popen(
-            [sys.executable, "-c", f"from scraper.workers import serve_fd; serve_fd({fd})"],
+            [sys.executable, "-c", f"from scraper.serve import serve_fd; serve_fd({fd})"],
             pass_fds=(fd,),
             stdin=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": path},
@@ -257,11 +145,6 @@ class _Spawned:
             self._popen.wait(timeout)
 
 
-def serve_fd(fd: int) -> None:
-    """A spawned worker's entry point: serve jobs on the inherited socket `fd`."""
-    _serve(socket.socket(fileno=fd), preload=True)
-
-
 class _Worker:
     def __init__(self, fork_closing: Sequence[socket.socket] | None = None) -> None:
         """A spawned worker; with `fork_closing` (the parent's ends of the socket pairs of
@@ -276,7 +159,7 @@ class _Worker:
             else:
                 fork = multiprocessing.get_context("fork")
                 inherited = [*fork_closing, parent]
-                self.process = fork.Process(target=_serve, args=(child, inherited), daemon=True, name=_NAME)
+                self.process = fork.Process(target=serve, args=(child, inherited), daemon=True, name=_NAME)
                 self.process.start()
         child.close()
         self.socket = parent
@@ -286,7 +169,7 @@ class _Worker:
 
     async def ready(self) -> None:
         self._reader, self._writer = await asyncio.open_connection(sock=self.socket)
-        if await self._read_frame() != _READY:
+        if await self._read_frame() != READY:
             raise _WorkerDied("no ready signal")
         self.is_ready = True
 
@@ -299,7 +182,7 @@ class _Worker:
         assert self._writer is not None
         data = pickle.dumps((job, arg), protocol=pickle.HIGHEST_PROTOCOL)
         if not self._writer.transport.is_closing():
-            self._writer.write(_HEADER.pack(len(data)) + data)
+            self._writer.write(HEADER.pack(len(data)) + data)
 
     async def receive(self) -> Any:
         """The answer to the oldest job sent."""
@@ -308,8 +191,8 @@ class _Worker:
     async def _read_frame(self) -> bytes:
         assert self._reader is not None
         try:
-            header = await self._reader.readexactly(_HEADER.size)
-            return await self._reader.readexactly(_HEADER.unpack(header)[0])
+            header = await self._reader.readexactly(HEADER.size)
+            return await self._reader.readexactly(HEADER.unpack(header)[0])
         except (asyncio.IncompleteReadError, ConnectionError, OSError):
             raise _WorkerDied("the worker went away") from None
 
@@ -477,7 +360,7 @@ class ExtractionPool:
                     error = ExtractionError(f"{type(exc).__name__}: {exc}")
                 else:
                     call = sent.popleft()
-                    if isinstance(result, _Crash):
+                    if isinstance(result, Crash):
                         result = call.failed(ExtractionError(result.message))
                     _settle(call, result)
                     continue

@@ -428,7 +428,8 @@ def test_charsets_decoded_in_worker_processes(tmp_path: Path) -> None:
 
 
 def test_a_worker_that_dies_costs_one_page(tmp_path: Path) -> None:
-    from scraper.workers import ExtractionPool, extract_file
+    from scraper.serve import extract_file
+    from scraper.workers import ExtractionPool
 
     good = tmp_path / "good.html"
     good.write_text(article_html(), encoding="utf-8")

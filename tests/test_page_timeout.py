@@ -27,9 +27,10 @@ from typing import Any
 
 import pytest
 
-from scraper.fetch import RawPage
 from scraper.models import Outcome, Record
-from scraper.workers import ExtractionPool, extract_raw
+from scraper.raw import RawPage
+from scraper.serve import extract_raw
+from scraper.workers import ExtractionPool
 from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, article_html, page
 from tests.faultserver import Conn, FaultServer, Request, respond
 from tests.test_batch_cli import assert_no_orphans, session_members

@@ -18,7 +18,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from scraper.errors import BodyTooLarge, NotHTML
-from scraper.fetch import is_html
+from scraper.raw import is_html
 from scraper.settings import Settings
 from tests.conftest import RunCli, article_html
 from tests.test_fetch import FAST, fetch

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from scraper.models import Outcome, Record
-from scraper.workers import PRELOAD, ExtractionPool
+from scraper.serve import PRELOAD
+from scraper.workers import ExtractionPool
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -85,6 +86,18 @@ def test_a_page_that_declares_no_date_loads_htmldate_alone() -> None:
         f"print(json.dumps({{'after': {LOADED}, 'date': article.date}}))"
     )
     assert done == {"after": ["htmldate"], "date": "2024-03-03"}
+
+
+def test_a_worker_imports_neither_the_event_loop_nor_the_fetcher() -> None:
+    # What a spawned worker imports before its first job (`scraper.serve.serve_fd`, then
+    # PRELOAD): asyncio and httpx are the parent's, and a tenth of a second of start-up.
+    found = _fresh(
+        "import importlib, json, sys\n"
+        "import scraper.serve\n"
+        "for name in scraper.serve.PRELOAD: importlib.import_module(name)\n"
+        "print(json.dumps({'x': [m for m in ('asyncio', 'httpx') if m in sys.modules]}))"
+    )
+    assert found == {"x": []}
 
 
 def _loaded(_: object) -> Outcome:
