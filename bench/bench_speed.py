@@ -19,9 +19,11 @@ One run, one process for the timing, every page of the bench folder
 4. **Whole processes** (unless `--skip-batch`): the page files, listed again
    under other names until the list holds `--batch-pages` (10,000) lines. For
    the time, the list's `--parts` (10) parts each go through a plain Python
-   loop calling trafilatura and through `scraper batch PART --workers 1`, one
-   after the other, the first alternating (drift on a shared machine falls on
-   both alike). For memory and scaling, the whole list goes through `scraper
+   loop calling trafilatura, through `scraper batch PART --workers 1` and
+   (on two cores or more) `--workers 2`, one after the other, the first
+   rotating (drift on a shared machine falls on all alike): the two ratios
+   the issue asks for, loop ÷ one worker and one worker ÷ two, come from
+   these. For memory over a long list, the whole list goes through `scraper
    batch LIST --workers 1`, `--workers 2` and `--workers <cores>` in one run
    each. Wall time includes start-up. A poller sums the RSS of the process
    tree every 0.1 s and notes it when 1,000 and all records are out.
@@ -479,10 +481,13 @@ def has_workers_option(cmd: list[str]) -> bool:
 @dataclass(slots=True)
 class WholeProcesses:
     """The whole-process rows: the alternating parts that time the trafilatura loop
-    against `scraper batch --workers 1`, and the long batches that show memory and scaling."""
+    against `scraper batch --workers 1` and `--workers 2`, and the long batches that show
+    memory over a long list."""
 
     loop_parts: list[ProcessRun] = field(default_factory=list)
     batch_parts: list[ProcessRun] = field(default_factory=list)
+    scaled_parts: list[ProcessRun] = field(default_factory=list)
+    """`scraper batch --workers 2` over the same parts (where the machine has two cores)."""
     long_runs: list[ProcessRun] = field(default_factory=list)
     """`scraper batch` over the whole list in one run: `--workers 1`, 2 and all cores."""
 
@@ -524,14 +529,15 @@ def combined(label: str, runs: list[ProcessRun]) -> ProcessRun:
 def run_processes(
     refs: list[PageRef], count: int, root: Path, notes: list[str], parts: int = ALTERNATING_PARTS
 ) -> WholeProcesses:
-    """The trafilatura loop and `scraper batch --workers 1` over the parts of one list,
-    in turn; then `scraper batch` with 1 worker, 2 and all cores over the whole list.
+    """The trafilatura loop, `scraper batch --workers 1` and `--workers 2` over the parts
+    of one list, in turn; then `scraper batch` with 1 worker, 2 and all cores over the
+    whole list.
 
-    Why parts: run one after the other over the whole list, the two would be timed
-    half an hour apart, and this machine's speed drifts by a tenth between such runs
-    (other tenants, clock changes); a ratio of the two would carry that drift.
-    Alternating over parts (which goes first changes from part to part) lets any
-    drift fall on both alike. Every part is a whole process: start-up is counted
+    Why parts: run one after the other over the whole list, the sides would be timed
+    minutes to half an hour apart, and this machine's speed drifts by a tenth or more
+    between such runs (other tenants, clock changes); a ratio of two would carry that
+    drift. Taking turns over parts (which goes first rotates from part to part) lets
+    any drift fall on all alike. Every part is a whole process: start-up is counted
     once per part, for each side.
     """
     result = WholeProcesses()
@@ -558,15 +564,20 @@ def run_processes(
 
         if not workers_option:
             notes.append("`scraper batch` has no --workers option yet: timed as it is.")
+        cores = os.cpu_count() or 1
         for index, part in enumerate(split_listing(listing, parts)):
             sides = [
-                ("trafilatura loop", [sys.executable, "-c", TRAFILATURA_LOOP, str(part), str(out)]),
-                ("scraper batch --workers 1", batch_cmd(part, 1)),
+                ("trafilatura loop", 1, [sys.executable, "-c", TRAFILATURA_LOOP, str(part), str(out)]),
+                ("scraper batch --workers 1", 1, batch_cmd(part, 1)),
             ]
-            for label, cmd in sides[:: -1 if index % 2 else 1]:
-                done = run(f"{label} (part {index + 1})", 1, cmd, part)
-                (result.loop_parts if label.startswith("trafilatura") else result.batch_parts).append(done)
-        cores = os.cpu_count() or 1
+            runs = [result.loop_parts, result.batch_parts]
+            if workers_option and cores >= 2:
+                sides.append(("scraper batch --workers 2", 2, batch_cmd(part, 2)))
+                runs.append(result.scaled_parts)
+            order = list(zip(sides, runs, strict=True))
+            turn = index % len(order)
+            for (label, workers, cmd), into in order[turn:] + order[:turn]:
+                into.append(run(f"{label} (part {index + 1})", workers, cmd, part))
         for workers in sorted({1, 2, cores}) if workers_option else [1]:
             result.long_runs.append(
                 run(f"scraper batch --workers {workers}", workers, batch_cmd(listing, workers), listing)
@@ -762,14 +773,17 @@ def speed_table(
 
 
 def process_table(whole: WholeProcesses) -> str:
-    loop, batch = _summed(whole)
+    loop, batch, scaled = _summed(whole)
     single = next((r for r in whole.long_runs if r.workers == 1), None)
     head = ["run", "pages", "wall s", "pages/s", "time ÷T loop", "rate ÷w1", "CPU s", "CPU ÷T loop", "load"]
     head += ["peak tree MB", "max 1 proc MB", f"RSS @{RSS_CHECKPOINT:,}", "RSS @end (pages)"]
     rows = []
-    summed = [r for r in (loop, batch) if r is not None]
+    summed = [r for r in (loop, batch, scaled) if r is not None]
     for run in [*summed, *whole.long_runs]:
         parted = run in summed
+        # A row of parts is compared with the one-worker parts, a whole-list run with the
+        # one-worker whole-list run: each with what was timed beside it.
+        base = (batch if parted else single) if run.label.startswith("scraper") else None
         rows.append(
             [
                 run.label,
@@ -777,7 +791,7 @@ def process_table(whole: WholeProcesses) -> str:
                 f"{run.seconds:.1f}",
                 f"{run.records / run.seconds:.1f}",
                 ratio(run.seconds, loop.seconds if loop else None),
-                ratio(1 / run.seconds, 1 / single.seconds if single else None) if not parted else "-",
+                ratio(1 / run.seconds, 1 / base.seconds) if base else "-",
                 f"{run.cpu_seconds:.1f}",
                 ratio(run.cpu_seconds, loop.cpu_seconds if loop else None),
                 f"{run.load:.1f}",
@@ -790,21 +804,29 @@ def process_table(whole: WholeProcesses) -> str:
     return render_table(head, rows)
 
 
-def _summed(whole: WholeProcesses) -> tuple[ProcessRun | None, ProcessRun | None]:
-    """The alternating parts of each side as one row (None for a side that did not run)."""
+def _summed(whole: WholeProcesses) -> tuple[ProcessRun | None, ProcessRun | None, ProcessRun | None]:
+    """The parts of each side as one row: the loop, one worker, two (None for a side that did not run)."""
     parts = len(whole.loop_parts)
-    loop = combined(f"trafilatura loop ({parts} parts)", whole.loop_parts) if whole.loop_parts else None
-    batch = (
-        combined(f"scraper batch --workers 1 ({parts} parts)", whole.batch_parts)
-        if whole.batch_parts
-        else None
+    sides = (
+        ("trafilatura loop", whole.loop_parts),
+        ("scraper batch --workers 1", whole.batch_parts),
+        ("scraper batch --workers 2", whole.scaled_parts),
     )
-    return loop, batch
+    loop, batch, scaled = (
+        combined(f"{label} ({parts} parts)", runs) if runs else None for label, runs in sides
+    )
+    return loop, batch, scaled
 
 
 def part_ratios(whole: WholeProcesses) -> list[float]:
     """Each part's batch time divided by the loop's on the same part."""
     return [b.seconds / t.seconds for b, t in zip(whole.batch_parts, whole.loop_parts, strict=False)]
+
+
+def part_scaling(whole: WholeProcesses) -> list[float]:
+    """Each part's one-worker batch time divided by its two-worker batch time."""
+    pairs = zip(whole.batch_parts, whole.scaled_parts, strict=False)
+    return [one.seconds / two.seconds for one, two in pairs]
 
 
 def target_lines(
@@ -824,7 +846,7 @@ def target_lines(
                 gap = by_system["ours"] - by_system[BASELINE]
                 ours, peer = by_system["ours"], by_system[BASELINE]
                 yield f"  F1 {folder}: ours {ours:.3f}, trafilatura {peer:.3f} ({gap:+.3f})"
-    loop, batch = _summed(whole)
+    loop, batch, scaled = _summed(whole)
     by_workers = {r.workers: r for r in whole.long_runs}
     one, two = by_workers.get(1), by_workers.get(2)
     if loop and batch:
@@ -855,7 +877,20 @@ def target_lines(
             f"- flat memory: RSS at the end ÷ RSS after {RSS_CHECKPOINT:,} pages: "
             + ", ".join(f"{r.label} {_growth(r)}" for r in whole.long_runs)
         )
-    if one and two:
+    if batch and scaled:
+        scale, scales = batch.seconds / scaled.seconds, part_scaling(whole)
+        yield (
+            f"- --workers 2 ≥ 1.8× the --workers 1 rate, over {len(scales)} parts run in turn: "
+            f"{batch.seconds:.1f} s / {scaled.seconds:.1f} s = {scale:.2f}× ({verdict(scale >= 1.8)}); "
+            f"part by part {min(scales):.2f} to {max(scales):.2f}, median {statistics.median(scales):.2f}; "
+            f"CPU {scaled.cpu_seconds:.0f} s with two workers against {batch.cpu_seconds:.0f} s with one"
+        )
+        if one and two:
+            yield (
+                f"  the whole list in one run each (minutes apart, so drift goes into it): "
+                f"{one.seconds:.1f} s / {two.seconds:.1f} s = {one.seconds / two.seconds:.2f}×"
+            )
+    elif one and two:
         scale = one.seconds / two.seconds
         yield f"- --workers 2 ≥ 1.8× the --workers 1 rate: {scale:.2f}× ({verdict(scale >= 1.8)})"
 
@@ -974,14 +1009,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(process_table(whole))
         shares = ", ".join(f"{r:.2f}" for r in part_ratios(whole))
+        scaling = ", ".join(f"{r:.2f}" for r in part_scaling(whole)) or "-"
         print(
-            f"\nThe first two rows: the list in {len(whole.loop_parts)} parts, each run by the "
-            "trafilatura loop and by `scraper batch --workers 1` one after the other (which goes "
-            "first alternates), summed; a fresh process per part, so start-up counts once per part. "
-            f"Batch ÷ loop, part by part: {shares}. The other rows run `scraper batch` over the "
-            "whole list at once, for memory over its length and for the scaling with workers. "
-            "time ÷T loop = wall time divided by the loop's parts summed (lower is better); "
-            "rate ÷w1 = pages/s divided by the one-run `--workers 1`'s. CPU s = user + system "
+            f"\nThe rows marked (parts): the list in {len(whole.loop_parts)} parts, each run by the "
+            "trafilatura loop, by `scraper batch --workers 1` and by `--workers 2` one after the "
+            "other (which goes first rotates), summed; a fresh process per part, so start-up counts "
+            f"once per part. Batch ÷ loop, part by part: {shares}; one worker ÷ two, part by part: "
+            f"{scaling}. The other rows run `scraper batch` over the whole list at once, for memory "
+            "over its length. time ÷T loop = wall time divided by the loop's parts summed (lower is "
+            "better); rate ÷w1 = pages/s divided by the `--workers 1` row's of the same kind (parts "
+            "or one run). CPU s = user + system "
             "time of the process and its workers; load = mean 1-minute load average during the row. "
             f"Memory is polled every {POLL_SECONDS:g} s as the sum of RSS over the process tree "
             "(for parts: the largest of any part); max 1 proc is the largest peak RSS (VmHWM) of "
