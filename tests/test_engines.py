@@ -17,7 +17,7 @@ from scraper.pagetype import (
     is_teaser_listing,
     sells_product,
 )
-from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page
+from tests.conftest import ARTICLE_PARAGRAPHS, FIXTURES, article_html, page
 
 TEASER = (
     "<article class='post'><h2><a href='/p/{n}'>Story number {n} about the harbour</a></h2>"
@@ -1035,3 +1035,34 @@ def test_an_articles_collapsed_panels_reach_the_main_engine() -> None:
 
     assert answer in engine_text(article=True)
     assert answer not in engine_text(article=False)
+
+
+SOURCES = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
+
+
+@pytest.mark.parametrize("fixture", SOURCES)
+def test_the_engine_reads_our_parse_as_it_reads_its_own(fixture: str) -> None:
+    """The engine is handed a tree parsed with plain element classes (`_engine_parser`, no
+    Python call per element); it extracts from it exactly what it extracts from the string."""
+    import trafilatura
+    from lxml import etree
+
+    from scraper.engine import _engine_tree
+
+    html = (FIXTURES / fixture / "source.html").read_text(encoding="utf-8")
+    tree = _engine_tree(html)
+    assert not isinstance(tree, str)
+    assert {type(element).__name__ for element in tree.iter(etree.Element)} == {"HtmlElement"}
+    options = {"include_comments": False, "include_tables": True, "with_metadata": False}
+    ours = trafilatura.bare_extraction(tree, **options)
+    theirs = trafilatura.bare_extraction(html, **options)
+    assert ours is not None and theirs is not None
+    assert etree.tostring(ours.body) == etree.tostring(theirs.body)
+
+
+def test_a_page_lxml_will_not_parse_as_a_string_goes_to_the_engine_as_it_is() -> None:
+    from scraper.engine import _engine_tree
+
+    declared = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Text</p></body></html>'
+    assert _engine_tree(declared) == declared
+    assert _engine_tree("") == ""
