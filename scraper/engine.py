@@ -160,8 +160,12 @@ def _engine_tree(html: str) -> HtmlElement | str:
     trafilatura to take its own way with it. Call under `_ENGINE_LOCK`: a parser serves
     one thread at a time."""
     from lxml import html as lxml_html
-    from trafilatura.utils import repair_faulty_html
 
+    try:
+        # Not trafilatura's public interface: a release without it gets the string, as before.
+        from trafilatura.utils import repair_faulty_html
+    except ImportError:
+        return html
     try:
         tree = lxml_html.fromstring(repair_faulty_html(html, html[:50].lower()), parser=_engine_parser())
     except Exception:  # lxml refuses it (an encoding declaration in a str): trafilatura retries as bytes

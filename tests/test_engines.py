@@ -1066,3 +1066,17 @@ def test_a_page_lxml_will_not_parse_as_a_string_goes_to_the_engine_as_it_is() ->
     declared = '<?xml version="1.0" encoding="utf-8"?><html><body><p>Text</p></body></html>'
     assert _engine_tree(declared) == declared
     assert _engine_tree("") == ""
+
+
+def test_without_trafilaturas_repair_helper_the_engine_gets_the_string(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # `repair_faulty_html` is not trafilatura's public interface: a release without it must
+    # not cost a page, the engine then parses the string itself as it always did.
+    import trafilatura.utils
+
+    from scraper.engine import _engine_tree
+
+    monkeypatch.delattr(trafilatura.utils, "repair_faulty_html")
+    html = article_html()
+    assert _engine_tree(html) == html
