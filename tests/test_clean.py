@@ -765,6 +765,41 @@ def test_product_carousels_stay_off_other_pages_and_out_of_the_products_box() ->
     assert "$79.00 for members" in text and "Summit 40 pack" in text
 
 
+SHIPPING_SLIDES = "".join(
+    f"<span class='slide'><p>Free shipping on orders {amount} or more. For rates and "
+    f"timelines, see our <a href='/international'>international page</a>.</p></span>"
+    for amount in ("$40", "65€", "£30", "480kr", "¥990", "$60 CAD", "R$670", "₹11,230")
+)
+TERMS = "Ten percent off three to five skincare products bought together, until the end of March."
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        f"<div class='promo-bar hide'><div class='promo-bar__carousel'>{SHIPPING_SLIDES}</div></div>",
+        f"<div class='shopify-section'><div class='announcement-bar'>{SHIPPING_SLIDES}</div></div>",
+        f"<announcement-bar class='announcement block'><p>{SHIPPING_SLIDES}</p></announcement-bar>",
+        f"<section class='m-announcement-bar__container'>{SHIPPING_SLIDES}</section>",
+    ],
+)
+def test_an_announcement_bar_goes_from_any_page_even_when_it_outweighs_the_text(bar: str) -> None:
+    # Not a shop's product page: a short terms page under the theme's header, whose
+    # slides of shipping deals hold more words than the page's own text.
+    html = page(f"{bar}<main><h1>Skincare set terms</h1><p>{TERMS}</p></main>")
+    text = text_after(prune, html)
+    assert TERMS in text
+    assert "Free shipping" not in text and "international page" not in text
+
+
+def test_an_announcement_in_the_text_is_not_a_bar() -> None:
+    # A page about announcements, or a notice box of the article's own, is no theme's bar.
+    html = page(
+        "<main><article class='announcement'><h1>Opening hours</h1>"
+        f"<div class='announcement-body'><p>{TERMS}</p></div></article></main>"
+    )
+    assert TERMS in text_after(prune, html)
+
+
 SIGNUP_PITCH = "Be the first to know! Get editor selected deals texted right to your phone."
 SIGNUP_FINE_PRINT = "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use."
 
