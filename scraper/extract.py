@@ -57,6 +57,7 @@ from scraper.inbody import furniture
 from scraper.lines import (
     CELL_SEPARATOR,
     Block,
+    drop_byline,
     drop_own_address,
     drop_repeated_lines,
     drop_repeated_runs,
@@ -228,7 +229,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     ):
         # A page that is not an article, and the DOM engine's body is most of
         # it: the main engine would find the same text or a part of it.
-        blocks, text = _final(second, second_text, lines_once, addresses, title)
+        blocks, text = _final(second, second_text, lines_once, addresses, title, article_meta["author"])
         return Article(
             text=text,
             markdown=render_markdown(blocks),
@@ -269,7 +270,7 @@ def _extract_html(html: str, url: str | None) -> Article:
             # A service, product or collection page: its content is the page,
             # most of which an article engine leaves out.
             blocks, text = whole, whole_text
-    blocks, text = _final(blocks, text, lines_once, addresses, title)
+    blocks, text = _final(blocks, text, lines_once, addresses, title, article_meta["author"])
     score = 0.0 if listing else confidence(text, second_text)
     stated = _declared_instead(text, meta.jsonld, title)
     if stated is not None:
@@ -331,11 +332,13 @@ def _final(
     lines: bool = False,
     addresses: tuple[str | None, ...] = (),
     title: str | None = None,
+    author: str | None = None,
 ) -> tuple[list[Block], str]:
     """The body less the runs of lines it says twice (`drop_repeated_runs`), with
-    `lines` less every line it says twice (`drop_repeated_lines`), and less the lines
-    that are the page's own address (`drop_own_address`); and its text."""
-    kept = drop_own_address(drop_repeated_runs(blocks), addresses, title)
+    `lines` less every line it says twice (`drop_repeated_lines`), less the lines
+    that are the page's own address (`drop_own_address`) and the byline that names
+    the `author` (`drop_byline`); and its text."""
+    kept = drop_byline(drop_own_address(drop_repeated_runs(blocks), addresses, title), author)
     if lines:
         kept = drop_repeated_lines(kept)
     return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))

@@ -795,3 +795,53 @@ def drop_own_address(
     if kept and kept[0] != blocks[0] and is_title(kept[0][1], title):
         del kept[0]
     return kept
+
+
+# The byline over the body names the author the metadata found, then whatever the
+# theme prints beside it: "By Jane Doe • March 12, 2025", "By Jane Doe, Executive
+# Editor", "By the Newsroom Team 2–3 minutes". Read only among the body's first lines,
+# and only where the name is the record's author: a sentence that opens "By now" or
+# "By Jane's account" is prose.
+MAX_BYLINE_POSITION = 4
+MAX_BYLINE_LINE = 160
+# Under the byline, the expert who checked the piece: "Reviewed by Toni Golen, MD".
+_REVIEWER_LINE = re.compile(
+    r"^(?:medically |clinically |expert[- ])?(?:reviewed|fact[- ]checked|edited) by \S", re.IGNORECASE
+)
+# After the author's name, what says it is not the end of the name.
+_NAME_GOES_ON = frozenset("'’") | frozenset("abcdefghijklmnopqrstuvwxyz")
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;&|]|\band\b|\bund\b|\bet\b)\s*", re.IGNORECASE)
+
+
+def drop_byline(blocks: list[Block], author: str | None) -> list[Block]:
+    """`blocks` less the byline line that names `author` among the first
+    `MAX_BYLINE_POSITION` lines, and a reviewer's line right under it."""
+    name = _AUTHOR_SEPARATOR.split(author.strip(), maxsplit=1)[0].lower() if author else ""
+    if len(name) < 3:
+        return blocks
+    for index, (kind, line) in enumerate(blocks[:MAX_BYLINE_POSITION]):
+        if kind in VERBATIM_KINDS or len(line) > MAX_BYLINE_LINE:
+            continue
+        first, _, rest = line.partition(" ")
+        if first.lower() in _BYLINE_ROLES:
+            first, _, rest = rest.partition(" ")
+        if not _BYLINE_WORD.match(first) or not rest.lower().startswith(name):
+            continue
+        if rest[len(name) : len(name) + 1] in _NAME_GOES_ON:
+            continue  # "By Jane Doe's count, ...": the name opens a sentence
+        if _bylined_again(blocks[index + 1 :], first, name):
+            return blocks  # a list of one author's posts: each teaser has its byline
+        end = index + 1
+        if (
+            end < len(blocks)
+            and len(blocks[end][1]) <= MAX_BYLINE_LINE
+            and _REVIEWER_LINE.match(blocks[end][1])
+        ):
+            end += 1
+        return blocks[:index] + blocks[end:]
+    return blocks
+
+
+def _bylined_again(blocks: list[Block], word: str, name: str) -> bool:
+    opening = f"{word} {name}".lower()
+    return any(line[: len(opening)].lower() == opening for _, line in blocks)

@@ -7,6 +7,7 @@ from scraper.lines import (
     REPEATED_LINE_CHARS,
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
+    drop_byline,
     drop_own_address,
     drop_repeated_lines,
     drop_repeated_runs,
@@ -715,3 +716,45 @@ def test_boilerplate_patterns_are_written_in_lower_case() -> None:
     # pattern (other than an escape such as \W or \S) would never match.
     for pattern in BOILERPLATE_LINES:
         assert not re.search(r"[A-Z]", re.sub(r"\\[A-Za-z]", "", pattern)), pattern
+
+
+BYLINE_BODY = [
+    ("p", "Exercising regularly can ease mild depression, a review of earlier studies suggests."),
+    ("p", "The analysis pooled 97 reviews covering more than a thousand trials."),
+]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Maureen Salamon, Executive Editor, Health Watch",
+        "By Maureen Salamon • March 12, 2025",
+        "BY MAUREEN SALAMONPublished: Dec 20, 2023",
+        "Written by Maureen Salamon 3 minutes",
+    ],
+)
+def test_the_byline_that_names_the_author_goes_from_the_top_of_the_body(byline: str) -> None:
+    blocks = [("p", byline), *BYLINE_BODY]
+    assert drop_byline(blocks, "Maureen Salamon") == BYLINE_BODY
+    # A reviewer's line right under it goes with it; "Jane Doe and John Roe" is read by its first name.
+    reviewed = [("p", byline), ("p", "Reviewed by Toni Golen, MD, Editor in Chief"), *BYLINE_BODY]
+    assert drop_byline(reviewed, "Maureen Salamon and Toni Golen") == BYLINE_BODY
+
+
+def test_a_byline_stays_where_it_is_not_the_authors_or_not_at_the_top() -> None:
+    other = [("p", "By Jane Doe • March 12, 2025"), *BYLINE_BODY]
+    assert drop_byline(other, "Maureen Salamon") is other
+    assert drop_byline(other, None) is other
+    prose = [("p", "By Maureen Salamon's own count, the trials ran for decades."), *BYLINE_BODY]
+    assert drop_byline(prose, "Maureen Salamon") is prose
+    assert len(drop_byline([("p", "By Maureen Salamons"), *BYLINE_BODY], "Maureen Salamon")) == 3
+    late = [*BYLINE_BODY, *BYLINE_BODY, ("p", "By Maureen Salamon"), ("p", "More text follows here.")]
+    assert drop_byline(late, "Maureen Salamon") is late
+    # One author's list of posts: every teaser has the byline, and each keeps it.
+    listing = [
+        ("h2", "Post one"),
+        ("p", "By Maureen Salamon • Dec. 19"),
+        ("h2", "Post two"),
+        ("p", "By Maureen Salamon • Dec. 16"),
+    ]
+    assert drop_byline(listing, "Maureen Salamon") is listing

@@ -211,6 +211,33 @@ def test_byline_and_dateline_as_bare_text_lines_under_the_headline() -> None:
     assert meta["author"] == "Marie Dupont" and meta["date"] == "2009-02-12"
 
 
+def test_a_byline_with_its_date_goes_to_metadata_not_the_body() -> None:
+    """ "By <name> • <date>" between the headline and the body: the name is the
+    author, and the line is no prose, whatever leads the headline."""
+    paragraphs = "".join(
+        f"<p><span>{sentence} The review pooled 97 earlier studies of adults.</span></p>"
+        for sentence in (
+            "Exercise eases mild depression, a new review suggests.",
+            "Walking counted as much as running did.",
+            "The effect was largest among people with chronic disease.",
+            "Group classes did better than exercising alone, the authors found.",
+        )
+    )
+    body = (
+        "<main><div class='bg-white'><div class='row'><div class='col-12'>"
+        "<div class='post-detail-tags'>Health &bull; Fitness &bull; Research</div>"
+        "<h1 class='post-detail-h1'>Regular exercise can boost mood</h1>"
+        "<div class='post-detail-byline-date'>By Maureen Salamon &bull; <span>March 12, 2025</span></div>"
+        f"{paragraphs}</div></div></div></main>"
+    )
+    html = page(
+        body, title="Regular exercise can boost mood", head="<meta name='author' content='Maureen Salamon'>"
+    )
+    article = extract_html(html, "https://news.example.org/exercise-mood")
+    assert article.author == "Maureen Salamon"
+    assert "Exercise eases mild depression" in article.text and "Maureen" not in article.text
+
+
 def test_documentation_permalink_marks_are_not_the_title() -> None:
     html = page("<h1>Logging HOWTO¶</h1>", title="Logging HOWTO — Python 3.13 documentation")
     assert meta_of(html)["title"] == "Logging HOWTO"
