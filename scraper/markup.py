@@ -466,6 +466,11 @@ CHROME_SELECTORS = (
     ".userinfo_extra",
     ".extraUserInfo",  # XenForo 1's, under the poster's name
     ".userText .userTitle",
+    # A Q&A post's score between its arrows: Stack Exchange's voting column (its
+    # Stacks classes, on every site of the network) reads as a lone number per post.
+    ".js-voting-container",
+    ".votecell",
+    ".js-vote-count",
     # ...and the signature under each post: phpBB, SMF and vBulletin 3, vBulletin 4,
     # XenForo, Invision 4, Invision 5, FluxBB and PunBB.
     ".signature",

@@ -765,6 +765,26 @@ def test_product_carousels_stay_off_other_pages_and_out_of_the_products_box() ->
     assert "$79.00 for members" in text and "Summit 40 pack" in text
 
 
+def test_a_qa_posts_vote_count_goes_and_its_text_stays() -> None:
+    # Stack Exchange's markup: the score between the arrows, in a column beside each post.
+    def post(score: int, text: str) -> str:
+        return (
+            "<div class='post-layout'><div class='votecell post-layout--left'>"
+            "<div class='js-voting-container d-flex'><button class='js-vote-up-btn'>Up</button>"
+            f"<div class='js-vote-count flex--item' itemprop='upvoteCount'>{score}</div>"
+            f"<button class='js-vote-down-btn'>Down</button></div></div>"
+            "<div class='postcell post-layout--right'>"
+            f"<div class='s-prose js-post-body'><p>{text}</p></div></div></div>"
+        )
+
+    question = "How do I move the keyboard focus to the file list in Explorer without the mouse?"
+    answer = "Press Alt+D to reach the address bar, then Shift+Tab twice to land in the list."
+    html = page(f"<main><h1>Focus the file list</h1>{post(67, question)}{post(4213, answer)}</main>")
+    text = pruned_text(html)
+    assert question in text and answer in text
+    assert "67" not in text and "4213" not in text
+
+
 SHIPPING_SLIDES = "".join(
     f"<span class='slide'><p>Free shipping on orders {amount} or more. For rates and "
     f"timelines, see our <a href='/international'>international page</a>.</p></span>"
