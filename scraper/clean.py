@@ -52,6 +52,7 @@ from scraper.markup import (
 from scraper.notices import remove_consent_notices
 from scraper.sections import (
     box_of,
+    remove_announcement_bars,
     remove_galleries,
     remove_product_carousels,
     remove_recommendation_sections,
@@ -393,6 +394,8 @@ def prune(
     disclosed = disclosed_ids(tree)
     # Before the fields that tell a signup form go with the non-content tags.
     remove_signup_boxes(tree, present)
+    # Before the guard looks for the main container: a bar's slides can outweigh the page.
+    remove_announcement_bars(tree, present)
     remove_matching(tree, NON_CONTENT, present=present)
     guard = Guard(tree, present, article, disclosed)
     remove_matching(tree, HIDDEN, guard.may_remove_hidden, present)

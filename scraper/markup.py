@@ -508,18 +508,6 @@ CHROME_SELECTORS = (
     ".affiliate-note",
 )
 
-# A shop theme's announcement bar over the header: the deal of the week, or one
-# rotating slide per country of shipping terms. Shopify's themes (Dawn and its kin)
-# name it "announcement-bar", as a class and as a custom element; others "promo-bar".
-# Pages of every kind carry it, and its slides can outweigh a short page's own
-# text, so it goes like a plugin's box, whatever its size.
-ANNOUNCEMENT_BAR_SELECTORS = (
-    "announcement-bar",
-    "[class*='announcement-bar' i]",
-    "[class*='promo-bar' i]",
-    "[class*='promobar' i]",
-)
-
 # Dialogs and modals: overlays the page opens over itself (terms of service,
 # a size guide, a sign-in box), never what the page is about.
 DIALOG_SELECTORS = (
@@ -555,7 +543,6 @@ PLUGIN_SELECTORS: tuple[str, ...] = (
     *SHARE_SELECTORS,
     *RELATED_SELECTORS,
     *NEWSLETTER_SELECTORS,
-    *ANNOUNCEMENT_BAR_SELECTORS,
 )
 
 # The tables compiled for matching in one walk of the tree.
@@ -565,8 +552,7 @@ COMMENTS = SelectorSet(COMMENT_SELECTORS)
 CONSENT = SelectorSet(CONSENT_SELECTORS)
 PLUGINS = SelectorSet(PLUGIN_SELECTORS)
 PLUGINS_BUT_COMMENTS = PLUGINS.without(COMMENTS)
-# Never the article's container, however much text they hold.
-NOT_ARTICLE = COMMENTS + CONSENT + SelectorSet((*LEGAL_DIALOG_SELECTORS, *ANNOUNCEMENT_BAR_SELECTORS))
+NOT_ARTICLE = COMMENTS + CONSENT + SelectorSet(LEGAL_DIALOG_SELECTORS)
 # Forms, and the fieldsets that group a form's controls outside one: a shop's filters
 # ("Colour: Black, Teal", "Size: XS ... XXL"), whose checkboxes went with the controls.
 CHROME = SelectorSet((*CHROME_SELECTORS, "form", "fieldset"))

@@ -269,6 +269,41 @@ def _remove_outermost(
     remove_all(chosen)
 
 
+# A shop theme's announcement bar over the header: the week's deal, or one rotating
+# slide per country of shipping terms. Shopify's themes (Dawn and its kin) name it
+# "announcement-bar", as a class and as a custom element; others "promo-bar". Pages of
+# every kind carry it, and its slides can outweigh a short page's own text, so it goes
+# whatever its size, before the main container is looked for. Known by a class that
+# names the bar itself, with a prefix ("m-announcement-bar"), a BEM part
+# ("announcement-bar__message") or a structural suffix ("-wrapper"); not by a page
+# wrapper's state class ("has-announcement-bar", "with-promo-bar"), which holds the page.
+ANNOUNCEMENT_BAR_QUERY = (
+    "announcement-bar, [class*='announcement-bar' i], [class*='announcementbar' i],"
+    " [class*='promo-bar' i], [class*='promobar' i]"
+)
+_BAR_CLASS = re.compile(
+    r"(?:(?!(?:has|with|without|show|shows|is|no|hide|hidden|enable|enabled|disable|disabled)-)[a-z0-9]+-)?"
+    r"(?:announcement|promo)-?bar"
+    r"(?:(?:__|--)[\w-]+|-(?:wrapper|container|section|inner|content|message|messages|text|item|slide|slider"
+    r"|carousel|group|block))?",
+    re.IGNORECASE,
+)
+
+
+def _is_announcement_bar(node: LexborNode) -> bool:
+    if node.tag in CONTAINER_TAGS or _holds_h1(node):
+        return False
+    if node.tag == "announcement-bar":
+        return True
+    return any(_BAR_CLASS.fullmatch(word) for word in (node.attributes.get("class") or "").split())
+
+
+def remove_announcement_bars(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove a theme's announcement bars (`ANNOUNCEMENT_BAR_QUERY`, `_is_announcement_bar`),
+    outermost first."""
+    _remove_outermost(tree, ANNOUNCEMENT_BAR_QUERY, present, _is_announcement_bar)
+
+
 # A shop's carousels of offers: other products ("Similar sponsored items", "Customers
 # also viewed", a sponsored strip) or an announcement bar's rotating shipping deals
 # ("Free shipping on orders $40+", one slide per country). They are known by the names

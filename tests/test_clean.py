@@ -2,6 +2,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper.clean import prune, starts_with_related_wording
+from scraper.extract import extract_html
 from scraper.sections import is_author_box_heading, is_recommendation_heading
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html, page, text_after
 
@@ -809,6 +810,26 @@ def test_an_announcement_bar_goes_from_any_page_even_when_it_outweighs_the_text(
     text = text_after(prune, html)
     assert TERMS in text
     assert "Free shipping" not in text and "international page" not in text
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "<div class='site with-promo-bar'>",
+        "<div class='page has-announcement-bar'>",
+        "<div class='announcement-bar-enabled'>",
+    ],
+)
+def test_a_page_wrapper_that_says_it_has_a_bar_is_no_bar(wrapper: str) -> None:
+    # A theme's state class on the wrapper of the whole page: the page stays, its bar goes.
+    bar = f"<div class='announcement-bar'>{SHIPPING_SLIDES}</div>"
+    html = page(f"{wrapper}{bar}<main><h1>Skincare set terms</h1><p>{TERMS}</p></main></div>")
+    text = text_after(prune, html)
+    assert TERMS in text and "Free shipping" not in text
+    article = extract_html(
+        article_html().replace("<body>", f"<body>{wrapper}").replace("</body>", "</div></body>")
+    )
+    assert all(paragraph in article.text for paragraph in ARTICLE_PARAGRAPHS)
 
 
 def test_an_announcement_in_the_text_is_not_a_bar() -> None:
