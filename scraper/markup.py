@@ -466,6 +466,9 @@ CHROME_SELECTORS = (
     ".userinfo_extra",
     ".extraUserInfo",  # XenForo 1's, under the poster's name
     ".userText .userTitle",
+    # MediaWiki's "[edit]" beside every section heading, and its "Jump to navigation" links.
+    ".mw-editsection",
+    ".mw-jump-link",
     # A Q&A post's score between its arrows: Stack Exchange's voting column (its
     # Stacks classes, on every site of the network) reads as a lone number per post.
     ".js-voting-container",

@@ -786,6 +786,21 @@ def test_a_qa_posts_vote_count_goes_and_its_text_stays() -> None:
     assert "67" not in text and "4213" not in text
 
 
+def test_mediawikis_edit_links_beside_its_headings_go() -> None:
+    heading = (
+        "<h2><span class='mw-headline' id='History'>History</span><span class='mw-editsection'>"
+        "<span class='mw-editsection-bracket'>[</span><a href='/w/?action=edit'>edit</a>"
+        "<span class='mw-editsection-bracket'>]</span></span></h2>"
+    )
+    html = page(
+        "<a class='mw-jump-link' href='#mw-head'>Jump to navigation</a>"
+        f"<main><h1>Mozilla</h1>{heading}<p>{ARTICLE_PARAGRAPHS[0]}</p></main>"
+    )
+    text = pruned_text(html)
+    assert "History" in text and ARTICLE_PARAGRAPHS[0] in text
+    assert "edit" not in text and "Jump to" not in text
+
+
 SHIPPING_SLIDES = "".join(
     f"<span class='slide'><p>Free shipping on orders {amount} or more. For rates and "
     f"timelines, see our <a href='/international'>international page</a>.</p></span>"
