@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# `tag`, `#id`, `tag#id`, `.a`, `tag.a.b`: the forms indexed by a key.
+# `tag`, `#id`, `tag#id`, `.a`, `tag.a.b`: the forms indexed by a key. A tag name may
+# hold hyphens: a custom element's ("announcement-bar", "i-pwa-install"), which
+# `Present` lists like any other tag.
 _SIMPLE = re.compile(
-    r"^(?P<tag>[a-z][a-z0-9]*)?(?:#(?P<id>[\w-]+)|(?P<classes>(?:\.[\w-]+)+))?$",
+    r"^(?P<tag>[a-z][a-z0-9-]*)?(?:#(?P<id>[\w-]+)|(?P<classes>(?:\.[\w-]+)+))?$",
     re.IGNORECASE,
 )
 
@@ -123,7 +125,7 @@ def _needs(selector: str) -> tuple[tuple[str, str], ...]:
 # One piece of a selector: a combinator, a type, "*", a class, an id or an attribute test.
 _PART = re.compile(
     r"\s*[>+~]\s*|\s+|\*"
-    r"|(?P<tag>[a-z][a-z0-9]*)"
+    r"|(?P<tag>[a-z][a-z0-9-]*)"
     r"|\.(?P<cls>[\w-]+)"
     r"|#(?P<id>[\w-]+)"
     r"|\[\s*(?P<attr>[\w-]+)\s*(?:(?P<op>[~|^$*]?=)\s*(?:'(?P<value>[^']*)'|\"[^\"]*\")\s*[is]?\s*)?\]",

@@ -85,6 +85,15 @@ def test_only_the_selectors_a_page_can_match_are_queried() -> None:
     assert query == "div.comments, section.comments, [role='dialog']"
 
 
+def test_a_custom_elements_tag_is_indexed_like_any_other() -> None:
+    # Queried only where the page has the element; matched where it does.
+    table = SelectorSet(["announcement-bar", "i-pwa-install", "x-card > p"])
+    assert table.query(Present.of(LexborHTMLParser(HTML))) == ""
+    tree = LexborHTMLParser("<announcement-bar><p>Free</p></announcement-bar><x-card><p>a</p></x-card>")
+    assert [node.tag for node in table.matches(tree)] == ["announcement-bar", "p"]
+    assert Present.of(tree).matchable("announcement-bar, i-pwa-install") == "announcement-bar"
+
+
 def test_sum_and_difference_of_tables() -> None:
     a, b = SelectorSet([".x", ".y"]), SelectorSet([".y", ".z"])
     assert (a + b).selectors == (".x", ".y", ".y", ".z")
