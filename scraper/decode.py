@@ -133,7 +133,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
                 # Non-ASCII bytes that form valid UTF-8 by chance are vanishingly
                 # rare in legacy encodings: the declaration is stale, not the body.
                 return utf8, "utf-8"
-            text = _strict(data, declared)
+            # A UTF-8 declaration (most pages') reads the body already decoded above.
+            text = utf8 if declared == "utf-8" else _strict(data, declared)
             if text is not None:
                 return text, declared
             if declared == "utf-8" and _nearly_utf8(data):
