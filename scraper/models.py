@@ -42,8 +42,19 @@ class Article:
     language: str | None = None
     confidence: float = 0.0
     """How sure the extractor is that `text` is the whole article, in [0, 1]."""
-    markdown: str = ""
-    """The same body with headings, lists, quotes and tables marked up."""
+    blocks: tuple[tuple[str, str], ...] = ()
+    """The body's lines, each with its kind ("p", "heading", "item0", "row", ...):
+    `text` is their lines joined, `markdown` their mark-up."""
+
+    @property
+    def markdown(self) -> str:
+        """The same body with headings, lists, quotes and tables marked up, rendered when
+        asked for: only `scraper extract -f markdown` prints it."""
+        # Imported here: the renderer and ftfy's repair belong to the extractor's side.
+        from scraper.markdown import render_markdown
+        from scraper.mojibake import repair
+
+        return repair(render_markdown(self.blocks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +94,8 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What the pipeline hands the writer: the record, and the body as Markdown."""
+    """What the pipeline hands the writer: the record, and the body as Markdown where
+    the writer may print it (`scraper extract`'s; a batch writes JSON only)."""
 
     record: Record
     markdown: str | None = None

@@ -52,7 +52,8 @@ def repair(text: str) -> str:
 
 
 def repaired(article: Article) -> Article:
-    """`article` with each of its text fields repaired."""
+    """`article` with each of its text fields repaired (its Markdown is repaired as it is
+    rendered: `Article.markdown`)."""
     # `repair` hands back the very string it was given where there is nothing to repair.
     changes: dict[str, Any] = {
         field.name: fixed

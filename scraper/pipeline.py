@@ -87,8 +87,9 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
         raise FileReadError(f"decompressed page is over the {limit}-byte cap") from None
 
 
-def record_from_page(page: Page) -> Outcome:
-    """Extract a fetched or read page into an Outcome."""
+def record_from_page(page: Page, markdown: bool = False) -> Outcome:
+    """Extract a fetched or read page into an Outcome, with the body's Markdown if
+    `markdown` (a batch writes JSON only, and rendering it is wasted)."""
     # Imported here, not at the top: the extractor (trafilatura, lxml, htmldate:
     # some 50 MB) belongs in the processes that extract. A batch's parent only
     # fetches and writes, and its spawned workers import it for themselves.
@@ -118,7 +119,7 @@ def record_from_page(page: Page) -> Outcome:
         confidence=article.confidence,
         fetched_at=page.fetched_at,
     )
-    return Outcome(record=record, markdown=article.markdown)
+    return Outcome(record=record, markdown=article.markdown if markdown else None)
 
 
 def error_outcome(

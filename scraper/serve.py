@@ -33,8 +33,13 @@ READY = b"ready"
 
 
 def extract_raw(raw: RawPage) -> Outcome:
-    """A fetched page -> Outcome (decode, then extract)."""
+    """A fetched page -> Outcome (decode, then extract): a batch's, JSON only."""
     return record_from_page(decode_page(raw))
+
+
+def extract_fetched(raw: RawPage) -> Outcome:
+    """`extract_raw` for `scraper extract`, whose `-f markdown` prints the body's Markdown."""
+    return record_from_page(decode_page(raw), markdown=True)
 
 
 def extract_file(job: tuple[str, str, int]) -> Outcome:
@@ -61,7 +66,7 @@ def extract_saved(job: tuple[str, str | None, int]) -> Outcome:
         page = read_page_file(path, url, max_bytes)
     except ScraperError as exc:
         return error_outcome(url or path, exc)
-    return record_from_page(page)
+    return record_from_page(page, markdown=True)
 
 
 def extract_stdin(job: tuple[bytes, str | None, int]) -> Outcome:
@@ -71,7 +76,7 @@ def extract_stdin(job: tuple[bytes, str | None, int]) -> Outcome:
         page = local_page(data, STDIN, url, max_bytes)
     except ScraperError as exc:
         return error_outcome(url or STDIN, exc)
-    return record_from_page(page)
+    return record_from_page(page, markdown=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,7 @@ from scraper.fetch import Fetcher
 from scraper.models import Outcome
 from scraper.pipeline import STDIN, error_outcome
 from scraper.raw import RawPage
-from scraper.serve import HEADER, READY, Crash, extract_raw, extract_saved, extract_stdin, serve
+from scraper.serve import HEADER, READY, Crash, extract_fetched, extract_saved, extract_stdin, serve
 from scraper.urls import looks_like_url, redact
 
 T = TypeVar("T")
@@ -435,7 +435,7 @@ async def scrape_target(
             return await _run(pool, extract_stdin, (data, url, max_bytes), url or STDIN, final_url)
         if looks_like_url(target):
             raw = await fetcher.fetch_raw(target)
-            return await _run(pool, extract_raw, raw, raw.url)
+            return await _run(pool, extract_fetched, raw, raw.url)
         if not target.strip():
             raise InvalidURL("empty target")
         return await _run(pool, extract_saved, (target, url, max_bytes), url or target, final_url)

@@ -179,6 +179,18 @@ def test_text_and_markdown_formats(run_cli: RunCli) -> None:
     assert markdown.stdout.startswith("# A test article\n\n" + ARTICLE_PARAGRAPHS[0] + "\n\n")
 
 
+def test_markdown_for_every_kind_of_target(run_cli: RunCli, httpserver: HTTPServer, tmp_path: Path) -> None:
+    # Markdown is rendered only where it may be printed: each of `extract`'s jobs asks for it.
+    html = article_html(extra_inside="<h2>Section two</h2><ul><li>first point</li><li>second point</li></ul>")
+    httpserver.expect_request("/story").respond_with_data(html, content_type="text/html")
+    saved = tmp_path / "story.html"
+    saved.write_text(html)
+    for args, given in (((httpserver.url_for("/story"),), None), ((str(saved),), None), (("-",), html)):
+        result = run_cli("extract", *args, "-f", "markdown", input=given)
+        assert result.returncode == 0, result.stderr
+        assert "## Section two\n\n- first point\n- second point" in result.stdout, args
+
+
 def test_usage_errors_exit_2(run_cli: RunCli) -> None:
     assert run_cli("extract", "-", "--format", "xml", input="").returncode == 2
     assert run_cli("extract", "--no-such-option", "x").returncode == 2

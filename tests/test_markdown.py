@@ -3,8 +3,9 @@
 from lxml import etree
 
 from scraper.engine import engine_blocks
-from scraper.extract import extract_html, render_markdown
+from scraper.extract import extract_html
 from scraper.lines import drop_repeated_lines, filter_blocks
+from scraper.markdown import render_markdown
 from tests.conftest import ARTICLE_PARAGRAPHS, article_html
 
 CODE = "def area(r):\n    if r < 0:\n        raise ValueError(r)\n    return 3.14 * r * r"
