@@ -44,12 +44,14 @@ MIN_TITLE_WORDS = 3
 SIBLING_SHARE = 0.2
 
 
-def choose_roots(tree: LexborHTMLParser, article: bool = False) -> list[LexborNode]:
+def choose_roots(
+    tree: LexborHTMLParser, article: bool = False, links: LinkLengths | None = None
+) -> list[LexborNode]:
     """The best container, and the siblings that belong with it, in document order.
 
     In an `article`, the blocks of the same template around the best container's
-    wrappers join it too (`_template_blocks`)."""
-    ranking = rank_containers(tree)
+    wrappers join it too (`_template_blocks`). `links`: see `blocks_of`."""
+    ranking = rank_containers(tree, links=links)
     best = ranking.best()
     if best is None:
         return []
@@ -133,6 +135,7 @@ class _Writer:
         dropped: frozenset[int] = frozenset(),
         addresses: bool = False,
         site: str | None = None,
+        links: LinkLengths | None = None,
     ) -> None:
         self.link_lists = link_lists
         """Link lists are content (a category page, a directory): walk them too."""
@@ -149,9 +152,10 @@ class _Writer:
         self._parts: list[str] = []
         self._kind = "p"
         self._unlinked = False
-        self.links = LinkLengths()
-        """Link lengths for `_is_link_list`, asked of every container on the way down: the
-        walk only reads the tree, so the memo holds for the writer's life."""
+        self.links = links if links is not None else LinkLengths()
+        """Text lengths for `_is_link_list`, asked of every container on the way down: the
+        walk only reads the tree, so the memo holds for the writer's life, or for that of
+        the caller's (`links`) where the walks of one page share it."""
         self._holders: set[int] = set()
         """Elements (`mem_id`s) holding two links or more, in the roots walked so far."""
         self.left_out: list[LexborNode] = []
@@ -355,12 +359,14 @@ def page_blocks(tree: LexborHTMLParser, link_lists: bool = False) -> list[Block]
     return page_parts(tree, link_lists)[0]
 
 
-def page_parts(tree: LexborHTMLParser, link_lists: bool = False) -> tuple[list[Block], list[LexborNode]]:
+def page_parts(
+    tree: LexborHTMLParser, link_lists: bool = False, links: LinkLengths | None = None
+) -> tuple[list[Block], list[LexborNode]]:
     """`page_blocks`, and the link lists it left out (to be weighed, `titles_length`,
-    only where the page may be made of them)."""
+    only where the page may be made of them). `links`: see `blocks_of`."""
     if tree.body is None:
         return [], []
-    out = _Writer(link_lists)
+    out = _Writer(link_lists, links=links)
     out.enter(tree.body)
     _walk(tree.body, out, "p", 0, skip=PAGE_CHROME_TAGS)
     out.flush()
@@ -372,6 +378,7 @@ def blocks_of(
     dropped: frozenset[int] = frozenset(),
     site: str | None = None,
     list_article: bool = False,
+    links: LinkLengths | None = None,
 ) -> list[Block]:
     """The blocks of `roots`, less the elements whose `mem_id` is in `dropped`; with the
     page's `site` (its host), link lists to other sites are kept (`_Writer.site`).
@@ -380,8 +387,11 @@ def blocks_of(
     "List of …", a roundup of recipes): where the link lists within the site hold dozens
     of links and as much text as the rest, they are its body, not its related posts, and
     are kept (`_is_list_article`).
+
+    `links`: a memo of text lengths (`scraper.dom.LinkLengths`) the caller's other walks
+    of the tree share, while none of them changes it.
     """
-    out = _walk_roots(roots, _Writer(dropped=dropped, addresses=True, site=site))
+    out = _walk_roots(roots, _Writer(dropped=dropped, addresses=True, site=site, links=links))
     if list_article and _is_list_article(out):
         out = _walk_roots(roots, _Writer(link_lists=True, dropped=dropped, addresses=True, site=site))
     return out.blocks
@@ -413,7 +423,7 @@ def _walk_roots(roots: list[LexborNode], out: _Writer) -> _Writer:
     return out
 
 
-def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:
+def prose_share(tree: LexborHTMLParser, roots: list[LexborNode], links: LinkLengths | None = None) -> float:
     """Share of the page's prose (its paragraphs of prose, `prose_length`; by
     characters) that lies inside `roots`.
 
@@ -421,7 +431,7 @@ def prose_share(tree: LexborHTMLParser, roots: list[LexborNode]) -> float:
     elsewhere on the page was left out.
     """
     inside = {root.mem_id for root in roots}
-    links = LinkLengths()
+    links = links if links is not None else LinkLengths()
     total = held = 0
     for paragraph in tree.css("p"):
         length = prose_length(paragraph, links)

@@ -78,16 +78,26 @@ class LinkLengths:
     """`link_density` for callers that ask about many nested containers of one tree.
 
     The links of an inner container are links of every container around it
-    too, so each link's `text_length` is measured once and remembered. The
-    memo is keyed by `mem_id`, a node's address, which Lexbor may reuse once a
-    node is removed: use one instance per read-only pass over a tree, never
-    across removals.
+    too, so each link's `text_length` is measured once and remembered; so is
+    each container's, which the walks of one page ask again (the DOM engine's
+    body, the page's, the body less its furniture). The memo is keyed by
+    `mem_id`, a node's address, which Lexbor may reuse once a node is
+    removed, and a removal changes the lengths of the nodes around it: use
+    one instance per read-only stretch of a tree's life, never across
+    removals.
     """
 
     __slots__ = ("_lengths",)
 
     def __init__(self) -> None:
         self._lengths: dict[int, int] = {}
+
+    def length(self, node: LexborNode) -> int:
+        """`text_length(node)`, measured once."""
+        length = self._lengths.get(node.mem_id)
+        if length is None:
+            length = self._lengths[node.mem_id] = text_length(node)
+        return length
 
     def total(self, links: list[LexborNode]) -> int:
         """Sum of `text_length` over `links`, as `link_text_length` counts it."""
@@ -106,7 +116,7 @@ class LinkLengths:
             links = node.css("a")
         if not links:
             return 0.0  # what link_density gives too, without reading the node's text
-        total = text_length(node)
+        total = self.length(node)
         if not total:
             return 0.0
         return self.total(links) / total

@@ -50,7 +50,7 @@ from scraper.confidence import confidence
 from scraper.dates import search_date
 from scraper.declared import MAX_FOUND_WORDS, declared_body, prefers_declared
 from scraper.decode import decode_html
-from scraper.dom import flatten_deep, has_ancestor_in
+from scraper.dom import LinkLengths, flatten_deep, has_ancestor_in
 from scraper.engine import captions_as_paragraphs, engine_blocks, main_content, unmask_for_engine
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
@@ -196,8 +196,11 @@ def _extract_html(html: str, url: str | None) -> Article:
     # its confidence says so.
     listing = is_teaser_listing(tree, present, discussion)
     unmask_for_engine(tree, declared)
-    roots = choose_roots(tree, declared)
-    second = filter_blocks(blocks_of(roots), title)
+    # The tree is only read from here until `remove_link_paragraphs`: the walks of it
+    # share one memo of text lengths, each container measured once.
+    lengths = LinkLengths()
+    roots = choose_roots(tree, declared, lengths)
+    second = filter_blocks(blocks_of(roots, links=lengths), title)
     second_text = "\n".join(line for _, line in second)
     second_words = _words(second_text)
     article = not listing and declared
@@ -209,7 +212,7 @@ def _extract_html(html: str, url: str | None) -> Article:
     whole_text = ""
     whole_words = 0
     if not article:
-        blocks, left_out = page_parts(tree)
+        blocks, left_out = page_parts(tree, links=lengths)
         whole = filter_blocks(blocks, title)
         if len(whole) < MIN_PAGE_LINES or (
             not (shop or discussion)
@@ -238,11 +241,12 @@ def _extract_html(html: str, url: str | None) -> Article:
         )
     sure = None
     if not listing and not pruned.discussion and second_words >= SURE_WORDS:
-        sure = _sure_body(tree, roots, title, second_words, article, site)
+        sure = _sure_body(tree, roots, title, second_words, article, site, lengths)
     if article and sure is None:
         remove_link_paragraphs(tree)
+        lengths = LinkLengths()  # the lengths around the paragraphs removed changed
     if sure is None and not pruned.discussion:
-        sure = _named_body(tree, roots, title, second_words, site, article)
+        sure = _named_body(tree, roots, title, second_words, site, article, lengths)
     if sure is not None:
         blocks, text, words = sure
     else:
@@ -391,6 +395,7 @@ def _sure_body(
     second_words: int,
     article: bool,
     site: str,
+    lengths: LinkLengths | None = None,
 ) -> tuple[list[Block], str, int] | None:
     """The DOM engine's body, less the furniture in it (and, in an `article`, the
     paragraphs that are links alone), when it is sure of it.
@@ -400,11 +405,11 @@ def _sure_body(
     a fifth of its words. Trafilatura would read the same container; it is
     not run, which halves the time of such a page.
     """
-    if not roots or prose_share(tree, roots) < SURE_PROSE_SHARE:
+    if not roots or prose_share(tree, roots, lengths) < SURE_PROSE_SHARE:
         return None
     dropped = _ids(furniture(roots) + (link_paragraphs(tree) if article else []))
     # Sure of its container, the engine keeps the lists in it that link to other sites.
-    body = _read(roots, dropped, site, title, article)
+    body = _read(roots, dropped, site, title, article, lengths)
     return body if body[2] >= SURE_KEPT_SHARE * second_words else None
 
 
@@ -415,6 +420,7 @@ def _named_body(
     second_words: int,
     site: str,
     article: bool = False,
+    lengths: LinkLengths | None = None,
 ) -> tuple[list[Block], str, int] | None:
     """The body of the container the theme names (`scraper.named`), when it holds
     at least what the DOM engine found; the DOM engine's own where the theme
@@ -430,7 +436,7 @@ def _named_body(
     named = False
     for node in named_containers(tree):
         named = True
-        body = _read([node], _ids(furniture([node])), site, title, article)
+        body = _read([node], _ids(furniture([node])), site, title, article, lengths)
         if body[2] >= NAMED_MIN_WORDS:
             # As many words in the same place: one holds the other.
             agree = body[2] >= NAMED_SHARE * second_words and _overlaps(node, roots)
@@ -439,7 +445,7 @@ def _named_body(
         # The theme names no container: trafilatura's cascade would have none to
         # start from either, and read the page by its generic fallbacks, as the
         # DOM engine does. Its body, less its furniture, stands.
-        return _read(roots, _ids(furniture(roots)), site, title, article)
+        return _read(roots, _ids(furniture(roots)), site, title, article, lengths)
     return None
 
 
@@ -448,11 +454,17 @@ def _ids(nodes: list[LexborNode]) -> frozenset[int]:
 
 
 def _read(
-    roots: list[LexborNode], dropped: frozenset[int], site: str, title: str | None, article: bool = False
+    roots: list[LexborNode],
+    dropped: frozenset[int],
+    site: str,
+    title: str | None,
+    article: bool = False,
+    lengths: LinkLengths | None = None,
 ) -> tuple[list[Block], str, int]:
     """The blocks of `roots` less `dropped`, boilerplate lines filtered: (blocks, text, words).
-    In an `article`, a list article's lists stay (`scraper.body.blocks_of`)."""
-    blocks = filter_blocks(blocks_of(roots, dropped, site, list_article=article), title)
+    In an `article`, a list article's lists stay (`scraper.body.blocks_of`); `lengths`:
+    the page's memo of text lengths, while the tree is unchanged."""
+    blocks = filter_blocks(blocks_of(roots, dropped, site, list_article=article, links=lengths), title)
     text = "\n".join(line for _, line in blocks)
     return blocks, text, _words(text)
 

@@ -136,11 +136,11 @@ class Ranking:
     a ranking only while its tree is not changed.
     """
 
-    def __init__(self, raw: list[Scored]) -> None:
+    def __init__(self, raw: list[Scored], links: LinkLengths | None = None) -> None:
         self._raw = raw
         self._by_id = {scored.node.mem_id: scored for scored in raw}
         self._discounted: dict[int, float] = {}
-        self._links = LinkLengths()
+        self._links = links if links is not None else LinkLengths()
 
     def _score(self, scored: Scored) -> float:
         key = scored.node.mem_id
@@ -172,10 +172,14 @@ class Ranking:
 
 
 def rank_containers(
-    tree: LexborHTMLParser, excluded: Excluded = None, present: Present | None = None
+    tree: LexborHTMLParser,
+    excluded: Excluded = None,
+    present: Present | None = None,
+    links: LinkLengths | None = None,
 ) -> Ranking:
-    """The strongest containers, best first, their link densities measured where they decide."""
-    return Ranking(_raw_ranking(tree, excluded, present))
+    """The strongest containers, best first, their link densities measured where they
+    decide (`links`: a memo of text lengths the caller shares, `scraper.dom.LinkLengths`)."""
+    return Ranking(_raw_ranking(tree, excluded, present), links)
 
 
 def main_candidate(

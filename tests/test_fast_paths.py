@@ -6,6 +6,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -40,7 +41,7 @@ from scraper.scoring import (
 )
 from scraper.sections import box_of
 from scraper.selectors import Present
-from tests.conftest import ARTICLE_PARAGRAPHS
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html
 from tests.test_engines import listing_html
 
 
@@ -85,6 +86,35 @@ def test_link_lengths_give_link_density_on_nested_containers() -> None:
         assert node is not None
         assert links.density(node) == link_density(node)
         assert links.density(node, node.css("a")) == link_density(node)
+        assert links.length(node) == text_length(node)
+
+
+def test_page_walks_share_one_memo_of_lengths(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The DOM engine's walks of one page (its body, the page's parts, the body less its
+    # furniture) ask the same containers their lengths: each is measured once, until a
+    # removal (`remove_link_paragraphs`) changes them.
+    import scraper.dom
+    import scraper.extract
+
+    measured: list[int] = []
+    real = scraper.dom.text_length
+
+    def counting(node: LexborNode) -> int:
+        measured.append(node.mem_id)
+        return real(node)
+
+    monkeypatch.setattr(scraper.dom, "text_length", counting)
+    unmask = scraper.extract.unmask_for_engine
+
+    def from_here(*args: Any) -> None:
+        unmask(*args)
+        measured.clear()  # pruning, before, changed the tree: lengths measured then are stale
+
+    monkeypatch.setattr(scraper.extract, "unmask_for_engine", from_here)
+    menu = "<ul class=nav>" + "".join(f"<li><a href=/s{i}>Section {i}</a></li>" for i in range(6)) + "</ul>"
+    extract_html(article_html(extra_inside=menu), "https://news.example/a")
+    assert measured
+    assert len(measured) == len(set(measured))
 
 
 @pytest.mark.parametrize(
