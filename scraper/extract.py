@@ -56,6 +56,7 @@ from scraper.errors import ExtractionError
 from scraper.inbody import furniture
 from scraper.lines import (
     Block,
+    drop_adjacent_repeats,
     drop_byline,
     drop_own_address,
     drop_repeated_lines,
@@ -337,11 +338,14 @@ def _final(
     title: str | None = None,
     author: str | None = None,
 ) -> tuple[list[Block], str]:
-    """The body less the runs of lines it says twice (`drop_repeated_runs`), with
+    """The body less the stretches of lines it says twice in a row (`drop_adjacent_repeats`)
+    and the runs of lines it says twice (`drop_repeated_runs`), with
     `lines` less every line it says twice (`drop_repeated_lines`), less the lines
     that are the page's own address (`drop_own_address`) and the byline that names
     the `author` (`drop_byline`); and its text."""
-    kept = drop_byline(drop_own_address(drop_repeated_runs(blocks), addresses, title), author)
+    kept = drop_byline(
+        drop_own_address(drop_repeated_runs(drop_adjacent_repeats(blocks)), addresses, title), author
+    )
     if lines:
         kept = drop_repeated_lines(kept)
     return (blocks, text) if kept is blocks else (kept, "\n".join(line for _, line in kept))

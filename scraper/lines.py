@@ -735,6 +735,65 @@ def drop_repeated_runs(blocks: list[Block]) -> list[Block]:
     return blocks if len(kept) == len(blocks) else [blocks[k] for k in kept]
 
 
+# A stretch of two to this many lines said again right after itself is one block
+# rendered twice, whatever its length: a slide or a card in its desktop and its mobile
+# variant, a card's title and blurb again in its hover layer. So is a heading said twice
+# in a row. Lines longer than this are paragraphs, which a test page may well repeat.
+ADJACENT_RUN_LINES = 4
+MAX_ADJACENT_LINE = 200
+
+
+def drop_adjacent_repeats(blocks: list[Block]) -> list[Block]:
+    """`blocks` less every copy of a stretch of lines (`ADJACENT_RUN_LINES` at most, each
+    `MAX_ADJACENT_LINE` characters at most, or one heading) that comes right after the
+    stretch itself. Code and table rows are data: a closing brace or a row said twice stays;
+    so does a line said over and over, other than a heading (a list's, a refrain's)."""
+    kept: list[Block] = []
+    index, count = 0, len(blocks)
+    while index < count:
+        size = _adjacent_copy(blocks, index)
+        if size:
+            kept.extend(blocks[index : index + size])
+            index += size
+            while _same_lines(blocks, index - size, index, size):
+                index += size  # the copy, and any further copy
+            continue
+        kept.append(blocks[index])
+        index += 1
+    return blocks if len(kept) == len(blocks) else kept
+
+
+def _adjacent_copy(blocks: list[Block], start: int) -> int:
+    """The size of the stretch starting at `start` that the next lines repeat, or 0."""
+    kind, line = blocks[start]
+    if kind in VERBATIM_KINDS or len(line) > MAX_ADJACENT_LINE:
+        return 0
+    for size in range(1, ADJACENT_RUN_LINES + 1):
+        if start + 2 * size > len(blocks):
+            return 0
+        # A copy opens with the stretch's first line: one comparison passes over most lines.
+        if blocks[start + size][1] != line or (size == 1 and kind != "heading"):
+            continue
+        stretch = blocks[start : start + size]
+        if any(kind in VERBATIM_KINDS or len(text) > MAX_ADJACENT_LINE for kind, text in stretch):
+            return 0
+        if len({text for _, text in stretch}) < size:
+            # One line over and over ("1 scoop protein, …" each day of a meal plan) is a
+            # list saying it again, not a block rendered twice.
+            return 0
+        if _same_lines(blocks, start, start + size, size):
+            return size
+    return 0
+
+
+def _same_lines(blocks: list[Block], first: int, second: int, size: int) -> bool:
+    """Whether the `size` lines from `second` say what those from `first` say (their
+    kinds aside: a card's title is a heading, its hover layer's a paragraph)."""
+    if second + size > len(blocks):
+        return False
+    return all(blocks[first + i][1] == blocks[second + i][1] for i in range(size))
+
+
 # Lines this long or longer are kept once where every line is (`drop_repeated_lines`);
 # shorter ones ("Quote", "Reply", "In stock") are the filters' business.
 REPEATED_LINE_CHARS = 40

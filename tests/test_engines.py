@@ -226,6 +226,28 @@ def test_a_product_box_rendered_twice_is_read_once() -> None:
     assert ARTICLE_PARAGRAPHS[0] in text
 
 
+def test_slides_rendered_for_desktop_and_for_phones_are_read_once() -> None:
+    # An agency's home page: each slide of its showcase twice, one after the other, once
+    # for wide screens and once for phones; the stylesheet shows one of them.
+    slides = [
+        ("Universal Appeal", "Increasing attendance and awareness of a space museum in small-town Kansas."),
+        ("The Picture of Health", "A collaborative approach brought leadership into the creative process."),
+        ("Lift Off", "Branding a beer on a mission to benefit a museum and stand out in a crowded space."),
+    ]
+    showcase = "".join(
+        f"<section class='scroll-slide {screen}'><div class='slide-headline'>{name}</div>"
+        f"<div class='slide-copy'><p>{copy}</p></div></section>"
+        for name, copy in slides
+        for screen in ("desktop", "mobile")
+    )
+    intro = "<p>We are a marketing agency that makes brands people remember, from Kansas to the coasts.</p>"
+    text = extract_html(
+        page(f"<main>{intro}{showcase}</main>", title="Agency"), "https://agency.example/"
+    ).text
+    for name, copy in slides:
+        assert text.count(name) == 1 and text.count(copy) == 1, text
+
+
 def test_a_discussion_inside_a_page_wrapper_keeps_its_posts() -> None:
     """The best-scoring container is a wrapper of the whole page (its sidebar scores
     too): the thread inside it is no article beside the thread."""

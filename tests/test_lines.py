@@ -7,6 +7,7 @@ from scraper.lines import (
     REPEATED_LINE_CHARS,
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
+    drop_adjacent_repeats,
     drop_byline,
     drop_own_address,
     drop_repeated_lines,
@@ -758,3 +759,43 @@ def test_a_byline_stays_where_it_is_not_the_authors_or_not_at_the_top() -> None:
         ("p", "By Maureen Salamon • Dec. 16"),
     ]
     assert drop_byline(listing, "Maureen Salamon") is listing
+
+
+SLIDES = [
+    ("heading", "Universal Appeal"),
+    ("p", "Increasing attendance and awareness of a world-class space museum in small-town Kansas."),
+    ("heading", "The Picture of Health"),
+    ("p", "A collaborative approach brought leadership into the creative process."),
+]
+
+
+def test_cards_rendered_twice_in_a_row_come_out_once() -> None:
+    # A slider's slides in their desktop and mobile variants, one after the other: each
+    # card's heading and blurb said again right after itself.
+    twice = [SLIDES[0], SLIDES[1], SLIDES[0], SLIDES[1], SLIDES[2], SLIDES[3], SLIDES[2], SLIDES[3]]
+    assert drop_adjacent_repeats(twice) == SLIDES
+    # A hover layer repeats the title as a paragraph; three copies go as two do.
+    hover = [("heading", "Coffee"), ("p", "Coffee"), ("p", "Coffee"), ("p", "$19.99")]
+    assert drop_adjacent_repeats(hover) == [("heading", "Coffee"), ("p", "$19.99")]
+    assert drop_adjacent_repeats(SLIDES * 2) == SLIDES  # a stretch of four
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        SLIDES,
+        # One line over and over is a list or a refrain, not a copy.
+        [("item0", "1 scoop protein, 1 cup strawberries, 8 oz. almond milk")] * 4,
+        [("p", "Let it be, let it be"), ("p", "Let it be, let it be"), ("p", "Whisper words of wisdom")],
+        # Code and tables are data.
+        [("code", "    }"), ("code", "}"), ("code", "    }"), ("code", "}")],
+        [("row", "a | b"), ("row", "c | d"), ("row", "a | b"), ("row", "c | d")],
+        # Paragraphs a test page repeats on purpose; the same lines, not right after.
+        [("p", "Lorem ipsum dolor sit amet. " * 10), ("p", "Sed do eiusmod. " * 15)] * 2,
+        [SLIDES[0], SLIDES[1], ("p", "Between them."), SLIDES[0], SLIDES[1]],
+        # Five lines said again: past a card's size (and `drop_repeated_runs`'s business).
+        [("p", f"Line {n}") for n in range(5)] * 2,
+    ],
+)
+def test_what_is_not_a_block_rendered_twice_stays(blocks: list[tuple[str, str]]) -> None:
+    assert drop_adjacent_repeats(blocks) == blocks
