@@ -774,8 +774,9 @@ def _adjacent_copy(blocks: list[Block], start: int) -> int:
         # A copy opens with the stretch's first line: one comparison passes over most lines.
         if blocks[start + size][1] != line or (size == 1 and kind != "heading"):
             continue
+        # Its first line passed these tests above; the others are asked here.
         stretch = blocks[start : start + size]
-        if any(kind in VERBATIM_KINDS or len(text) > MAX_ADJACENT_LINE for kind, text in stretch):
+        if any(each in VERBATIM_KINDS or len(text) > MAX_ADJACENT_LINE for each, text in stretch[1:]):
             return 0
         if len({text for _, text in stretch}) < size:
             # One line over and over ("1 scoop protein, …" each day of a meal plan) is a

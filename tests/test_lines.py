@@ -783,6 +783,7 @@ def test_cards_rendered_twice_in_a_row_come_out_once() -> None:
 @pytest.mark.parametrize(
     "blocks",
     [
+        [],
         SLIDES,
         # One line over and over is a list or a refrain, not a copy.
         [("item0", "1 scoop protein, 1 cup strawberries, 8 oz. almond milk")] * 4,
