@@ -421,6 +421,57 @@ _LEGAL_FOOTER = re.compile(
     re.IGNORECASE,
 )
 MAX_LEGAL_FOOTER_LINE = 600
+# An appeal to the reader in the body's voice, as long as a paragraph: the affiliate
+# disclosure ("This post may contain affiliate links… I may earn a small commission"),
+# the plea for donations or patrons, "if you enjoyed this article, please consider
+# sharing". Topical mentions ("brand sponsorship via affiliate links") are not in it.
+_APPEAL = re.compile(
+    r"\b(?:contains?|uses?|includes?|has) (?:some )?affiliate links\b"
+    r"|\b(?:may|might|will) (?:earn|receive|get) (?:a )?(?:small )?(?:affiliate )?commissions?\b"
+    r"|\bas an (?:amazon associate|affiliate)\b|\bwe may include paid promotion\b"
+    r"|\ball (?:the )?opinions\b.{0,30}\b(?:are|remain) (?:my|our) own\b"
+    r"|^(?:read|see) (?:the|our) (?:full )?(?:privacy|disclosure|affiliate|ethics) (?:policy|statement)\b"
+    r"|\b(?:consider|by) donating\b|\bdonate (?:via|today|now|to (?:us|our))\b|\breader donations\b"
+    r"|\bone-off (?:or monthly )?donations?\b|\bbecome an? (?:patron|supporter|friend|member)\b"
+    r"|\bjoin (?:my|our) (?:patreon|ko-fi)\b|\bbuy me a coffee\b"
+    r"|\bsupport (?:us|our (?:work|mission|journalism|editorial|newsroom)|independent (?:journalism|media))\b"
+    r"|\bwe need your (?:help|support)\b"
+    r"|\bplease consider\b.{0,40}\b(?:shar|subscrib|lik|support|donat)"
+    r"|\bif you(?:'ve|’ve| have)? (?:liked|enjoyed) this (?:article|post|piece|story|interview|episode)\b",
+    re.IGNORECASE,
+)
+# Every appeal above holds one of these (lower-cased): most lines skip the search.
+APPEAL_WORDS = (
+    "affiliate", "commission", "associate", "promotion", "opinions", "policy", "statement", "donat",
+    "become a", "patreon", "ko-fi", "coffee", "support us", "support our", "support indep", "need your",
+    "please consider", "enjoyed this", "liked this",
+)  # fmt: skip
+# ...said to the reader: in the first or second person, or bidding.
+_ADDRESSED = re.compile(
+    r"\b(?:you|your|we|our|us|i|my|me)\b"
+    r"|^\W*(?:please )?"
+    r"(?:support|donate|join|become|subscribe|follow|share|visit|give|consider|help|read|see)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(]?[^\W_])")
+# The appeal's sentences make up this much of the line: a paragraph of the article
+# that mentions a donation among other things stays.
+MIN_APPEAL_SHARE = 0.6
+MAX_APPEAL_LINE = 600
+
+
+def is_appeal(line: str) -> bool:
+    """Whether `line` is an appeal to the reader (`_APPEAL`) and little else."""
+    if len(line) > MAX_APPEAL_LINE:
+        return False
+    lowered = line.lower()
+    if not any(word in lowered for word in APPEAL_WORDS) or not _APPEAL.search(line):
+        return False
+    sentences = _SENTENCE_END.split(line)
+    said = sum(len(s) for s in sentences if _APPEAL.search(s) and _ADDRESSED.search(s))
+    return said >= MIN_APPEAL_SHARE * sum(map(len, sentences))
+
+
 # A contributor's one-line biography: "Jane Doe is a reporter for NBC News." Case
 # matters: a name, then the role.
 _CONTRIBUTOR_BIO = re.compile(
@@ -614,6 +665,8 @@ def _is_boilerplate(line: str) -> bool:
     if len(line) <= MAX_SAID_TWICE_LINE and line.find(line[:12], 12) > 0 and _SAID_TWICE.fullmatch(line):
         return True
     if len(line) <= MAX_LEGAL_FOOTER_LINE and line[:1] in "TtCc" and _LEGAL_FOOTER.fullmatch(line):
+        return True
+    if is_appeal(line):
         return True
     if len(line) > MAX_BOILERPLATE_LINE:
         return False

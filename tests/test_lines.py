@@ -578,6 +578,43 @@ def test_prose_about_commissions_is_kept() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Past the length of a short call to action: the disclosure as a paragraph.
+        "Disclosure: every product here is one I have used myself, and all opinions are my own. "
+        "This post may contain affiliate links at no extra cost to you. I may earn a small commission. "
+        "Read the full privacy policy here.",
+        "Keep the Field Notes going! Donate via PayPal or become a patron. We also use affiliate links "
+        "in our guides to earn commissions when you buy through them.",
+        "The Review is an independent project kept alive by reader donations: no ads, no paywall, "
+        "only our readers. We need your help to keep it going. Visit our support page to become "
+        "a Friend, or make a one-off donation.",
+        "If you enjoyed this article, please consider sharing it and subscribing to the weekly digest.",
+    ],
+)
+def test_appeals_to_the_reader_go_whatever_their_length(line: str) -> None:
+    assert len(line) > 80
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Affiliate links, donations and support as the article's subject.
+        "With 50 followers you can offer subscriptions, run ads and earn through brand deals and "
+        "affiliate links, and viewers can send you tips.",
+        "The food bank said donations rose by a fifth last winter, and it now asks supermarkets to "
+        "donate what they cannot sell before it spoils.",
+        "Image by the studio. This guide has some affiliate links. The linen comes from a mill in "
+        "Portugal that has woven flax for four generations, and it softens with every wash, which is "
+        "why we keep coming back to it for summer sheets, shirts and the odd tablecloth.",
+    ],
+)
+def test_sentences_about_affiliates_and_donations_stay(line: str) -> None:
+    assert not is_boilerplate_line(line)
+
+
 def test_code_and_table_rows_are_not_filtered_as_prose() -> None:
     # A log line is a "dateline" by its shape, a row of a query's output a
     # "copyright" line: as code or a table row they are data and stay.
