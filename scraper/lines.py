@@ -245,7 +245,16 @@ BOILERPLATE_LINES = (
     r"|dir gefällt vielleicht auch|das könnte dich auch interessieren|plus sur ce sujet|más sobre este tema)",
     r"(?:zurück nach oben|nach oben|retour en haut(?: de (?:la )?page)?|volver arriba|voltar ao topo|torna su"
     r"|naar boven|top of page)",
-    r"(?:weiterlesen|lire la suite|leia mais|continua a leggere|lees verder)(?:\.\.\.|…|\s?[»›→])?",
+    # "Read more" and "Learn more" as a link's label, in the other large languages.
+    r"(?:weiterlesen|zum weiterlesen|mehr lesen|mehr erfahren|lire la suite|en savoir plus|leia mais"
+    r"|saiba mais|continue lendo|seguir leyendo|más información|continua a leggere|leggi di più"
+    r"|ulteriori informazioni|lees verder|lees meer|meer informatie|czytaj (?:więcej|dalej)"
+    r"|dowiedz się więcej|читать далее|подробнее|läs mer|les mer|læs mere|lue lisää)"
+    r"(?:\.\.\.|…|\s?[»›→])?",
+    # A share or print control in German: "Artikel drucken", "Per E-Mail teilen".
+    r"(?:artikel (?:drucken|versenden|verschicken|merken)|per e-?mail (?:teilen|versenden|senden))",
+    # ...and the share button alone in Dutch, Swedish, Polish, Portuguese and Finnish.
+    r"(?:delen|dela|udostępnij|compartilhar|jaa)",
     r"(?:comments are closed|kommentare sind geschlossen|les commentaires sont fermés"
     r"|los comentarios están cerrados|(?:os )?comentários (?:estão )?encerrados|i commenti sono chiusi"
     r"|reacties zijn gesloten)\.?",

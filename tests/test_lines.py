@@ -430,6 +430,23 @@ def test_article_lines_kept(line: str) -> None:
         "You may not post new threads You may not post replies You may not edit your posts",
         "Topic Author",
         "Show more replies",
+        # "Read more", "Learn more", "Read also" and the share and print controls.
+        "Mehr lesen",
+        "Zum Weiterlesen",
+        "Mehr erfahren",
+        "En savoir plus",
+        "Saiba mais",
+        "Más información",
+        "Ulteriori informazioni",
+        "Lees meer »",
+        "Czytaj więcej",
+        "Läs mer",
+        "Artikel drucken",
+        "Per E-Mail teilen",
+        "Delen",
+        "Dela",
+        "Läs också: Regeringen lägger fram budgeten",
+        "Przeczytaj również: Sejm przyjął ustawę",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -461,6 +478,9 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "3 of 4 doctors agree, the survey says.",
         "Edited by Hans Ulrich Obrist and Kostas Stasinopoulos",
         "The topic author replied within the hour, the moderators said.",
+        "Mehr erfahren Sie in unserem Ratgeber über die Pflege im Alter.",
+        "En savoir plus sur la réforme, qui entre en vigueur en 2025, demande du temps.",
+        "Del 2: Regeringen lägger fram budgeten",
     ],
 )
 def test_sentences_about_comments_and_networks_kept(line: str) -> None:
