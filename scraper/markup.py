@@ -178,6 +178,18 @@ CONSENT_SELECTORS = (
     "#cookiescript_injected",
     ".cookiefirst-root",
     "#termly-code-snippet-support",
+    # Civic's Cookie Control, Cookie Information, Shopify's and Wix's own banners,
+    # Finsweet's for Webflow.
+    "#ccc",
+    "#ccc-notify",
+    "#coiOverlay",
+    "#cookie-information-template-wrapper",
+    "#shopify-pc__banner",
+    ".shopify-pc__banner__dialog",
+    ".consent-banner-root",
+    "[data-testid='consent-banner-root']",
+    ".fs-cc-banner_component",
+    ".fs-cc-prefs_component",
     "[aria-label*='cookie' i]",
     "[aria-label*='consent' i]",
     # Their content blockers: the box standing in for an embed (a video, a map) until
@@ -320,6 +332,8 @@ SHARE_SELECTORS = (
     ".ns-buttons",  # Novashare
     ".shared-counts-wrap",
     ".sfsi_responsive_icons",  # Ultimate Social Media
+    ".sfsi_widget",
+    ".kiwi-article-bar",  # Kiwi Social Share
     ".wp-block-outermost-social-sharing",
     ".share-tools",
     ".sharing",

@@ -54,6 +54,16 @@ def test_article_survives_pruning() -> None:
         "<div data-spotim-module='recirculation' data-spot-id='sp_1'><p>Trending on the site.</p></div>",
         "<div id='ctx-module' class='ctx-module-container'><a href='/7'>An older story on it</a></div>",
         "<div class='dianomi_context' data-dianomi-context-id='443'><p>Retire early on this.</p></div>",
+        # Share bars: Kiwi, Ultimate Social Media.
+        "<ul class='kiwi-article-bar kiwi-article-bar-center'><li><a href='#'>Spread the love</a></li></ul>",
+        "<div class='sfsi_widget' data-position='widget'><div id='sfsi_wDiv'>Please follow us</div></div>",
+        # Consent banners whose wording names no cookie: Civic's, Cookie Information's,
+        # Shopify's, Wix's, Finsweet's.
+        "<div id='ccc'><div id='ccc-notify'><h3>This site uses technologies to work.</h3></div></div>",
+        "<div id='coiOverlay'><div>This website uses technologies to improve your visit.</div></div>",
+        "<div id='shopify-pc__banner'><div class='shopify-pc__banner__dialog'>We use them.</div></div>",
+        "<div class='consent-banner-root'><p>This website uses technologies. Accept</p></div>",
+        "<div fs-cc='banner' class='fs-cc-banner_component'><div>By clicking Accept you agree.</div></div>",
     ],
 )
 def test_plugin_boxes_between_paragraphs_go(box: str) -> None:
