@@ -391,6 +391,9 @@ RELATED_SELECTORS = (
     "[id*='ScriptRootC']",
     # BrightEdge's SEO link blocks ("Related Pages", "People also search").
     ".be-ix-link-block",
+    # Related Posts by Taxonomy's shortcode, Kadence's related posts.
+    ".rpbt_shortcode",
+    ".entry-related",
     # Spot.IM's and Contextly's recirculation modules, Dianomi's sponsored feed.
     "[data-spotim-module='recirculation']",
     ".spotim-recirculation",
@@ -429,6 +432,14 @@ NEWSLETTER_SELECTORS = (
     ".tve-leads-conversion-object",
     ".om-holder",
     ".et_bloom_inline_form",
+    # The embedded forms of MailerLite, Brevo (Sendinblue), Klaviyo, Constant Contact, AWeber.
+    ".ml-embedded",
+    ".ml-form-embedContainer",
+    ".sib-form",
+    "#sib-form-container",
+    "[class*='klaviyo-form-']",
+    ".ctct-inline-form",
+    "[class^='AW-Form-']",
 )
 
 # Site chrome: navigation, breadcrumbs, bylines and post meta, tags, ads.

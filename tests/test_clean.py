@@ -64,6 +64,17 @@ def test_article_survives_pruning() -> None:
         "<div id='shopify-pc__banner'><div class='shopify-pc__banner__dialog'>We use them.</div></div>",
         "<div class='consent-banner-root'><p>This website uses technologies. Accept</p></div>",
         "<div fs-cc='banner' class='fs-cc-banner_component'><div>By clicking Accept you agree.</div></div>",
+        # Mailing-list forms: MailerLite, Brevo, Klaviyo, Constant Contact, AWeber.
+        "<div class='ml-form-embedContainer ml-subscribe-form'><h4>The Sunday letter</h4></div>",
+        "<div class='sib-form'><div id='sib-form-container'><p>The Sunday letter.</p></div></div>",
+        "<div class='klaviyo-form-XYZ123'><p>The Sunday letter.</p></div>",
+        "<div class='ctct-inline-form' data-form-id='1'><p>The Sunday letter.</p></div>",
+        "<div class='AW-Form-123456'><p>The Sunday letter.</p></div>",
+        # Related posts: Related Posts by Taxonomy, Kadence.
+        "<div class='rpbt_shortcode'><h3>More on this</h3>"
+        "<ul><li><a href='/8'>The old bridge</a></li></ul></div>",
+        "<div class='entry-related'><h2 class='entry-related-title'>Similar Posts</h2>"
+        "<a href='/9'>The old bridge</a></div>",
     ],
 )
 def test_plugin_boxes_between_paragraphs_go(box: str) -> None:
