@@ -184,6 +184,23 @@ INLINE_RELATED_PREFIXES = (
     "lue myös",
     "zobacz też",
     "читайте также",
+    # A newsroom's teaser label: "[Read: …]". ("Watch: …" stays: on a front page it is
+    # the title of a video story.)
+    "read:",
+    # ...and "you may be interested", "read more" in Spanish, Portuguese, Italian,
+    # French, German and Dutch.
+    "te puede interesar",
+    "también te puede interesar",
+    "le puede interesar",
+    "puede interesarte",
+    "leia mais",
+    "você pode gostar",
+    "ti potrebbe interessare",
+    "potrebbe interessarti",
+    "à voir aussi",
+    "sur le même sujet",
+    "lesen sie mehr",
+    "lees meer",
     "читайте еще",
     "смотрите также",
     "см. также",

@@ -192,6 +192,28 @@ def test_inline_see_also_between_paragraphs_removed() -> None:
     assert ARTICLE_PARAGRAPHS[2] in text
 
 
+@pytest.mark.parametrize(
+    "inline",
+    [
+        "<p>[Read: <a href='/x'>Four dead after missile attack on Kramatorsk</a>]</p>",
+        "<p><strong>Te puede interesar:</strong> <a href='/x'>Cuatro muertos en Kramatorsk</a></p>",
+        "<p><strong>Leia mais:</strong> <a href='/x'>Quatro mortos em Kramatorsk</a></p>",
+        "<p><strong>Ti potrebbe interessare:</strong> <a href='/x'>Quattro morti a Kramatorsk</a></p>",
+        "<p>Sur le même sujet : <a href='/x'>Quatre morts à Kramatorsk</a></p>",
+    ],
+)
+def test_inline_teasers_in_other_wordings_removed(inline: str) -> None:
+    text = pruned_text(article_html(extra_inside=inline))
+    assert "Kramatorsk" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+def test_a_video_storys_title_is_no_teaser_label() -> None:
+    # "Watch: …" on a front page is the title of a video story, not a box to drop.
+    story = "<p>Watch: <a href='/v'>Huge flames over the harbour after the storm</a></p>"
+    assert "Huge flames" in pruned_text(article_html(extra_inside=story))
+
+
 def test_weak_words_spare_the_article_wrapper() -> None:
     # A theme that puts "sidebar" in the class of the element around the article.
     html = article_html().replace("<main>", "<main class='content-with-sidebar'>")
