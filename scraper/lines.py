@@ -195,6 +195,9 @@ BOILERPLATE_LINES = (
     r"(?:最終更新|更新日時|更新时间|发布时间)\s?[:：]?.{0,30}",
     # A medical page's review stamp: "Last reviewed January 2023", "Date Last Reviewed:".
     r"(?:date )?last reviewed(?: on)?:?(?: [\w ,.]{0,30}\d{4})?",
+    # A relative stamp: "2 hours ago", "Updated 5 mins ago", "Posted about 1 year ago".
+    r"(?:(?:last )?(?:updated|published|posted|modified|edited)(?: on)? ?:? )?(?:about |over )?(?:an?|\d+) "
+    r"(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?) ago",
     # Pagination, and navigation words standing alone.
     # ...and a gallery's counter: "1 of 12", "Image 3 of 8". ("5/5" is a rating: it stays.)
     r"(?:(?:page|slide|image|photo|picture) )?\d+ of \d+",
@@ -561,6 +564,8 @@ def _is_boilerplate_wording(text: str) -> bool:
 MAX_BOILERPLATE_LINE = 160
 # What a row of interface labels is joined by.
 _LABEL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+# The label a revision stamp opens with.
+_STAMP_LABEL = re.compile(r"(?:last )?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 # Lines made only of punctuation / symbols, like a lone "." left by an empty element.
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
@@ -573,7 +578,11 @@ MAX_BYLINE_WORDS = 8
 
 # A line that is only a date or time stamp: "sexta-feira, 22 de outubro de 2010 às
 # 20:13", "Updated 3:45 PM EST, March 3, 2024", "[ 2018-08-25 15:24 ]".
-_STAMP_TIME = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_STAMP_TIME = re.compile(
+    r"\b\d{1,2}[:h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    # "15.45 GMT", "3.45pm": a time written with a dot, known by its zone or half of day.
+    r"|\b\d{1,2}\.\d{2} ?(?i:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|[ap]\.?m\b)"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 MAX_STAMP_LINE = 70
 MAX_STAMP_LETTERS = 32
@@ -682,8 +691,11 @@ def _is_boilerplate(line: str) -> bool:
     if _is_boilerplate_wording(line):
         return True
     # A row of interface labels: "E-mail this story | Printer-friendly version".
+    # ...or of labelled stamps: "Published 3:45 p.m. ET Jan. 5, 2024 | Updated 4:10 p.m. ET
+    # Jan. 5, 2024". (A teaser's "Mar 7, 2026 | 4 min read" in a list of stories stays.)
     if _LABEL_SEPARATOR.search(line) and all(
-        _is_boilerplate_wording(part) for part in _LABEL_SEPARATOR.split(line)
+        _is_boilerplate_wording(part) or (_STAMP_LABEL.match(part) is not None and is_dateline(part))
+        for part in _LABEL_SEPARATOR.split(line)
     ):
         return True
     if _calls_to_action(line) or _PLACEHOLDER.fullmatch(line):

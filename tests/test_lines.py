@@ -512,6 +512,13 @@ def test_title_repeated_at_top_is_dropped() -> None:
         "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
         "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!",
         "DON'T MISS",
+        # A time with a dot and its zone, relative stamps, a row of labelled stamps.
+        "Sun 7 Dec 2025 09.00 GMT",
+        "Fri 5 Jan 2024 15.45 EST Last modified on Fri 5 Jan 2024 16.10 EST",
+        "2 hours ago",
+        "Updated 5 mins ago",
+        "Posted about a year ago",
+        "Published 3:45 p.m. ET Jan. 5, 2024 | Updated 4:10 p.m. ET Jan. 5, 2024",
     ],
 )
 def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
@@ -524,6 +531,12 @@ def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
         "At 10:30 on 3 May 2019 the police arrived at the house.",
         "In 2019, 45% of voters chose him.",
         "More than 180 people signed up to speak during the public hearing.",
+        "Revenue rose 3.45% in 2024, the company said.",
+        "The rate was 3.45 in 2024",
+        "Two years ago the bridge fell down.",
+        "2 hours ago, the council voted.",
+        # A teaser's stamp row in a list of stories is the list's.
+        "Mar 07, 2026 | 4 min read",
     ],
 )
 def test_prose_with_numbers_is_kept(line: str) -> None:
