@@ -178,6 +178,12 @@ BOILERPLATE_LINES = (
     # Paywall, subscription and lead-form prompts.
     r"this (?:article|story|content|post) is (?:exclusive|only available|available only) to .{0,40}",
     r"subscribe to (?:get|continue|read|unlock|keep) .{0,60}",
+    # A registration wall: "Register to keep reading. Already a subscriber? Log in".
+    r"(?:register|sign ?up|sign ?in|log ?in|create a free account)(?: for free| now)? to (?:keep|continue)"
+    r" reading\b.{0,120}",
+    # A breadcrumb trail behind its label: "You are here: Home » News » Bridge".
+    r"(?:you are here|sie sind hier|vous êtes ici|usted está aquí|você está aqui|ti trovi qui|u bent hier)"
+    r" ?:.{0,200}",
     r".{0,40}\bget updates from this (?:writer|author|publication|blog)\.?",
     r"get (?:a|your) free (?:quote|estimate|consultation|trial|demo)(?: today| now)?",
     r"pin (?:it |this )?for later",

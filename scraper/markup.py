@@ -457,6 +457,9 @@ CHROME_SELECTORS = (
     "[aria-label='breadcrumbs' i]",
     ".rank-math-breadcrumb",
     ".yoast-breadcrumb",
+    # smartbanner.js's "get our app" bar.
+    ".smartbanner",
+    "#smartbanner",
     ".skip-link",
     ".screen-reader-text",
     ".sr-only",

@@ -70,6 +70,8 @@ def test_article_survives_pruning() -> None:
         "<div class='klaviyo-form-XYZ123'><p>The Sunday letter.</p></div>",
         "<div class='ctct-inline-form' data-form-id='1'><p>The Sunday letter.</p></div>",
         "<div class='AW-Form-123456'><p>The Sunday letter.</p></div>",
+        # smartbanner.js's app bar.
+        "<div class='smartbanner smartbanner--android'><div class='smartbanner__info'>Our app</div></div>",
         # Related posts: Related Posts by Taxonomy, Kadence.
         "<div class='rpbt_shortcode'><h3>More on this</h3>"
         "<ul><li><a href='/8'>The old bridge</a></li></ul></div>",

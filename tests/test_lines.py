@@ -519,6 +519,11 @@ def test_title_repeated_at_top_is_dropped() -> None:
         "Updated 5 mins ago",
         "Posted about a year ago",
         "Published 3:45 p.m. ET Jan. 5, 2024 | Updated 4:10 p.m. ET Jan. 5, 2024",
+        # A registration wall, a breadcrumb trail behind its label.
+        "Register to keep reading. Already a subscriber? Log in",
+        "Sign up for free to continue reading",
+        "You are here: Home » News » Bridge",
+        "Sie sind hier: Startseite › Politik",
     ],
 )
 def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
@@ -537,6 +542,7 @@ def test_datelines_reading_times_and_calls_to_action(line: str) -> None:
         "2 hours ago, the council voted.",
         # A teaser's stamp row in a list of stories is the list's.
         "Mar 07, 2026 | 4 min read",
+        "He told them to register to keep reading lists.",
     ],
 )
 def test_prose_with_numbers_is_kept(line: str) -> None:
