@@ -486,8 +486,12 @@ def is_appeal(line: str) -> bool:
     if not any(word in lowered for word in APPEAL_WORDS) or not _APPEAL.search(line):
         return False
     sentences = _SENTENCE_END.split(line)
-    said = sum(len(s) for s in sentences if _APPEAL.search(s) and _ADDRESSED.search(s))
-    return said >= MIN_APPEAL_SHARE * sum(map(len, sentences))
+    appeals = [s for s in sentences if _APPEAL.search(s)]
+    # One sentence said to the reader makes it an appeal; the others of its kind (the site
+    # "kept alive by reader donations") are its own.
+    if not any(_ADDRESSED.search(s) for s in appeals):
+        return False
+    return sum(map(len, appeals)) >= MIN_APPEAL_SHARE * sum(map(len, sentences))
 
 
 # A contributor's one-line biography: "Jane Doe is a reporter for NBC News." Case

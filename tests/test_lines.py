@@ -626,9 +626,10 @@ def test_prose_about_commissions_is_kept() -> None:
         "Read the full privacy policy here.",
         "Keep the Field Notes going! Donate via PayPal or become a patron. We also use affiliate links "
         "in our guides to earn commissions when you buy through them.",
-        "The Review is an independent project kept alive by reader donations: no ads, no paywall, "
-        "only our readers. We need your help to keep it going. Visit our support page to become "
-        "a Friend, or make a one-off donation.",
+        # The site's own sentence about its donations belongs to the appeal said to the reader.
+        "The Review is an independent project kept alive by reader donations, with no ads and no "
+        "paywall. We need your help to keep it going. Visit our support page to become a Friend, "
+        "or make a one-off donation.",
         "If you enjoyed this article, please consider sharing it and subscribing to the weekly digest.",
     ],
 )
@@ -645,6 +646,8 @@ def test_appeals_to_the_reader_go_whatever_their_length(line: str) -> None:
         "affiliate links, and viewers can send you tips.",
         "The food bank said donations rose by a fifth last winter, and it now asks supermarkets to "
         "donate what they cannot sell before it spoils.",
+        "The food bank said reader donations rose by a fifth. It will open a second hall in May, its "
+        "director said, and hire two more drivers for the rural routes.",
         "Image by the studio. This guide has some affiliate links. The linen comes from a mill in "
         "Portugal that has woven flax for four generations, and it softens with every wash, which is "
         "why we keep coming back to it for summer sheets, shirts and the odd tablecloth.",
