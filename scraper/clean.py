@@ -184,6 +184,7 @@ INLINE_RELATED_PREFIXES = (
     "lue myös",
     "zobacz też",
     "читайте также",
+    "читать также",
     # A newsroom's teaser label: "[Read: …]". ("Watch: …" stays: on a front page it is
     # the title of a video story.)
     "read:",

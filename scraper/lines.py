@@ -252,6 +252,31 @@ BOILERPLATE_LINES = (
     r"|(?:articoli|notizie) correlat[ie]"
     r"|(?:ähnliche|verwandte) (?:artikel|beiträge)|gerelateerde (?:artikelen|berichten)"
     r"|dir gefällt vielleicht auch|das könnte dich auch interessieren|plus sur ce sujet|más sobre este tema)",
+    # A story page's controls and labels in the other large European languages, as the
+    # English ones above: back to the front page, gift or listen to the article, comment,
+    # read later, the subscriber-only label, the ad's "story continues", a reading time,
+    # "most read" and "related story" headings, sponsored labels.
+    r"(?:(?:hier geht es |zurück )?zur startseite|retour à l'accueil|volver a la portada"
+    r"|voltar à página inicial)",
+    r"(?:artikel verschenken|offrir (?:cet )?article|regalar (?:este )?artículo|regala (?:questo )?articolo)",
+    r"(?:artikel (?:anhören|vorlesen lassen)|écouter (?:cet )?article|escuchar (?:este )?artículo"
+    r"|ascolta (?:l'|questo )?articolo|ouvir (?:este )?artigo|artikel beluisteren)",
+    r"(?:kommentieren|commenter|comentar|commenta|reageren|skomentuj)",
+    r"(?:später lesen|lire plus tard|leer más tarde|ler mais tarde|leggi più tardi|later lezen|read later)",
+    r"(?:(?:article )?réservé aux abonnés|(?:nur )?für abonnenten"
+    r"|exclusivo (?:para )?(?:suscriptores|assinantes)|riservato agli abbonati|alleen voor abonnees"
+    r"|tylko dla prenumeratorów)",
+    r"(?:(?:continua|prosegue) dopo la pubblicità|lees verder na de advertentie|weiterlesen nach der anzeige"
+    r"|la suite après (?:cette |la )?publicité|el artículo continúa (?:después del|tras el) anuncio"
+    r"|continua (?:depois|após) a publicidade)",
+    r"(?:lecture\s?:? \d+ min\.?|\d+ min(?:utes?)? de lecture|lectura de \d+ min(?:utos)?\.?"
+    r"|\d+ min\.? lesezeit|leestijd:? \d+ min(?:uten)?\.?)",
+    r"(?:lo más (?:visto|leído)|mais (?:lidas|lidos)|i più letti|meistgelesen|les plus lus|meest gelezen"
+    r"|najczęściej czytane|самое читаемое)",
+    r"(?:zum thema|noticia relacionada|notícia relacionada|artículo relacionado|artigo relacionado"
+    r"|articolo correlato|verwandter artikel)",
+    r"(?:ogłoszenie|artykuł sponsorowany|materiał sponsorowany|sponsored content|contenu sponsorisé"
+    r"|contenido patrocinado|conteúdo patrocinado|contenuto sponsorizzato|gesponserter inhalt)",
     r"(?:zurück nach oben|nach oben|retour en haut(?: de (?:la )?page)?|volver arriba|voltar ao topo|torna su"
     r"|naar boven|top of page)",
     # "Read more" and "Learn more" as a link's label, in the other large languages.

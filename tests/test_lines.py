@@ -447,6 +447,23 @@ def test_article_lines_kept(line: str) -> None:
         "Dela",
         "Läs också: Regeringen lägger fram budgeten",
         "Przeczytaj również: Sejm przyjął ustawę",
+        # A story page's controls and labels: front page, gift, listen, comment, read later,
+        # subscribers only, the ad's "story continues", reading time, most read, related,
+        # sponsored.
+        "Zur Startseite",
+        "Artikel verschenken",
+        "Artikel anhören",
+        "Kommentieren",
+        "Lire plus tard",
+        "Article réservé aux abonnés",
+        "Continua dopo la pubblicità",
+        "Lees verder na de advertentie",
+        "Lecture 3 min.",
+        "Lo más visto",
+        "Noticia relacionada",
+        "Zum Thema",
+        "Artykuł sponsorowany",
+        "Читать также",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -481,6 +498,9 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "Mehr erfahren Sie in unserem Ratgeber über die Pflege im Alter.",
         "En savoir plus sur la réforme, qui entre en vigueur en 2025, demande du temps.",
         "Del 2: Regeringen lägger fram budgeten",
+        "Zum Thema Klimaschutz hat die Regierung ein Gesetz vorgelegt.",
+        "Kommentieren ist hier ausdrücklich erwünscht, sagte sie.",
+        "Commenter cet article est réservé aux abonnés depuis le mois de mai.",
     ],
 )
 def test_sentences_about_comments_and_networks_kept(line: str) -> None:
