@@ -719,8 +719,6 @@ def _is_boilerplate(line: str) -> bool:
         return True
     if len(line) <= MAX_LEGAL_FOOTER_LINE and line[:1] in "TtCc" and _LEGAL_FOOTER.fullmatch(line):
         return True
-    if is_appeal(line):
-        return True
     if len(line) > MAX_BOILERPLATE_LINE:
         return False
     if _is_boilerplate_wording(line):
@@ -778,6 +776,13 @@ VERBATIM_KINDS = frozenset({"code", "row"})
 _SAID_AGAIN = re.compile(r"(.{6,}?)\1+")
 # Such copies are labels, prices and dates; the test is quadratic in the line's length.
 MAX_SAID_AGAIN_CHARS = 300
+
+
+def drop_appeals(blocks: list[Block]) -> list[Block]:
+    """`blocks` less the appeals to the reader (`is_appeal`); `blocks` itself when there
+    are none. Asked of the chosen body only, once: an appeal never decides which body."""
+    kept = [(kind, line) for kind, line in blocks if kind in VERBATIM_KINDS or not is_appeal(line)]
+    return blocks if len(kept) == len(blocks) else kept
 
 
 def said_once(line: str) -> str:

@@ -187,7 +187,6 @@ CONSENT_SELECTORS = (
     "#shopify-pc__banner",
     ".shopify-pc__banner__dialog",
     ".consent-banner-root",
-    "[data-testid='consent-banner-root']",
     ".fs-cc-banner_component",
     ".fs-cc-prefs_component",
     "[aria-label*='cookie' i]",
@@ -254,8 +253,8 @@ COMMENT_SELECTORS = (
     ".comments-body",
     ".comments-post",
     "#comments-open",
-    # Spot.IM (OpenWeb), Vuukle, Insticator, Livefyre, HashOver, GraphComment, ReplyBox.
-    "[data-spotim-module='conversation']",
+    # Vuukle, Insticator, Livefyre, HashOver, GraphComment, ReplyBox. (Spot.IM's thread is
+    # drawn in a shadow root: a saved page holds only its empty <div>.)
     "#vuukle-comments",
     "#vuukle_div",
     "#vuukle-emote",
@@ -287,8 +286,6 @@ COMMENT_SELECTORS = (
     ".facebook-comments",
     "#fb-comments",
     ".disqus-thread",
-    "section[aria-label='Comments']",
-    "section[aria-label='comments']",
 )
 
 # Share and social widgets, follow buttons, "like this" blocks.
@@ -394,8 +391,7 @@ RELATED_SELECTORS = (
     # Related Posts by Taxonomy's shortcode, Kadence's related posts.
     ".rpbt_shortcode",
     ".entry-related",
-    # Spot.IM's and Contextly's recirculation modules, Dianomi's sponsored feed.
-    "[data-spotim-module='recirculation']",
+    # Contextly's recirculation module, Dianomi's sponsored feed.
     ".spotim-recirculation",
     "#ctx-module",
     ".ctx-module-container",

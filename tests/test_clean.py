@@ -38,8 +38,7 @@ def test_article_survives_pruning() -> None:
         "<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>Jane writes about the city "
         "and its politics for the paper.</p></div></div>",
         "<section class='abh_box'><p>About Jane: writer, editor and long-distance swimmer.</p></section>",
-        # Comment systems: Spot.IM, Vuukle, Insticator, Livefyre, HashOver, GraphComment.
-        "<div data-spotim-module='conversation' data-post-id='42'><p>Join the conversation.</p></div>",
+        # Comment systems: Vuukle, Insticator, Livefyre, HashOver, GraphComment.
         "<div class='vukkul-comment'><div id='vuukle-emote'><p>What is your reaction?</p></div>"
         "<div id='vuukle_div'><p>Eleven people talk about this.</p></div></div>",
         "<div class='insticator-unit'><div id='insticator-commenting'><p>Guest: great piece.</p></div></div>",
@@ -49,9 +48,7 @@ def test_article_survives_pruning() -> None:
         # ...hand-written comment blocks by their ids and classes...
         "<div id='commentList'><div><p>Anna wrote: a fine bridge at last.</p></div></div>",
         "<div class='reader-comments'><div><p>Anna wrote: a fine bridge at last.</p></div></div>",
-        "<section aria-label='Comments'><p>Anna wrote: a fine bridge at last.</p></section>",
-        # ...and recirculation modules: Spot.IM's, Contextly's, Dianomi's sponsored feed.
-        "<div data-spotim-module='recirculation' data-spot-id='sp_1'><p>Trending on the site.</p></div>",
+        # ...and recirculation modules: Contextly's, Dianomi's sponsored feed.
         "<div id='ctx-module' class='ctx-module-container'><a href='/7'>An older story on it</a></div>",
         "<div class='dianomi_context' data-dianomi-context-id='443'><p>Retire early on this.</p></div>",
         # Share bars: Kiwi, Ultimate Social Media.

@@ -8,11 +8,13 @@ from scraper.lines import (
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
     drop_adjacent_repeats,
+    drop_appeals,
     drop_byline,
     drop_own_address,
     drop_repeated_lines,
     drop_repeated_runs,
     filter_blocks,
+    is_appeal,
     is_boilerplate_line,
     is_byline,
     said_once,
@@ -655,7 +657,9 @@ def test_prose_about_commissions_is_kept() -> None:
 )
 def test_appeals_to_the_reader_go_whatever_their_length(line: str) -> None:
     assert len(line) > 80
-    assert is_boilerplate_line(line)
+    assert is_appeal(line)
+    body = [("p", "The council voted on Tuesday."), ("p", line), ("p", "Work starts in May.")]
+    assert drop_appeals(body) == [body[0], body[2]]
 
 
 @pytest.mark.parametrize(
@@ -674,7 +678,9 @@ def test_appeals_to_the_reader_go_whatever_their_length(line: str) -> None:
     ],
 )
 def test_sentences_about_affiliates_and_donations_stay(line: str) -> None:
-    assert not is_boilerplate_line(line)
+    assert not is_appeal(line)
+    body = [("p", line)]
+    assert drop_appeals(body) is body
 
 
 def test_code_and_table_rows_are_not_filtered_as_prose() -> None:
