@@ -223,6 +223,19 @@ BOILERPLATE_LINES = (
     # a search box's, an undo button, a grid's "Show:" and "Per page".
     r"(?:close|filters?(?: \(\d+\))?|see all ?[>›»]?|on this page|written by|register a new account"
     r"|menu|search|undo|show:|per page)",
+    # A documentation site's controls and footer: "Edit this page", "View page source",
+    # "Was this page helpful?", "Copy to clipboard", "Toggle navigation", the pager's
+    # "Previous" and "Next", "Built with MkDocs…", "Created using Sphinx 7.2.6."
+    r"(?:edit (?:this page|on (?:github|gitlab|bitbucket))|improve this (?:page|doc)|view (?:page )?source"
+    r"|suggest (?:an )?edits?|report an issue(?: with this page)?|help us improve this page|rate this page)",
+    r"(?:was this (?:page|article|content) helpful\??(?: yes no)?|did this page help you\??"
+    r"|thanks? (?:you )?for your feedback!?|(?:give|send|leave|share) (?:us )?(?:your )?feedback|yes no)",
+    r"(?:copy(?: code| to clipboard)?|copied!?|ask ai|search (?:the )?docs(?:\.\.\.|…)?"
+    r"|toggle (?:navigation|theme|sidebar|menu|dark mode|table of contents)|light dark(?: system| auto)?)",
+    r"(?:previous|prev)(?: next)?|next",
+    r"(?:powered by|built with|made with|created using|documentation built with)"
+    r" (?:gitbook|mkdocs|material for mkdocs|docusaurus|sphinx|read the docs|mintlify|readme|hugo|jekyll)"
+    r"\b.{0,80}",
     # A picture's and a quote's controls: "Show Caption", "Press enter or click to view
     # image in full size" (Medium), a forum quote's "Click to expand...".
     r"(?:show|hide|toggle) caption",

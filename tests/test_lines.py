@@ -466,6 +466,17 @@ def test_article_lines_kept(line: str) -> None:
         "Zum Thema",
         "Artykuł sponsorowany",
         "Читать также",
+        # A documentation site's controls and footer.
+        "Edit this page",
+        "Edit on GitHub",
+        "View page source",
+        "Was this page helpful? Yes No",
+        "Thanks for your feedback!",
+        "Copy to clipboard",
+        "Toggle navigation",
+        "Previous Next",
+        "Built with MkDocs using a theme provided by Read the Docs.",
+        "Created using Sphinx 7.2.6.",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -503,6 +514,9 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "Zum Thema Klimaschutz hat die Regierung ein Gesetz vorgelegt.",
         "Kommentieren ist hier ausdrücklich erwünscht, sagte sie.",
         "Commenter cet article est réservé aux abonnés depuis le mois de mai.",
+        "Next, heat the oil in a wide pan.",
+        "Copy the file to the server before you restart it.",
+        "Edit this page to add your name, then save it.",
     ],
 )
 def test_sentences_about_comments_and_networks_kept(line: str) -> None:
