@@ -255,6 +255,19 @@ BOILERPLATE_LINES = (
     r"returns? (?:&|and) exchanges accepted.{0,30}",
     r"(?:pick ?up in store|shop now)",
     r"(?:customer reviews|see all reviews|leave a review|write a review)\.?",
+    # ...its product box's controls: "Buy it now", "Add to Wish List", "Select size",
+    # "Qty", Shopify's pickup panel and variant placeholder, a pay-later offer under the
+    # price, the payment methods' names standing alone.
+    r"(?:buy (?:it )?now|add to (?:wish ?list|favou?rites|registry)|save for later|secure checkout|pin it"
+    r"|size (?:guide|chart)|ask a question|be the first to review\b.{0,60}|default title)",
+    r"(?:qty|quantity) ?:?|(?:select|choose) (?:a |your )?(?:size|colou?r|option|style)s?"
+    r"|(?:increase|decrease) quantity(?: for .{1,80})?",
+    r"(?:pickup available at .{1,60}|usually ready in .{1,30}|view store information"
+    r"|couldn.t load pickup availability|(?:check )?(?:store )?availability|find in (?:a )?store"
+    r"|unit price|/ ?per)",
+    r"(?:or |pay in )?\d+ interest-free (?:installments|instalments|payments)(?: of [$€£]?[\d.,]+)?"
+    r"(?: with (?:klarna|afterpay|affirm|sezzle|shop ?pay|paypal|zip))?\.?(?: learn more)?",
+    r"(?:klarna|afterpay|affirm|shop ?pay|apple pay|google pay|paypal)\.?",
     r"back to (?:blog|top|news|articles|all articles|home|search results)",
     # The same labels in the other large languages, and the platforms' own: a related-posts
     # heading (Jetpack's "Relacionado", "Correlati"), back-to-top and read-more links, a

@@ -477,6 +477,18 @@ def test_article_lines_kept(line: str) -> None:
         "Previous Next",
         "Built with MkDocs using a theme provided by Read the Docs.",
         "Created using Sphinx 7.2.6.",
+        # A shop's product box: buy and wish-list buttons, size and quantity pickers, the
+        # pickup panel, a pay-later offer, payment methods' names.
+        "Buy it now",
+        "Add to Wish List",
+        "Select size",
+        "Qty:",
+        "Pickup available at Main Street",
+        "Couldn't load pickup availability",
+        "Or 4 interest-free payments of $25 with Afterpay",
+        "4 interest-free payments of $12.49 with Klarna. Learn More",
+        "PayPal",
+        "Default Title",
     ],
 )
 def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
@@ -517,6 +529,8 @@ def test_comment_form_and_share_rows_in_other_languages(line: str) -> None:
         "Next, heat the oil in a wide pan.",
         "Copy the file to the server before you restart it.",
         "Edit this page to add your name, then save it.",
+        "Buy now and pay later with our new plan, the bank said.",
+        "Quantity matters less than quality, she said.",
     ],
 )
 def test_sentences_about_comments_and_networks_kept(line: str) -> None:
