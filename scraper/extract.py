@@ -340,11 +340,11 @@ def _final(
     author: str | None = None,
 ) -> tuple[list[Block], str]:
     """The body less its appeals to the reader (`drop_appeals`), the stretches of lines it
-    says twice in a row (`drop_adjacent_repeats`)
-    and the runs of lines it says twice (`drop_repeated_runs`), with
-    `lines` less every line it says twice (`drop_repeated_lines`), less the lines
-    that are the page's own address (`drop_own_address`) and the byline that names
-    the `author` (`drop_byline`); and its text."""
+    says twice in a row (`drop_adjacent_repeats`) and the runs of lines it says twice
+    (`drop_repeated_runs`), with `lines` less every line it says twice
+    (`drop_repeated_lines`), less the lines that are the page's own address
+    (`drop_own_address`) and the byline that names the `author` (`drop_byline`); and
+    its text."""
     kept = drop_byline(
         drop_own_address(drop_repeated_runs(drop_adjacent_repeats(drop_appeals(blocks))), addresses, title),
         author,

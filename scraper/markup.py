@@ -391,7 +391,8 @@ RELATED_SELECTORS = (
     # Related Posts by Taxonomy's shortcode, Kadence's related posts.
     ".rpbt_shortcode",
     ".entry-related",
-    # Contextly's recirculation module, Dianomi's sponsored feed.
+    # Spot.IM's recirculation grid (by its class: its `data-spotim-module` attribute would
+    # be tested on every page), Contextly's recirculation module, Dianomi's sponsored feed.
     ".spotim-recirculation",
     "#ctx-module",
     ".ctx-module-container",
