@@ -18,9 +18,8 @@ than those below it (`make bench-quality` prints the split).
 
 from __future__ import annotations
 
-import re
+from scraper.words import find_words
 
-_WORD = re.compile(r"\w+")
 SHINGLE = 4
 # Bodies of this many words or more are long enough to be whole articles.
 FULL_LENGTH_WORDS = 150
@@ -39,8 +38,8 @@ def _words(text: str) -> tuple[list[str], int]:
     """
     sample = text[:SAMPLE_CHARS]
     lowered = sample.lower()
-    words = _WORD.findall(lowered)
-    count = len(words) if len(lowered) == len(sample) else len(_WORD.findall(sample))
+    words = find_words(lowered)
+    count = len(words) if len(lowered) == len(sample) else len(find_words(sample))
     return words, count
 
 

@@ -85,6 +85,7 @@ from scraper.prepare import (
 from scraper.sections import link_paragraphs, remove_link_paragraphs
 from scraper.selectors import Present
 from scraper.streamed import reveal_streamed
+from scraper.words import count_words
 
 _WORD = re.compile(r"\w+")
 # On a page that is not an article, a body under this share of the page's
@@ -504,8 +505,7 @@ def _main_blocks(
 
 
 def word_count(text: str) -> int:
-    # subn counts the matches without making a string of each: a quarter faster than findall.
-    return _WORD.subn("", text)[1]
+    return count_words(text)
 
 
 # Past this many characters the engines' word counts, which only feed shares
