@@ -61,6 +61,7 @@ from scraper.sections import (
     remove_tag_lists,
 )
 from scraper.selectors import Present, SelectorSet
+from scraper.words import HAS_EAST_ASIAN
 
 # class / id words that usually, not always, mark boilerplate.
 WEAK_WORDS = (
@@ -207,6 +208,19 @@ INLINE_RELATED_PREFIXES = (
     "см. также",
     "по теме",
 )
+# ...and on Chinese, Japanese and Korean pages: "相关阅读", "延伸阅读", "関連記事", "あわせて読みたい",
+# "관련기사". Searched for only in text that holds those scripts.
+CJK_RELATED_PREFIXES = (
+    "相关阅读",
+    "相關閱讀",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "関連記事",
+    "あわせて読みたい",
+    "관련기사",
+    "관련 기사",
+)
 
 # ...unless the same class/id also names content: page builders put "widget"
 # on the block holding the article ("elementor-widget-theme-post-content").
@@ -264,9 +278,11 @@ _HEADER_TOKEN = re.compile(r"(?:^|(?<=\s))header[\w-]*", re.IGNORECASE)
 
 
 def starts_with_related_wording(text: str) -> bool:
-    # "[Related: …]" and "(See also: …)" set in brackets, as some newsrooms print them.
-    lowered = text.lstrip(" \t\n»›>•-–—|:[(").lower()
-    return lowered.startswith(INLINE_RELATED_PREFIXES)
+    # "[Related: …]", "(See also: …)" and "【相关阅读】" set in brackets, as some newsrooms print them.
+    lowered = text.lstrip(" \t\n»›>•-–—|:[(【［").lower()
+    return lowered.startswith(INLINE_RELATED_PREFIXES) or (
+        not lowered.isascii() and lowered.startswith(CJK_RELATED_PREFIXES)
+    )
 
 
 def _has_related_wording(root: LexborNode) -> bool:
@@ -274,7 +290,9 @@ def _has_related_wording(root: LexborNode) -> bool:
     stretch of its page's text, so a page without it has no box to find."""
     text = collapse(root.text(deep=True, separator=" ") or "").lower()
     # Forty substring scans in C beat one forty-way regex by far.
-    return any(prefix in text for prefix in INLINE_RELATED_PREFIXES)
+    if any(prefix in text for prefix in INLINE_RELATED_PREFIXES):
+        return True
+    return HAS_EAST_ASIAN.search(text) is not None and any(prefix in text for prefix in CJK_RELATED_PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from scraper.clean import starts_with_related_wording
 from scraper.dom import collapse
 from scraper.sections import MAX_HEADING_CHARS, is_author_box_heading, is_recommendation_heading
+from scraper.words import HAS_EAST_ASIAN
 
 Block = tuple[str, str]
 """(kind, text): kind is p, heading, item<depth>, row, quote or code."""
@@ -451,6 +452,84 @@ BOILERPLATE_LINES = (
     r"(?:start asking to get answers|find the answer to your question by asking\.?|"
     r"explore related questions|see similar questions with these tags\.?)",
 )
+# The same kinds of line on Chinese, Japanese and Korean pages, where a portal's theme
+# lets them through without classes; matched whole, and only on lines that hold CJK
+# characters (`_is_cjk_boilerplate`), so other pages pay nothing for them. Those pages
+# write labels with full-width colons and brackets, and no space between words.
+_CJK_LINES = (
+    # A breadcrumb trail: "当前位置：首页 > 科技", "首页 > 新闻中心 > 正文", "ホーム > 国内", "홈 > 뉴스".
+    r"(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|現在位置|現在地|현재 ?위치)\s?[:：].{0,100}",
+    r"(?:首页|首頁|网站首页|主页|ホーム|トップ|홈)(?:\s?[›»>＞/／]\s?[^›»>＞/／]{1,40}){1,6}",
+    r"(?:[^›»>＞]{1,30}\s?[>＞]\s?){1,6}正文",
+    # An editor's, proofreader's or source's credit: "责任编辑：赵六", "[责任编辑：alonliu]",
+    # "（编辑：李四 校对：王五）", "来源：新华社".
+    r"[\[【(（]?(?:(?:责任编辑|責任編輯|责编|責編|编辑|編輯|編集|校对|校對|审核|審核|审校|监制|監製"
+    r"|实习编辑|實習編輯|(?:本文|文章|新闻|新聞|信息)?来源|來源|出处|出處)\s?[:：]\s?[^:：。，！？]{1,30}?\s*)+"
+    r"[\]】)）]?",
+    # A byline of its own: "作者：王小明", "记者 王小明 李华", "文/王小明", "（記者：山田太郎）",
+    # "홍길동 기자 hong@example.com".
+    r"[\[【(（]?(?:作者|记者|記者|本报记者|本報記者|特约记者|特約記者|通讯员|通訊員|撰文|撰稿|文字|文|图|圖|摄影"
+    r"|攝影|写真|筆者|著者|取材・文|文・写真|글|사진)\s?[:：/／|｜丨]\s?[^\s:：。，！？]{1,12}"
+    r"(?:[\s、,，/]+[^\s:：。，！？]{1,12}){0,3}[\]】)）]?",
+    r"(?:本报记者|本報記者|记者|記者)\s[^\s。，！？]{2,4}(?:\s[^\s。，！？]{2,4}){0,3}",
+    r"[\[(]?[가-힣]{2,4}(?:\s?[·,]\s?[가-힣]{2,4})*\s?(?:기자|특파원|객원기자)[\])]?(?:\s?[\w.+-]+@[\w.-]+)?",
+    # A share row or button: "分享到：微信 微博 QQ空间", "转播到腾讯微博", "シェア", "LINEで送る", "공유하기".
+    r"(?:分享到|分享至|分享|一键分享|转发到|转播到|轉發到|分享本文)\s?[:：]?"
+    r"(?:\s?(?:微信|朋友圈|微博|新浪微博|腾讯微博|qq空间|qq好友|qq|豆瓣|人人网|百度|复制链接|facebook|twitter|line)){0,10}",
+    r"(?:(?:微信|朋友圈|微博|新浪微博|腾讯微博|qq空间|qq好友|豆瓣|人人网|复制链接)\s?){2,10}",
+    r"(?:微信)?扫一扫.{0,30}|(?:扫描|扫码|掃描)(?:二维码|二維碼)?(?:关注|分享|下载|閱讀|阅读).{0,30}"
+    r"|(?:关注|關注)(?:我们|我們|微信公众号|官方微信|公众号).{0,20}",
+    r"(?:この記事を)?(?:シェア|シェアする|ツイート|ポスト|共有)(?:する)?|lineで送る|はてなブックマーク(?:に追加)?"
+    r"|(?:facebook|x|line|はてな|pocket)(?:で|に)(?:シェア|共有|送る|ポスト)(?:する)?",
+    r"(?:(?:공유하기|공유|스크랩|카카오톡|카카오스토리|페이스북|트위터"
+    r"|네이버 ?블로그|밴드|url ?복사|링크 ?복사)\s?){1,8}",
+    # A story page's controls: print, close, font size, back to top, previous/next, read more.
+    r"(?:[【\[]?(?:打印|打印本页|打印本文|关闭|关闭窗口|關閉|關閉視窗|收藏|收藏本文|纠错|我要纠错"
+    r"|(?:字号|字號|字体|字體)\s?[:：]?(?:\s?[大中小])*|返回顶部|回到顶部|返回首页|返回列表|返回|顶部)[】\]]?\s?){1,6}",
+    r"(?:上一篇|下一篇|上一頁|下一頁|上一页|下一页)\s?[:：]?.{0,60}",
+    r"(?:查看|阅读|閱讀)?(?:全文|原文|更多)(?:>>|»|>)?|点击(?:查看|进入|阅读).{0,30}|(?:更多|more)\s?>>",
+    r"ページ(?:の)?(?:先頭|トップ)へ(?:戻る)?|トップへ戻る|一覧へ戻る|(?:記事)?一覧(?:を見る)?|印刷(?:する)?"
+    r"|続きを読む|もっと見る|次のページ|前のページ|次へ|前へ|(?:記事|全文)を読む",
+    r"맨 ?위로|이전 ?글|다음 ?글|더 ?보기|목록|인쇄|글자 ?크기(?: ?조절)?"
+    r"|기사 ?원문 ?보기|구독(?:하기)?|좋아요",
+    # A comment section's heading, counters and prompts: "网友评论", "已有0条评论，登录后发表评论",
+    # "コメント（12）", "댓글 3개"; WordPress's comment form and Akismet's note in those locales.
+    r"(?:网友评论|网友跟帖|我要评论|发表评论|發表評論|查看评论|更多评论|全部评论|热门评论|最新评论|精彩评论|评论区"
+    r"|发表您的评论|评论|評論|跟帖|留言|發表留言|我要留言|发表回复|發佈留言|發表迴響|回应|回應)"
+    r"(?:\s?[(（]\d+[)）])?",
+    r"(?:已有|共有)?\d+(?:条|條|人)(?:评论|評論|参与|參與|留言).{0,40}|(?:请|請)?(?:登录|登入|登錄)后?"
+    r"(?:发表评论|评论|發表評論|留言|参与讨论).{0,20}|文明上网.{0,40}",
+    r"コメント(?:する|を書く|を投稿(?:する)?|を残す|一覧|非表示|を表示|を見る)?(?:\s?[(（]?\d+(?:件)?[)）]?)?"
+    r"|\d+件のコメント",
+    r"댓글(?:\s?\d+개?)?|댓글 ?(?:쓰기|달기|남기기|보기)|답글 ?(?:남기기|취소)",
+    r"(?:取消回复|取消回覆|返信をキャンセルする)",
+    r"(?:(?:您的)?(?:电子邮箱|电子邮件|邮箱)地址不会被公开|(?:你|您)的電子郵件(?:位址|地址)並?不會被公開"
+    r"|メールアドレスが公開されることはありません|이메일 주소는 공개되지 않습니다).{0,60}",
+    r"(?:必填项已用|必填欄位標示為|※ ?が付いている欄は必須項目です|필수 필드는).{0,20}",
+    r"(?:本站|本网站|這個網站|这个网站|このサイト|이 사이트)[^。]{0,20}"
+    r"(?:akismet|アキスメット|아키스밋).{0,120}",
+    # Related and popular headings: "相关阅读", "猜你喜欢", "関連記事", "あわせて読みたい", "많이 본 뉴스".
+    r"[【\[]?(?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|报道|報導|推荐|推薦|链接|連結|专题|視頻|视频)[】\]]?"
+    r"|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|精彩视频推荐|热点新闻"
+    r"|热门文章|热门新闻|热点推荐|更多新闻|最新文章|最新新闻|编辑推荐|大家都在看|为你推荐|為你推薦|看了本文的人还看了",
+    r"[【\[]?関連(?:記事|ニュース|リンク|情報|キーワード)[】\]]?|おすすめ(?:記事|の記事|ニュース)?|人気(?:記事|のニュース)"
+    r"|アクセスランキング|あわせて読みたい|こちらもおすすめ|こんな記事も読まれています|注目(?:記事|ニュース)|新着記事",
+    r"관련 ?(?:기사|뉴스)|많이 본 ?(?:뉴스|기사)|추천 ?기사|인기 ?기사|최신 ?기사"
+    r"|이 시각 주요 ?뉴스|함께 ?볼만한 ?뉴스",
+    # A loading placeholder, an ad label, a copyright line and the licence numbers a Chinese
+    # site must show in its footer.
+    r"(?:正在加载|加载中|載入中|読み込み中|로딩 ?중)(?:\.*|…)?|(?:广告|廣告|広告|광고|推广|sponsored)",
+    r"(?:版权所有|版權所有)\s?(?:©|ⓒ|\(c\))?.{0,100}|저작권자\s?(?:©|ⓒ|\(c\)).{0,80}",
+    r".{0,60}(?:icp备|icp証|icp证|公网安备|公網安備|新出网证|许可证编号).{0,80}",
+    r"[【\[(（<〈]?(?:[^。]{0,80}[。，、\s])?(?:未经(?:书面)?授权|未經授權)[，,、]?(?:不得|禁止|严禁|請勿|请勿)"
+    r".{0,60}[】\])）>〉]?",
+    r".{0,60}(?:转载请注明|轉載請註明|禁止转载|严禁转载|版权归.{1,30}所有).{0,60}",
+    r".{0,80}無断(?:転載|複製|転用).{0,40}",
+    r"[<〈(\[]?.{0,40}(?:무단 ?전재|무단 ?복제|재배포 ?금지).{0,80}",
+)
+_CJK_BOILERPLATE = re.compile(r"^(?:" + "|".join(_CJK_LINES) + r")$", re.IGNORECASE)
+
+
 # Calls to action and contact taglines: matched anywhere in a short line.
 CALL_TO_ACTION = (
     r"\b(?:sign up|subscribe|join|register)\b.{0,80}\b(?:newsletters?|inbox|mailing list)\b",
@@ -615,7 +694,9 @@ def _is_boilerplate_wording(text: str) -> bool:
     text = text.strip().rstrip(".!")
     if text.isascii():
         return _BOILERPLATE_LOWER.match(text.lower()) is not None
-    return _BOILERPLATE_RE.match(text) is not None
+    if _BOILERPLATE_RE.match(text) is not None:
+        return True
+    return HAS_EAST_ASIAN.search(text) is not None and _CJK_BOILERPLATE.match(text) is not None
 
 
 # Lines longer than this are prose, whatever words they start with. Calls to action
@@ -671,10 +752,44 @@ _WRITTEN_DATE = re.compile(
 )
 
 
+# A Chinese, Japanese or Korean stamp: "2025年3月10日 10時15分", "3/9(木) 18:45配信",
+# "TNW中文站2016年10月14日07:17", "입력 2025.03.10 09:30". Digits touch the words around them
+# there, and both are word characters, so these look for digits that do not go on.
+_CJK_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}\s?[年/.-]\s?\d{1,2}\s?[月/.-]\s?\d{1,2}(?!\d)\s?日?"
+    r"|(?<!\d)\d{1,2}\s?月\s?\d{1,2}\s?日|(?<!\d)\d{1,2}/\d{1,2}(?=\s?[(（][月火水木金土日][)）])"
+)
+_CJK_TIME = re.compile(r"(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|\s?[時时点點]\s?\d{1,2}\s?分)")
+_CJK_WEEKDAY = re.compile(
+    r"星期[一二三四五六日天]|周[一二三四五六日]|[(（]?[月火水木金土日](?:曜日?)?[)）]|[월화수목금토일]요일"
+)
+# The words a stamp is labelled with: published, updated, source, author, time.
+_CJK_STAMP_WORD = re.compile(
+    r"配信|发布|發布|发表|發表|更新|公開|投稿|掲載|来源|來源|作者|记者|記者|时间|時間|日期|입력|수정|등록|기사입력"
+)
+_SENTENCE_MARKS = frozenset("。，！？；")
+# Letters a stamp's line holds besides its date, time and labels: a source's name.
+MAX_CJK_STAMP_LETTERS = 16
+
+
+def _is_cjk_dateline(line: str) -> bool:
+    if not _CJK_DATE.search(line) or _SENTENCE_MARKS.intersection(line):
+        return False
+    timed = _CJK_TIME.search(line) is not None
+    rest = _CJK_WEEKDAY.sub("", _CJK_TIME.sub("", _CJK_DATE.sub("", line)))
+    labelled = _CJK_STAMP_WORD.search(rest) is not None
+    letters = sum(ch.isalpha() for ch in rest)
+    # A date alone, or with its weekday, is a stamp; with more beside it ("2025年3月10日の株式市場"),
+    # only when a time or a stamp's label says so.
+    return letters == 0 or ((timed or labelled) and letters <= MAX_CJK_STAMP_LETTERS)
+
+
 def is_dateline(line: str) -> bool:
     if len(line) > MAX_STAMP_LINE:
         return False
     if _WRITTEN_DATE.match(line):
+        return True
+    if not line.isascii() and HAS_EAST_ASIAN.search(line) and _is_cjk_dateline(line):
         return True
     if not _STAMP_TIME.search(line):
         return False

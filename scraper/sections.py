@@ -59,7 +59,12 @@ RECOMMENDATION_HEADINGS = (
     r"|похожие (?:статьи|записи|материалы|новости)|вам (?:также )?может понравиться",
     r"podobne artykuły|najpopularniejsze(?: .{0,30})?|gerelateerde artikelen|meest gelezen",
     r"artigos relacionados|mais lid[ao]s|lo más leído|más leíd[ao]s|meistgelesen|les plus lus",
-    r"【?関連(?:記事|ニュース|リンク)】?|相关(?:文章|阅读|新闻)|관련 ?기사",
+    # Chinese, Japanese and Korean: "相关阅读", "猜你喜欢", "関連記事", "많이 본 뉴스".
+    r"[【\[]?(?:相关|相關)(?:文章|阅读|閱讀|新闻|新聞|报道|報導|推荐|推薦|视频|視頻)[】\]]?|延伸阅读|延伸閱讀"
+    r"|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|热点新闻|大家都在看|为你推荐|為你推薦",
+    r"[【\[]?関連(?:記事|ニュース|リンク|情報)[】\]]?|おすすめ(?:記事|の記事|ニュース)|人気(?:記事|のニュース)"
+    r"|アクセスランキング|あわせて読みたい|こちらもおすすめ|こんな記事も読まれています",
+    r"관련 ?(?:기사|뉴스)|많이 본 ?(?:뉴스|기사)|추천 ?기사|인기 ?기사|함께 ?볼만한 ?뉴스",
 )
 RECOMMENDATION_HEADING = re.compile("|".join(RECOMMENDATION_HEADINGS), re.IGNORECASE)
 HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6, [role='heading']"
@@ -82,7 +87,8 @@ MIN_SECTION_TEASERS = 3
 AUTHOR_BOX_HEADING = re.compile(
     r"(?:about|meet) (?:the |our |this )?(?:author|writer|reviewer|contributor)s?|author bio(?:graphy)?"
     r"|über (?:den|die) autor(?:in|en)?|à propos de l'auteur|sobre (?:el|la) autora?|sull'autore"
-    r"|over de auteur|o autorze|об авторе",
+    r"|over de auteur|o autorze|об авторе|关于作者|關於作者|作者简介|作者簡介|作者介绍|著者について"
+    r"|著者プロフィール|筆者紹介|この記事を書いた人|기자 ?(?:정보|프로필)",
     re.IGNORECASE,
 )
 MAX_AUTHOR_BOX_CHARS = 1500

@@ -407,6 +407,9 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "Our Related Services",
         "【関連記事】",
         "相关阅读",
+        "猜你喜欢",
+        "あわせて読みたい",
+        "많이 본 뉴스",
         "More Articles You Might Enjoy",
         "Other posts you may like",
     ):
@@ -419,6 +422,25 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "Related legal work",
     ):
         assert not is_recommendation_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h3>相关阅读</h3>",
+        "<h2>関連記事</h2>",
+        "<h3>猜你喜欢</h3>",
+        "<h4>관련기사</h4>",
+        "<p><strong>관련기사</strong></p>",
+    ],
+)
+def test_related_lists_on_chinese_japanese_and_korean_pages_go(heading: str) -> None:
+    """Under its heading, or after its inline label, a list of other stories between paragraphs."""
+    box = f"<div class='x7'>{heading}<ul><li><a href='/a1'>市区新增五座口袋公园</a></li>"
+    box += "<li><a href='/a2'>河滨绿道二期工程通过验收</a></li></ul></div>"
+    text = pruned_text(article_html(extra_inside=box))
+    assert "口袋公园" not in text and "河滨绿道" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
 def test_a_column_of_teasers_under_a_recommendation_heading_is_removed() -> None:
