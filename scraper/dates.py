@@ -153,7 +153,8 @@ MONTHS: dict[str, int] = {
     for name in names.split()
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-# "March 5, 2024", "5 March 2024", "5. März 2024", "le 5 mars 2024", "2024-03-05", "05.03.2024".
+# "March 5, 2024", "5 March 2024", "5. März 2024", "le 5 mars 2024", "2024-03-05", "05.03.2024",
+# "2024年3月5日", "2024/03/05".
 _TEXT_DATES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(
@@ -162,8 +163,13 @@ _TEXT_DATES = (
         + r",?\s+(?:de\s+)?(?P<year>\d{4})\b",
         re.IGNORECASE,
     ),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    # Digits touch the letters around them in Chinese and Japanese ("发布时间2025-03-10"), where
+    # both are word characters and `\b` finds no edge: these look for digits that do not go on.
+    re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
+    # "2025年3月10日" (Chinese, Japanese), "2025/03/10" and "2025.03.10" (Japanese, Korean): year first.
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s?年\s?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"),
+    re.compile(r"(?<![\d./])(?P<year>(?:19|20)\d{2})([/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d./])"),
 )
 
 

@@ -80,6 +80,11 @@ def test_search_date_reads_the_page_and_its_address() -> None:
         ("4 de febrero de 2025", "2025-02-04"),
         ("23.07.2025 · 6 min read", "2025-07-23"),
         ("Posted 2025-12-17 by Ann", "2025-12-17"),
+        # Chinese, Japanese and Korean stamps, whose digits touch the words around them.
+        ("2025年3月10日 10時15分", "2025-03-10"),
+        ("发布时间2025-03-10 09:30", "2025-03-10"),
+        ("2025/3/9 18:45配信", "2025-03-09"),
+        ("입력 2025.09.22 10:15", "2025-09-22"),
     ],
 )
 def test_find_text_date(text: str, expected: str) -> None:
@@ -87,7 +92,15 @@ def test_find_text_date(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Top 10 tips for 2025", "Call 555 1234 today", "May the 4th be with you", ""]
+    "text",
+    [
+        "Top 10 tips for 2025",
+        "Call 555 1234 today",
+        "May the 4th be with you",
+        "",
+        "version 2019.1.2.3",
+        "2025年",
+    ],
 )
 def test_find_text_date_needs_a_whole_date(text: str) -> None:
     assert find_text_date(text) is None

@@ -164,7 +164,9 @@ def extract_date(
 
 
 # Wording that marks a shown date as a revision, not the first publication.
-_REVISION = re.compile(r"updated|modified|edited|revised|aktualisiert|mis à jour|actualizado", re.IGNORECASE)
+_REVISION = re.compile(
+    r"updated|modified|edited|revised|aktualisiert|mis à jour|actualizado|更新|修改|수정", re.IGNORECASE
+)
 
 
 def _visible_date(tree: LexborHTMLParser, headline: str | None = None) -> str | None:
