@@ -588,3 +588,40 @@ def test_sitename_tagline_is_dropped() -> None:
         "<meta property='og:url' content='https://zpravy.aktualne.cz/sport/a/'>"
     )
     assert meta_of(page("<p>x</p>", head=head))["sitename"] == "Aktuálně.cz"
+
+
+def test_bylines_on_chinese_japanese_and_korean_pages() -> None:
+    """Labelled names under the headline ("作者：", "记者", "文/", "기자"), inside a dateline too."""
+
+    def author(line: str) -> str | None:
+        return meta_of(page(f"<h1>城市公园改造工程正式启动</h1><div>{line}</div><p>正文。</p>"))["author"]
+
+    assert author("2025-03-10 09:30 来源：示例日报 作者：王小明") == "王小明"
+    assert author("作者：陈思远 刘佳") == "陈思远; 刘佳"
+    assert author("本报记者 王小明 李华 报道") == "王小明; 李华"
+    assert author("文/王小明") == "王小明"
+    assert author("（記者：山田太郎）") == "山田太郎"
+    assert author("한지우 기자 jiwoo.han@example.kr") == "한지우"
+    # An editor's credit is no byline, and neither is a sentence that mentions a reporter.
+    assert author("责任编辑：赵六") is None
+    assert author("记者从市住建局获悉，工程共涉及三十条街巷。") is None
+
+
+def test_an_author_box_biography_in_chinese_or_japanese_is_no_name() -> None:
+    box = (
+        "<div class='author-box'><div class='label'>この記事を書いた人</div>"
+        "<div class='author-name'>はるな</div>"
+        "<p>東京の集合住宅で、ベランダ菜園と小さな花壇を育てています。</p></div>"
+    )
+    assert meta_of(page("<h1>ミニトマトのコツ</h1><p>本文です。</p>" + box))["author"] == "はるな"
+    assert clean_author("東京の集合住宅で、ベランダ菜園を育てています。") is None
+    assert split_names("王小明、李华") == ["王小明", "李华"]
+
+
+def test_site_name_from_a_chinese_title() -> None:
+    """ "标题_栏目_网站名": the underscore separates parts beside CJK characters, not in "os_path"."""
+    title = "老城区雨污分流改造完工_城建_江畔在线"
+    got = meta_of(page("<h1>老城区雨污分流改造完工</h1><p>正文。</p>", title=title), url=None)
+    assert got["sitename"] == "江畔在线"
+    assert got["title"] == "老城区雨污分流改造完工"
+    assert meta_of(page("<p>x</p>", title="Using os_path in scripts"), url=None)["sitename"] is None

@@ -29,6 +29,7 @@ from scraper.metadata.sources import (
 )
 from scraper.metadata.title import rejoin
 from scraper.selectors import Present
+from scraper.words import HAS_EAST_ASIAN
 
 # Posts whose authors are accounts: their login names are their bylines.
 USER_POSTING_TYPES = frozenset(
@@ -131,6 +132,9 @@ _BYLINE_TAIL = re.compile(
 # A host name given as author ("example.com"): the site, not a person.
 _DOMAIN = re.compile(r"^[\w.-]+\.(?:com|org|net|io|co|info|biz|gov|edu|news|blog|[a-z]{2})$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*;\s*|\s+(?:and|&|und|et|y|e|och|og|en)\s+|\s*,\s*(?:and\s+)?", re.IGNORECASE)
+# The enumeration comma, full-width comma and semicolon between Chinese and Japanese names:
+# "王小明、李华". No name holds one, whatever the names' length.
+_CJK_NAME_SPLIT = re.compile(r"\s*[、，；]\s*")
 # Byline markup, most explicit first. Each group is searched in document order.
 BYLINE_SELECTORS = (
     "[itemprop~='author'] [itemprop~='name']",
@@ -164,8 +168,9 @@ BYLINE_PAGE_TAGS = frozenset({"html", "body", "main", "article"})
 MAX_NAME_WORDS = 6
 """Words in one name; a longer byline is a sentence (a list of names may have twice as many)."""
 # Characters no byline has: labels (":"), markup and templates ("{", "="), slogans ("!", "?"),
-# and the marks of brands ("®", "™", "©").
-NOT_IN_NAMES = (":", "{", "=", "!", "?", "®", "™", "©")
+# the marks of brands ("®", "™", "©"), and the full stop, colon and marks of Chinese and
+# Japanese prose (an author box's biography: "東京で…育てています。").
+NOT_IN_NAMES = (":", "{", "=", "!", "?", "®", "™", "©", "。", "：", "！", "？")
 # Words of job titles written after a byline's names.
 # fmt: off
 ROLE_WORDS = frozenset({
@@ -422,12 +427,45 @@ _BYLINE_LABEL = re.compile(
 )
 
 
+# A byline on a Chinese, Japanese or Korean page: "作者：王小明", "记者 王小明 李华", "文/王小明",
+# "（記者：山田太郎）", "홍길동 기자"; inside a dateline too ("2025-03-10 来源：日报 作者：王小明").
+# Names there are written without spaces and stand between spaces or commas.
+_CJK_BYLINE = re.compile(
+    r"(?:^|(?<=[\s(（\[【|｜]))(?:(?:作者|记者|記者|本报记者|本報記者|特约记者|特約記者|撰文|撰稿|筆者|著者|文)"
+    r"\s?[:：/／|｜丨]|(?:本报记者|本報記者|记者|記者)\s)\s?"
+    r"(?P<names>[^\s:：。，！？()（）\[\]【】]{2,30}(?:[\s、,，]+[^\s:：。，！？()（）\[\]【】]{2,4}){0,3})"
+    r"|(?P<korean>[가-힣]{2,4})\s?기자(?![가-힣])"
+)
+# Words that follow the names in a Chinese byline: "记者 王小明 报道", "记者 李华 摄".
+_CJK_BYLINE_TAIL = frozenset(
+    {"报道", "報導", "摄影", "攝影", "摄", "攝", "通讯员", "通訊員", "实习生", "實習生", "编译", "編譯"}
+)
+
+
+def _cjk_byline(text: str) -> list[str]:
+    match = _CJK_BYLINE.search(text)
+    if match is None:
+        return []
+    if match.group("korean"):
+        return [match.group("korean")]
+    names = []
+    for name in re.split(r"[\s、,，]+", match.group("names")):
+        if name in _CJK_BYLINE_TAIL or any(ch.isdigit() for ch in name):
+            break
+        names.append(name)
+    return [name for name in names if clean_author(name)]
+
+
 def _by_line_under_headline(tree: LexborHTMLParser, headline: str | None = None) -> list[str]:
     """A 'By Jane Doe' element, or a 'Written by' label and the name after it, following the first <h1>."""
     after_label = False
     for node, text in short_texts_after_headline(tree, headline):
         if len(text) > MAX_BYLINE_CHARS:
             continue
+        if not text.isascii() and HAS_EAST_ASIAN.search(text):
+            names = _cjk_byline(text)
+            if names and not is_foreign(node):
+                return names
         if _BYLINE_LABEL.match(text):
             after_label = not is_foreign(node)
             continue
@@ -451,6 +489,8 @@ def split_names(value: str) -> list[str]:
     text = _cut_byline(value)
     if not text:
         return []
+    if _CJK_NAME_SPLIT.search(text):
+        return [p for p in _CJK_NAME_SPLIT.split(text) if p]
     parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
     # "Jane Doe, Senior Editor, Example Media": the names end where a job title begins.
     for index, part in enumerate(parts[1:], start=1):

@@ -47,8 +47,12 @@ HOSTING_PLATFORMS = frozenset(
 SITENAME_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.description")
 LANGUAGE_META = ("og:locale", "content-language", "language", "dc.language")
-# Separators between a page title and the site name in <title>.
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»]\s*")
+# Separators between a page title and the site name in <title>. Chinese and Japanese
+# titles also use the full-width bar and an underscore beside their own characters
+# ("标题_栏目_网站名"); elsewhere an underscore is part of a name ("os_path").
+TITLE_SEPARATORS = re.compile(
+    r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»｜]\s*|(?<=[\u3040-\u30ff\u4e00-\u9fff”」）])_|_(?=[\u3040-\u30ff\u4e00-\u9fff“「（])"
+)
 
 
 def site_names(tree: LexborHTMLParser, meta: Meta) -> set[str]:
