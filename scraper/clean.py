@@ -186,6 +186,17 @@ INLINE_RELATED_PREFIXES = (
     "zobacz też",
     "читайте также",
     "читать также",
+    # ...and in Indonesian and Malay, Vietnamese, Czech, Ukrainian, Arabic ("اقرأ أيضا", "اقرأ أيضاً"),
+    # Persian and Hindi.
+    "baca juga",
+    "xem thêm",
+    "đọc thêm",
+    "čtěte také",
+    "čtěte též",
+    "читайте також",
+    "اقرأ أيض",
+    "بیشتر بخوانید",
+    "ये भी पढ़ें",
     # A newsroom's teaser label: "[Read: …]". ("Watch: …" stays: on a front page it is
     # the title of a video story.)
     "read:",

@@ -59,6 +59,11 @@ RECOMMENDATION_HEADINGS = (
     r"|похожие (?:статьи|записи|материалы|новости)|вам (?:также )?может понравиться",
     r"podobne artykuły|najpopularniejsze(?: .{0,30})?|gerelateerde artikelen|meest gelezen",
     r"artigos relacionados|mais lid[ao]s|lo más leído|más leíd[ao]s|meistgelesen|les plus lus",
+    # Turkish, Vietnamese, Indonesian, Arabic, Persian, Czech, Ukrainian and Hindi.
+    r"[iİ]lgili (?:haberler|yazılar|içerikler)|benzer (?:haberler|yazılar)|bunlar da ilginizi çekebilir"
+    r"|bài viết liên quan|tin liên quan|có thể bạn quan tâm|(?:artikel|berita) terkait"
+    r"|مقالات ذات صلة|أخبار ذات صلة|قد يعجبك أيضا|مطالب مرتبط|اخبار مرتبط|související články|podobné články"
+    r"|схожі (?:статті|новини)|вам також може сподобатися|संबंधित (?:खबरें|ख़बरें|लेख)",
     # Chinese, Japanese and Korean: "相关阅读", "猜你喜欢", "関連記事", "많이 본 뉴스".
     r"[【\[]?(?:相关|相關)(?:文章|阅读|閱讀|新闻|新聞|报道|報導|推荐|推薦|视频|視頻)[】\]]?|延伸阅读|延伸閱讀"
     r"|推荐阅读|推薦閱讀|猜你喜欢|猜你喜歡|热门推荐|熱門推薦|精彩推荐|精彩推薦|热点新闻|大家都在看|为你推荐|為你推薦",

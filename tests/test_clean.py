@@ -410,6 +410,12 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "猜你喜欢",
         "あわせて読みたい",
         "많이 본 뉴스",
+        "İlgili Haberler",
+        "Bài viết liên quan",
+        "Artikel Terkait",
+        "مقالات ذات صلة",
+        "Související články",
+        "संबंधित खबरें",
         "More Articles You Might Enjoy",
         "Other posts you may like",
     ):

@@ -1026,3 +1026,75 @@ def test_chinese_japanese_and_korean_chrome_goes(line: str) -> None:
 )
 def test_chinese_japanese_and_korean_prose_stays(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+# WordPress's comment form and a story page's labels in Turkish, Vietnamese, Indonesian and
+# Malay, Arabic, Persian, Czech, Ukrainian and Hindi.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bir Yanıt Yazın",
+        "Yanıtı iptal et",
+        "E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir",
+        "Bu site, istenmeyenleri azaltmak için Akismet kullanıyor.",
+        "Để lại một bình luận",
+        "Email của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *",
+        "Tinggalkan Balasan",
+        "Batalkan balasan",
+        "Alamat email Anda tidak akan dipublikasikan. Ruas yang wajib ditandai *",
+        "Situs ini menggunakan Akismet untuk mengurangi spam.",
+        "اترك تعليقاً",
+        "إلغاء الرد",
+        "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+        "دیدگاهتان را بنویسید",
+        "نشانی ایمیل شما منتشر نخواهد شد. بخش‌های موردنیاز علامت‌گذاری شده‌اند *",
+        "Napsat komentář",
+        "Zrušit odpověď",
+        "Vaše e-mailová adresa nebude zveřejněna. Povinná pole jsou označena *",
+        "Залишити коментар",
+        "Скасувати відповідь",
+        "एक उत्तर दें",
+        "आपका ईमेल पता प्रकाशित नहीं किया जाएगा. आवश्यक फ़ील्ड चिह्नित हैं *",
+        "Devamını oku",
+        "Xem thêm »",
+        "Baca juga: Harga cabai naik jelang Lebaran",
+        "ये भी पढ़ें: दिल्ली में बारिश",
+        "Čtěte také: Nová linka metra",
+        "Читайте також: Нова лінія метро",
+        "اقرأ أيضاً: ارتفاع الأسعار",
+        "Bagikan",
+        "Paylaş:",
+        "12 Yorum",
+        "Bình luận (3)",
+        "İlgili Haberler",
+        "Bài viết liên quan",
+        "Artikel Terkait",
+        "مقالات ذات صلة",
+        "Související články",
+        "Схожі статті",
+        "संबंधित खबरें",
+        "Reklam",
+        "Quảng cáo",
+        "© 2025 Haber Sitesi. Tüm hakları saklıdır.",
+        "Hak cipta dilindungi undang-undang.",
+        "جميع الحقوق محفوظة",
+    ],
+)
+def test_comment_form_and_story_labels_in_more_languages(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Yorum yapmak isteyenler için yeni kurallar getirildi.",
+        "Baca juga artikel ini sampai habis ya, teman-teman.",
+        "Tin liên quan đến vụ việc đã được công bố.",
+        "Chia sẻ kinh nghiệm của bạn với chúng tôi hôm nay.",
+        "Paylaş butonuna basan kullanıcı sayısı arttı.",
+        "Reklam sektörü bu yıl büyüdü.",
+        "Hak cipta lagu itu dipegang oleh label rekaman.",
+    ],
+)
+def test_prose_in_those_languages_stays(line: str) -> None:
+    assert not is_boilerplate_line(line)
