@@ -130,29 +130,43 @@ def _plausible(moment: datetime) -> bool:
     return moment.year >= EARLIEST_YEAR and moment.replace(tzinfo=None) <= now + LATEST_AHEAD
 
 
-# Month names as pages spell them out, in the languages we see most.
+# Month names as pages spell them out, in the languages we see most: English, German,
+# French, Spanish, Italian, Portuguese, Dutch; then the Nordic languages, Indonesian and
+# Malay, Turkish, Romanian, and Polish, Czech, Russian and Ukrainian in the genitive a date
+# puts them in ("14 sierpnia 2025", "14. srpna 2025", "14 августа 2025") and the nominative.
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
-            "january jan januar janvier enero gennaio janeiro januari jänner",
-            "february feb februar février fevrier febrero febbraio fevereiro februari",
-            "march mar märz maerz mars marzo março maart",
-            "april apr avril abril aprile",
-            "may mai mayo maggio maio mei",
-            "june jun juni juin junio giugno junho",
-            "july jul juli juillet julio luglio julho",
-            "august aug août aout agosto augustus",
-            "september sep sept septembre septiembre settembre setembro",
-            "october oct oktober octobre octubre ottobre outubro",
-            "november nov novembre noviembre novembro",
-            "december dec dezember décembre decembre diciembre dicembre dezembro",
+            "january jan janv januar janvier enero gennaio janeiro januari jänner"
+            " ocak ianuarie stycznia styczeń ledna leden января январь січня січень",
+            "february feb févr fevr februar février fevrier febrero febbraio fevereiro februari"
+            " şubat subat februarie lutego luty února únor февраля февраль лютого лютий",
+            "march mar mär märz maerz mars marzo março maart marts maret mac mart martie"
+            " marca marzec března březen марта март березня березень",
+            "april apr avr avril abril aprile nisan aprilie kwietnia kwiecień dubna duben апреля апрель"
+            " квітня квітень",
+            "may mai mayo maggio maio mei maj mayıs mayis maja maj května květen мая май травня травень",
+            "june jun juni juin junio giugno junho haziran iunie czerwca czerwiec června červen июня июнь"
+            " червня червень",
+            "july jul juil juli juillet julio luglio julho temmuz iulie lipca lipiec července červenec"
+            " июля июль липня липень",
+            "august aug août aout agosto augustus agustus ogos ağustos agustos sierpnia sierpień srpna srpen"
+            " августа август серпня серпень",
+            "september sep sept septembre septiembre settembre setembro eylül eylul septembrie"
+            " września wrzesień září сентября сентябрь вересня вересень",
+            "october oct okt oktober octobre octubre ottobre outubro ekim octombrie października październik"
+            " října říjen октября октябрь жовтня жовтень",
+            "november nov novembre noviembre novembro kasım kasim noiembrie listopada listopad listopadu"
+            " ноября ноябрь листопада листопад",
+            "december dec déc dez dezember décembre decembre diciembre dicembre dezembro desember disember"
+            " aralık aralik decembrie grudnia grudzień prosince prosinec декабря декабрь грудня грудень",
         ),
         start=1,
     )
     for name in names.split()
 }
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 # "March 5, 2024", "5 March 2024", "5. März 2024", "le 5 mars 2024", "2024-03-05", "05.03.2024",
 # "2024年3月5日", "2024/03/05".
 _TEXT_DATES = (

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from scraper.clean import starts_with_related_wording
+from scraper.dates import MONTHS
 from scraper.dom import collapse
 from scraper.sections import MAX_HEADING_CHARS, is_author_box_heading, is_recommendation_heading
 from scraper.words import HAS_EAST_ASIAN
@@ -830,14 +831,9 @@ MAX_STAMP_LINE = 70
 MAX_STAMP_LETTERS = 32
 
 
-# A line that is only a written-out date: "24 July 2015", "Mon, July 24th, 2015".
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(?:januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
-    r"juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|"
-    r"agosto|septiembre|octubre|noviembre|diciembre|março|maio|setembro|outubro|dezembro|fevereiro"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|mei)"
-)
+# A line that is only a written-out date: "24 July 2015", "Mon, July 24th, 2015", "Kamis, 14
+# Agustus 2025", "14 sierpnia 2025 r.". The month is any word the dates' table of month names
+# in many languages knows (`scraper.dates.MONTHS`).
 # The label a written date stands under in those languages: "Veröffentlicht am", "Publié le".
 _DATE_LABEL = (
     r"(?:(?:last )?(?:updated|published|posted|modified)(?: on)?|(?:zuletzt )?aktualisiert(?: am)?"
@@ -845,11 +841,16 @@ _DATE_LABEL = (
     r"|atualizado(?: em)?|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|bijgewerkt(?: op)?):? "
 )
 _WRITTEN_DATE = re.compile(
-    rf"^(?:{_DATE_LABEL})?(?:[a-z]{{2,9}}\.?,? )?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.? (?:de )?(?:{_MONTH})(?: de)?,? \d{{4}}"
-    rf"|(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})$",
+    rf"^(?:{_DATE_LABEL})?(?:[^\W\d_]{{2,12}}\.?,? )?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\.? (?:de )?(?P<month>[^\W\d_]{3,12})\.?(?: de)?,? \d{4}"
+    r"|(?P<after>[^\W\d_]{3,12})\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})(?: [гr]\.?)?$",
     re.IGNORECASE,
 )
+
+
+def _is_written_date(line: str) -> bool:
+    match = _WRITTEN_DATE.match(line)
+    return match is not None and (match.group("month") or match.group("after")).lower() in MONTHS
 
 
 # A Chinese, Japanese or Korean stamp: "2025年3月10日 10時15分", "3/9(木) 18:45配信",
@@ -887,7 +888,7 @@ def _is_cjk_dateline(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     if len(line) > MAX_STAMP_LINE:
         return False
-    if _WRITTEN_DATE.match(line):
+    if _is_written_date(line):
         return True
     if not line.isascii() and HAS_EAST_ASIAN.search(line) and _is_cjk_dateline(line):
         return True

@@ -85,6 +85,16 @@ def test_search_date_reads_the_page_and_its_address() -> None:
         ("发布时间2025-03-10 09:30", "2025-03-10"),
         ("2025/3/9 18:45配信", "2025-03-09"),
         ("입력 2025.09.22 10:15", "2025-09-22"),
+        # Month names in more languages, in the genitive a date puts them in.
+        ("Kamis, 14 Agustus 2025 09:20 WIB", "2025-08-14"),
+        ("14 Ağustos 2025 Perşembe", "2025-08-14"),
+        ("14 sierpnia 2025 r.", "2025-08-14"),
+        ("14 października 2025", "2025-10-14"),
+        ("14. listopadu 2025", "2025-11-14"),
+        ("14 августа 2025 г.", "2025-08-14"),
+        ("14 серпня 2025", "2025-08-14"),
+        ("14 desember 2025", "2025-12-14"),
+        ("3 juil. 2023", "2023-07-03"),
     ],
 )
 def test_find_text_date(text: str, expected: str) -> None:

@@ -1098,3 +1098,24 @@ def test_comment_form_and_story_labels_in_more_languages(line: str) -> None:
 )
 def test_prose_in_those_languages_stays(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kamis, 14 Agustus 2025",
+        "14 sierpnia 2025 r.",
+        "14 августа 2025 г.",
+        "14. srpna 2025",
+        "12 janv. 2024",
+        "5. Okt. 2024",
+        "Mon, July 24th, 2015",
+    ],
+)
+def test_written_dates_in_more_languages_are_datelines(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize("line", ["Chapter 12, 2025", "Section 3, 2024", "Mayday 5, 2025", "Top 10 2025"])
+def test_a_word_before_a_number_and_a_year_is_no_date(line: str) -> None:
+    assert not is_boilerplate_line(line)
