@@ -813,8 +813,9 @@ _STAMP_LABEL = re.compile(r"(?:last )?(?:updated|published|posted|modified)\b", 
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
 
-# "By Jane Doe", "by admin", "Von Max Muster und Erika Mustermann".
-_BYLINE_WORD = re.compile(r"^(?:by|von|par|por|door|di|av|от)$", re.IGNORECASE)
+# "By Jane Doe", "by admin", "Von Max Muster und Erika Mustermann", "Oleh Rina Kusumawati".
+# ...and "Oleh" (Indonesian, Malay), "Bởi" (Vietnamese).
+_BYLINE_WORD = re.compile(r"^(?:by|von|par|por|door|di|av|от|oleh|bởi)$", re.IGNORECASE)
 _CONNECTORS = frozenset({"and", "und", "et", "y", "e", "&", "и", "|", "-", "–", "—"})
 MAX_BYLINE_WORDS = 8
 

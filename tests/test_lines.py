@@ -1110,12 +1110,18 @@ def test_prose_in_those_languages_stays(line: str) -> None:
         "12 janv. 2024",
         "5. Okt. 2024",
         "Mon, July 24th, 2015",
+        # ...and bylines in Indonesian and Vietnamese.
+        "Oleh Rina Kusumawati",
+        "Bởi Nguyễn Văn An",
     ],
 )
-def test_written_dates_in_more_languages_are_datelines(line: str) -> None:
+def test_written_dates_and_bylines_in_more_languages_go(line: str) -> None:
     assert is_boilerplate_line(line)
 
 
-@pytest.mark.parametrize("line", ["Chapter 12, 2025", "Section 3, 2024", "Mayday 5, 2025", "Top 10 2025"])
+@pytest.mark.parametrize(
+    "line",
+    ["Chapter 12, 2025", "Section 3, 2024", "Mayday 5, 2025", "Top 10 2025", "Oleh karena itu warga"],
+)
 def test_a_word_before_a_number_and_a_year_is_no_date(line: str) -> None:
     assert not is_boilerplate_line(line)

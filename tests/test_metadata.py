@@ -625,3 +625,18 @@ def test_site_name_from_a_chinese_title() -> None:
     assert got["sitename"] == "江畔在线"
     assert got["title"] == "老城区雨污分流改造完工"
     assert meta_of(page("<p>x</p>", title="Using os_path in scripts"), url=None)["sitename"] is None
+
+
+def test_bylines_in_more_languages() -> None:
+    """'Oleh' (Indonesian), 'Bởi' (Vietnamese), 'Penulis:', 'Yazar:', 'Autor:' under the headline."""
+
+    def author(line: str) -> str | None:
+        return meta_of(page(f"<h1>Jembatan dibuka</h1><div>{line}</div><p>Isi.</p>"))["author"]
+
+    assert author("Oleh Rina Kusumawati · 14 Agustus 2025") == "Rina Kusumawati"
+    assert author("Penulis: Rina Kusumawati") == "Rina Kusumawati"
+    assert author("Yazar: Ahmet Yılmaz") == "Ahmet Yılmaz"
+    assert author("Bởi Nguyễn Văn An") == "Nguyễn Văn An"
+    assert author("Autor: Jan Novák") == "Jan Novák"
+    # "Oleh karena itu" is "therefore": a sentence, not a byline.
+    assert author("Oleh karena itu, warga berharap.") is None

@@ -114,7 +114,8 @@ _BY_PREFIX = re.compile(
     r"^\s*(?:(?:(?:written|posted|published|reported|reviewed|edited|curated|compiled|words|story|text|"
     r"photos?|article|medically\s+reviewed|fact[- ]checked|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories))\s+)?by\b|author(?:s|ed\s+by)?\s*:|"
-    r"von|par|por|di|door|av|af|от|автор:?|autor(?:in)?:?|auteur\s*:?|作者[:：]?)\s*",
+    r"von|par|por|di|door|av|af|от|oleh|bởi|автор:?|autor(?:in|ka)?:?|auteur\s*:?|penulis\s*:|yazar\s*:"
+    r"|作者[:：]?)\s*",
     re.IGNORECASE,
 )
 # Where a byline's name ends and its dateline or role begins.
@@ -416,13 +417,13 @@ def _byline_text(node: LexborNode) -> str:
 # "By Jane Doe", "Written by: Jane Doe", "Par Jeanne Dupont": a byline in running text.
 _BY_LINE = re.compile(
     r"^(?:(?:written|posted|published|article|story|words|text|reported|report)\s+)?by\s*:?\s+\S|"
-    r"^(?:von|par|por|door|di)\s+\S",
+    r"^(?:von|par|por|door|di|oleh|bởi)\s+\S|^(?:penulis|yazar|autor(?:ka)?)\s*:\s*\S",
     re.IGNORECASE,
 )
 # The same labels alone in their element, the name in the next one.
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:written|posted|published|article|story|words|text|reported)\s+)?by\s*:?$|"
-    r"^(?:about\s+the\s+)?authors?\s*:?$|^(?:von|par|por|door|autor|auteur|autore)\s*:?$",
+    r"^(?:about\s+the\s+)?authors?\s*:?$|^(?:von|par|por|door|autor|auteur|autore|oleh|penulis|yazar)\s*:?$",
     re.IGNORECASE,
 )
 
