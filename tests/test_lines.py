@@ -1078,6 +1078,19 @@ def test_chinese_japanese_and_korean_prose_stays(line: str) -> None:
         "© 2025 Haber Sitesi. Tüm hakları saklıdır.",
         "Hak cipta dilindungi undang-undang.",
         "جميع الحقوق محفوظة",
+        # WordPress's comment form in Swedish, Finnish, Hungarian, Romanian, Greek, Hebrew and Thai.
+        "Lämna ett svar Avbryt svar",
+        "Din e-postadress kommer inte publiceras. Obligatoriska fält är märkta *",
+        "Sähköpostiosoitettasi ei julkaista. Pakolliset kentät on merkitty *",
+        "Vélemény, hozzászólás?",
+        "Az e-mail címet nem tesszük közzé. A kötelező mezőket * karakterrel jelöltük",
+        "Adresa ta de email nu va fi publicată. Câmpurile obligatorii sunt marcate cu *",
+        "Αφήστε μια απάντηση",
+        "Η ηλ. διεύθυνση σας δεν δημοσιεύεται. Τα υποχρεωτικά πεδία σημειώνονται με *",
+        "כתיבת תגובה",
+        "האימייל לא יוצג באתר. שדות החובה מסומנים *",
+        "ใส่ความเห็น",
+        "Denna webbplats använder Akismet för att minska skräppost.",
     ],
 )
 def test_comment_form_and_story_labels_in_more_languages(line: str) -> None:
@@ -1094,6 +1107,7 @@ def test_comment_form_and_story_labels_in_more_languages(line: str) -> None:
         "Paylaş butonuna basan kullanıcı sayısı arttı.",
         "Reklam sektörü bu yıl büyüdü.",
         "Hak cipta lagu itu dipegang oleh label rekaman.",
+        "A kötelező mezőket a kérelemben ki kell tölteni.",
     ],
 )
 def test_prose_in_those_languages_stays(line: str) -> None:
