@@ -619,12 +619,16 @@ def test_an_author_box_biography_in_chinese_or_japanese_is_no_name() -> None:
 
 
 def test_site_name_from_a_chinese_title() -> None:
-    """ "标题_栏目_网站名": the underscore separates parts beside CJK characters, not in "os_path"."""
+    """The site's name ends a "标题_栏目_网站名" title: beside CJK characters an underscore
+    separates its parts, as it does not in "os_path"."""
     title = "老城区雨污分流改造完工_城建_江畔在线"
     got = meta_of(page("<h1>老城区雨污分流改造完工</h1><p>正文。</p>", title=title), url=None)
     assert got["sitename"] == "江畔在线"
     assert got["title"] == "老城区雨污分流改造完工"
     assert meta_of(page("<p>x</p>", title="Using os_path in scripts"), url=None)["sitename"] is None
+    # A title keeps its own underscores: only the site's name is read from them.
+    title = "新竹尖石_美樹營地賞楓 (2)"
+    assert meta_of(page("<p>正文。</p>", title=title), url=None)["title"] == title
 
 
 def test_bylines_in_more_languages() -> None:

@@ -47,11 +47,15 @@ HOSTING_PLATFORMS = frozenset(
 SITENAME_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
 DESCRIPTION_META = ("description", "og:description", "twitter:description", "dc.description")
 LANGUAGE_META = ("og:locale", "content-language", "language", "dc.language")
-# Separators between a page title and the site name in <title>. Chinese and Japanese
-# titles also use the full-width bar and an underscore beside their own characters
-# ("标题_栏目_网站名"); elsewhere an underscore is part of a name ("os_path").
-TITLE_SEPARATORS = re.compile(
-    r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»｜]\s*|(?<=[\u3040-\u30ff\u4e00-\u9fff”」）])_|_(?=[\u3040-\u30ff\u4e00-\u9fff“「（])"
+# Separators between a page title and the site name in <title>; Chinese and Japanese titles
+# also use the full-width bar.
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»｜]\s*")
+# ...and an underscore beside their own characters ("标题_栏目_网站名"), which only names the site:
+# a title keeps its underscores, for some are its own ("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天"),
+# and elsewhere an underscore is part of a name ("os_path").
+_SITE_PART_SEPARATORS = re.compile(
+    TITLE_SEPARATORS.pattern
+    + r"|(?<=[\u3040-\u30ff\u4e00-\u9fff”」）])_|_(?=[\u3040-\u30ff\u4e00-\u9fff“「（])"
 )
 
 
@@ -75,7 +79,7 @@ def _title_site_part(tree: LexborHTMLParser) -> str | None:
     title = node_text(tree.css_first("title"))
     if not title:
         return None
-    parts = TITLE_SEPARATORS.split(title)
+    parts = _SITE_PART_SEPARATORS.split(title)
     if len(parts) >= 2 and len(parts[-1].split()) <= 4 and parts[-1].strip():
         return parts[-1].strip()
     return None
