@@ -33,6 +33,7 @@ from scraper.dom import (
 )
 from scraper.lines import CELL_SEPARATOR, Block
 from scraper.scoring import rank_containers
+from scraper.words import HAS_CJK
 
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Containers that become a link list when most of their text is links.
@@ -282,10 +283,25 @@ def _row_cells(row: LexborNode) -> list[str]:
     return [flat_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
 
 
+# A cell with more text than this is a column of a page's layout, not a datum; in Chinese
+# and Japanese, whose characters each carry a word, a story of 380 characters is one.
+MAX_DATA_CELL_CHARS = 400
+MAX_CJK_DATA_CELL_CHARS = 160
+
+
 def _is_data_table(table: LexborNode) -> bool:
-    """Layout tables (whole pages in cells) are walked as containers, not rows."""
+    """Layout tables (whole pages in cells) are walked as containers, not rows: they nest
+    tables, hold the page's headline (an <h1> or <h2>), or have a cell of a story's length."""
     # `css` matches the node itself too, so one hit is this table.
-    return len(table.css("table")) == 1 and not any(len(flat_text(cell)) > 400 for cell in table.css("td"))
+    if len(table.css("table")) != 1 or table.css_first("h1, h2") is not None:
+        return False
+    return not any(_long_cell(flat_text(cell)) for cell in table.css("td"))
+
+
+def _long_cell(text: str) -> bool:
+    return len(text) > MAX_DATA_CELL_CHARS or (
+        len(text) > MAX_CJK_DATA_CELL_CHARS and not text.isascii() and HAS_CJK.search(text) is not None
+    )
 
 
 def _walk(

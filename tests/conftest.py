@@ -17,6 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
 
+def read_page(path: Path) -> str:
+    """A saved page's text, decoded as the extractor decodes it: fixtures are saved in their
+    own charsets (one in GBK), as pages are served."""
+    from scraper.decode import decode_html
+
+    return decode_html(path.read_bytes())[0]
+
+
 class CliResult:
     def __init__(self, proc: subprocess.CompletedProcess[str]) -> None:
         self.returncode = proc.returncode

@@ -17,7 +17,7 @@ from scraper.pagetype import (
     is_teaser_listing,
     sells_product,
 )
-from tests.conftest import ARTICLE_PARAGRAPHS, FIXTURES, article_html, page
+from tests.conftest import ARTICLE_PARAGRAPHS, FIXTURES, article_html, page, read_page
 
 TEASER = (
     "<article class='post'><h2><a href='/p/{n}'>Story number {n} about the harbour</a></h2>"
@@ -709,6 +709,32 @@ def test_an_articles_table_keeps_the_names_its_cells_link() -> None:
     assert "21.1 MB" in result.text
 
 
+@pytest.mark.parametrize("headline_in_cell", [True, False])
+def test_a_chinese_layout_table_is_read_as_a_page_not_as_rows(headline_in_cell: bool) -> None:
+    """An old portal's story in one cell of a layout table, beside a sidebar cell: its
+    paragraphs stay paragraphs, though the story is shorter than an English cell's limit."""
+    story = [
+        "昨日午后，一场突如其来的暴雨袭击市区，部分低洼路段出现严重积水，多辆汽车在积水中熄火。",
+        "交警部门随即启动应急预案，在积水路段设置警示标志，并疏导车辆绕行。",
+        "市气象台表示，此次降雨具有强度大、持续时间短的特点，请市民出行注意安全。",
+        "市排水部门已组织抢险队伍，对主要积水点进行排水作业。截至昨晚八时，大部分路段积水已经消退，交通基本恢复正常。",
+    ]
+    headline = "<h1>暴雨致多条道路积水</h1>"
+    cell = (headline if headline_in_cell else "") + "".join(f"<p>{p}</p>" for p in story)
+    sidebar = "<td><div>热点新闻</div><ul><li><a href='/c'>地铁二号线开通试运营</a></li></ul></td>"
+    body = ("" if headline_in_cell else headline) + f"<table><tr><td>{cell}</td>{sidebar}</tr></table>"
+    blocks = page_blocks(LexborHTMLParser(page(body, title="暴雨致多条道路积水")))
+    assert [("p", p) for p in story] == [b for b in blocks if b[1] in story]
+    assert not any(kind == "row" for kind, _ in blocks)
+
+
+def test_a_data_table_with_long_english_cells_stays_a_table() -> None:
+    note = "A note of a cell that runs on for a while, as a comparison table's cells do. " * 3
+    rows = "".join(f"<tr><td>Plan {n}</td><td>{note}</td></tr>" for n in range(3))
+    blocks = page_blocks(LexborHTMLParser(page(f"<h1>Plans</h1><table>{rows}</table>")))
+    assert [kind for kind, _ in blocks].count("row") == 3
+
+
 def test_part_of_samples_long_bodies_without_cutting_a_word() -> None:
     # Past the sample size the check reads the start of each text; a word cut
     # at the sample's edge must not count as missing.
@@ -1071,7 +1097,7 @@ def test_the_engine_reads_our_parse_as_it_reads_its_own(fixture: str) -> None:
 
     from scraper.engine import _engine_tree
 
-    html = (FIXTURES / fixture / "source.html").read_text(encoding="utf-8")
+    html = read_page(FIXTURES / fixture / "source.html")
     tree = _engine_tree(html)
     assert not isinstance(tree, str)
     assert {type(element).__name__ for element in tree.iter(etree.Element)} == {"HtmlElement"}

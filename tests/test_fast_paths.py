@@ -41,7 +41,7 @@ from scraper.scoring import (
 )
 from scraper.sections import box_of
 from scraper.selectors import Present
-from tests.conftest import ARTICLE_PARAGRAPHS, article_html
+from tests.conftest import ARTICLE_PARAGRAPHS, article_html, read_page
 from tests.test_engines import listing_html
 
 
@@ -235,9 +235,7 @@ LINKY_WRAPPER = (
 )
 
 
-@pytest.mark.parametrize(
-    "html", [LINKY_WRAPPER, "<p>short</p>", *(p.read_text(encoding="utf-8") for p in FIXTURES)]
-)
+@pytest.mark.parametrize("html", [LINKY_WRAPPER, "<p>short</p>", *(read_page(p) for p in FIXTURES)])
 def test_main_candidate_is_the_best_scored_container(html: str) -> None:
     tree = LexborHTMLParser(html)
     ranked = score_containers(tree)
@@ -252,7 +250,7 @@ def test_a_node_without_links_has_no_link_density() -> None:
     assert LinkLengths().density(node) == link_density(node) == 0.0
 
 
-@pytest.mark.parametrize("html", [LINKY_WRAPPER, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [LINKY_WRAPPER, *(read_page(p) for p in FIXTURES)])
 def test_a_ranking_measures_only_what_decides_but_answers_as_the_full_scores(html: str) -> None:
     tree = LexborHTMLParser(html)
     scores = {scored.node.mem_id: scored.score for scored in score_containers(tree)}
@@ -275,9 +273,7 @@ NESTED_LINKS = (
 )
 
 
-@pytest.mark.parametrize(
-    "html", [NESTED_LINKS, LINKY_WRAPPER, *(p.read_text(encoding="utf-8") for p in FIXTURES)]
-)
+@pytest.mark.parametrize("html", [NESTED_LINKS, LINKY_WRAPPER, *(read_page(p) for p in FIXTURES)])
 def test_link_holders_are_the_elements_whose_query_finds_two_links(html: str) -> None:
     tree = LexborHTMLParser(html)
     assert tree.body is not None
@@ -358,7 +354,7 @@ INLINE_RELATED_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("html", [*INLINE_RELATED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [*INLINE_RELATED_PAGES, *(read_page(p) for p in FIXTURES)])
 def test_inline_related_boxes_read_innermost_first_are_the_ones_read_whole(html: str) -> None:
     fast, slow = LexborHTMLParser(html), LexborHTMLParser(html)
     Pruner(fast).remove_inline_related()
@@ -383,7 +379,7 @@ def test_comment_selectors_are_among_the_not_article_ones() -> None:
 
 
 @pytest.mark.parametrize("article_page", [False, True])
-@pytest.mark.parametrize("html", [*GUARD_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [*GUARD_PAGES, *(read_page(p) for p in FIXTURES)])
 def test_the_guard_protects_what_the_long_way_round_protects(html: str, article_page: bool) -> None:
     tree = LexborHTMLParser(html)
     present = Present.of(tree)
@@ -416,7 +412,7 @@ PRUNE_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("html", [*PRUNE_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [*PRUNE_PAGES, *(read_page(p) for p in FIXTURES)])
 def test_pruning_without_index_shortcuts_removes_the_same(html: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # The shortcuts that trust `Present` to say what a page lacks (no <article>
     # and <header>, no gallery class) skip only queries that would find nothing.
@@ -451,7 +447,7 @@ MIXED_HEAD = (
 )
 
 
-@pytest.mark.parametrize("html", [MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [MIXED_HEAD, *(read_page(p) for p in FIXTURES)])
 def test_one_query_for_meta_tags_and_json_ld_gives_each_kind_in_order(html: str) -> None:
     # What `collect` relies on: told apart by tag, the joint query lists what the two would.
     tree = LexborHTMLParser(html)
@@ -475,7 +471,7 @@ MARKED_PAGES = [
 GROUPS = (*BYLINE_SELECTORS, *PUBLISHED_MARKUP, "time[datetime]", "a[href]:not([href^='#']), p.lead")
 
 
-@pytest.mark.parametrize("html", [*MARKED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [*MARKED_PAGES, *(read_page(p) for p in FIXTURES)])
 def test_matchable_selectors_find_what_the_whole_group_finds(html: str) -> None:
     # A selector the index rules out matches nothing: the rest of its group finds the same elements.
     tree = LexborHTMLParser(html)
@@ -486,7 +482,7 @@ def test_matchable_selectors_find_what_the_whole_group_finds(html: str) -> None:
         assert found == [n.mem_id for n in tree.css(group)], group
 
 
-@pytest.mark.parametrize("html", [*MARKED_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [*MARKED_PAGES, *(read_page(p) for p in FIXTURES)])
 def test_author_and_date_with_the_index_are_those_without(html: str) -> None:
     tree = LexborHTMLParser(html)
     meta = collect(tree)
@@ -537,7 +533,7 @@ NESTED = (
 )
 
 
-@pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [NESTED, *(read_page(p) for p in FIXTURES)])
 def test_nodes_after_an_element_are_those_a_walk_from_the_body_lists_past_it(html: str) -> None:
     tree = LexborHTMLParser(html)
     body = tree.body
@@ -552,7 +548,7 @@ def test_nodes_after_an_element_are_those_a_walk_from_the_body_lists_past_it(htm
 
 
 @pytest.mark.parametrize("limit", [1, 3, 32])
-@pytest.mark.parametrize("html", [NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [NESTED, *(read_page(p) for p in FIXTURES)])
 def test_holding_blocks_is_what_lexbor_finds(html: str, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # Short walks in Python, and Lexbor's query past the limit, answer as the query would.
     monkeypatch.setattr(regions, "BLOCK_WALK_LIMIT", limit)
@@ -561,7 +557,7 @@ def test_holding_blocks_is_what_lexbor_finds(html: str, limit: int, monkeypatch:
         assert _holds_blocks(node) is (node.css_first(regions._BLOCKS) is not None), node.html
 
 
-@pytest.mark.parametrize("html", [NESTED, MIXED_HEAD, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [NESTED, MIXED_HEAD, *(read_page(p) for p in FIXTURES)])
 def test_present_reads_ids_and_classes_as_the_attribute_dicts_give_them(html: str) -> None:
     tree = LexborHTMLParser(html)
     root = tree.root
@@ -574,7 +570,7 @@ def test_present_reads_ids_and_classes_as_the_attribute_dicts_give_them(html: st
 
 
 @pytest.mark.parametrize(
-    "html", [listing_html(6), listing_html(3), NESTED, *(p.read_text(encoding="utf-8") for p in FIXTURES)]
+    "html", [listing_html(6), listing_html(3), NESTED, *(read_page(p) for p in FIXTURES)]
 )
 def test_a_teaser_listing_is_told_with_the_index_from_before_pruning_as_without(html: str) -> None:
     tree = LexborHTMLParser(html)
@@ -600,7 +596,7 @@ DIALOGS = (
 )
 
 
-@pytest.mark.parametrize("html", [DIALOGS, *PRUNE_PAGES, *(p.read_text(encoding="utf-8") for p in FIXTURES)])
+@pytest.mark.parametrize("html", [DIALOGS, *PRUNE_PAGES, *(read_page(p) for p in FIXTURES)])
 def test_a_table_matches_what_all_its_selectors_match(html: str) -> None:
     # The selectors the index rules out (keyed, or by what they need of class and id names) match nothing.
     tree = LexborHTMLParser(html)

@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scraper import markup
 from scraper.selectors import Present, SelectorSet
+from tests.conftest import read_page
 
 FIXTURES = sorted(Path(__file__).resolve().parent.parent.joinpath("fixtures").glob("*/source.html"))
 TABLES = {
@@ -27,13 +28,13 @@ def _one_by_one(tree: LexborHTMLParser, table: SelectorSet) -> set[int]:
 @pytest.mark.parametrize("table", TABLES.values(), ids=list(TABLES))
 @pytest.mark.parametrize("source", FIXTURES, ids=[p.parent.name for p in FIXTURES])
 def test_same_matches_as_lexbor_one_selector_at_a_time(source: Path, table: SelectorSet) -> None:
-    tree = LexborHTMLParser(source.read_text(encoding="utf-8"))
+    tree = LexborHTMLParser(read_page(source))
     assert {node.mem_id for node in table.matches(tree)} == _one_by_one(tree, table)
 
 
 def test_fixtures_exercise_the_tables() -> None:
     """The comparison above means something only if the fixtures hit the tables."""
-    hits = sum(len(markup.PLUGINS.matches(LexborHTMLParser(p.read_text(encoding="utf-8")))) for p in FIXTURES)
+    hits = sum(len(markup.PLUGINS.matches(LexborHTMLParser(read_page(p)))) for p in FIXTURES)
     assert hits >= 20
 
 
