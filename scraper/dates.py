@@ -166,6 +166,23 @@ MONTHS: dict[str, int] = {
     )
     for name in names.split()
 }
+# ...and Hungarian, Greek (in the genitive) and Arabic (the names used from Egypt to the Gulf).
+MONTHS.update(
+    {
+        name: number
+        for number, names in enumerate(
+            (
+                "január ιανουαρίου يناير", "február febr φεβρουαρίου فبراير", "március márc μαρτίου مارس",
+                "április ápr απριλίου أبريل ابريل", "május máj μαΐου مايو", "június jún ιουνίου يونيو",
+                "július júl ιουλίου يوليو", "augusztus αυγούστου أغسطس اغسطس",
+                "szeptember szept σεπτεμβρίου سبتمبر",
+                "október οκτωβρίου أكتوبر اكتوبر", "νοεμβρίου نوفمبر", "δεκεμβρίου ديسمبر",
+            ),
+            start=1,
+        )
+        for name in names.split()
+    }
+)  # fmt: skip
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 # "March 5, 2024", "5 March 2024", "5. März 2024", "le 5 mars 2024", "2024-03-05", "05.03.2024",
 # "2024年3月5日", "2024/03/05".
@@ -174,7 +191,7 @@ _TEXT_DATES = (
     re.compile(
         r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?"
         + _MONTH
-        + r",?\s+(?:de\s+)?(?P<year>\d{4})\b",
+        + r"[,،]?\s+(?:de\s+)?(?P<year>\d{4})\b",
         re.IGNORECASE,
     ),
     # Digits touch the letters around them in Chinese and Japanese ("发布时间2025-03-10"), where
@@ -184,6 +201,12 @@ _TEXT_DATES = (
     # "2025年3月10日" (Chinese, Japanese), "2025/03/10" and "2025.03.10" (Japanese, Korean): year first.
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s?年\s?(?P<month>\d{1,2})\s?月\s?(?P<day>\d{1,2})\s?日"),
     re.compile(r"(?<![\d./])(?P<year>(?:19|20)\d{2})([/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d./])"),
+    # "2025. augusztus 14." (Hungarian, year first), "14 tháng 8, 2025" (Vietnamese).
+    re.compile(r"\b(?P<year>\d{4})\.\s*" + _MONTH + r"\s+(?P<day>\d{1,2})\.", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s*,\s*|\s+năm\s+)(?P<year>\d{4})\b",
+        re.IGNORECASE,
+    ),
 )
 
 

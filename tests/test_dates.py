@@ -95,6 +95,11 @@ def test_search_date_reads_the_page_and_its_address() -> None:
         ("14 серпня 2025", "2025-08-14"),
         ("14 desember 2025", "2025-12-14"),
         ("3 juil. 2023", "2023-07-03"),
+        ("2025. augusztus 14.", "2025-08-14"),
+        ("Ngày 14 tháng 8 năm 2025", "2025-08-14"),
+        ("١٤ أغسطس ٢٠٢٥", "2025-08-14"),
+        ("14 أغسطس، 2025", "2025-08-14"),
+        ("14 Μαΐου 2025", "2025-05-14"),
     ],
 )
 def test_find_text_date(text: str, expected: str) -> None:
