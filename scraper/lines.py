@@ -788,12 +788,8 @@ for _note in OTHER_LANGUAGE_NOTES:
 
 
 def _is_other_language_label(lowered: str) -> bool:
-    """`lowered`: a line lower-cased. "İlgili" lower-cases to "i̇lgili", with a combining dot."""
-    notes = _NOTES_BY_FIRST.get(lowered[:1])
-    if notes is not None and lowered.startswith(notes):
-        return True
-    if len(lowered) > MAX_LABEL_CHARS:
-        return False
+    """`lowered`: a line of up to `MAX_LABEL_CHARS` lower-cased. "İlgili" lower-cases to
+    "i̇lgili", with a combining dot."""
     key = lowered.strip(_LABEL_ENDS)
     if key in OTHER_LANGUAGE_LABELS:
         return True
@@ -812,7 +808,10 @@ _BOILERPLATE_LOWER = re.compile(_BOILERPLATE_RE.pattern)
 def _is_boilerplate_wording(text: str) -> bool:
     text = text.strip().rstrip(".!")
     lowered = text.lower()
-    if _is_other_language_label(lowered):
+    notes = _NOTES_BY_FIRST.get(lowered[:1])
+    if notes is not None and lowered.startswith(notes):
+        return True
+    if len(lowered) <= MAX_LABEL_CHARS and _is_other_language_label(lowered):
         return True
     if text.isascii():
         return _BOILERPLATE_LOWER.match(lowered) is not None
