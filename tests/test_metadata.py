@@ -1,5 +1,6 @@
 """Metadata rules, each on a snippet of the markup it exists for."""
 
+import functools
 import json
 
 from selectolax.lexbor import LexborHTMLParser
@@ -590,12 +591,14 @@ def test_sitename_tagline_is_dropped() -> None:
     assert meta_of(page("<p>x</p>", head=head))["sitename"] == "Aktuálně.cz"
 
 
+def _byline_under(headline: str, line: str) -> str | None:
+    """The author read from `line`, an element of its own under the <h1> `headline`."""
+    return meta_of(page(f"<h1>{headline}</h1><div>{line}</div><p>{headline}.</p>"))["author"]
+
+
 def test_bylines_on_chinese_japanese_and_korean_pages() -> None:
     """Labelled names under the headline ("作者：", "记者", "文/", "기자"), inside a dateline too."""
-
-    def author(line: str) -> str | None:
-        return meta_of(page(f"<h1>城市公园改造工程正式启动</h1><div>{line}</div><p>正文。</p>"))["author"]
-
+    author = functools.partial(_byline_under, "城市公园改造工程正式启动")
     assert author("2025-03-10 09:30 来源：示例日报 作者：王小明") == "王小明"
     assert author("作者：陈思远 刘佳") == "陈思远; 刘佳"
     assert author("本报记者 王小明 李华 报道") == "王小明; 李华"
@@ -633,10 +636,7 @@ def test_site_name_from_a_chinese_title() -> None:
 
 def test_bylines_in_more_languages() -> None:
     """'Oleh' (Indonesian), 'Bởi' (Vietnamese), 'Penulis:', 'Yazar:', 'Autor:' under the headline."""
-
-    def author(line: str) -> str | None:
-        return meta_of(page(f"<h1>Jembatan dibuka</h1><div>{line}</div><p>Isi.</p>"))["author"]
-
+    author = functools.partial(_byline_under, "Jembatan dibuka")
     assert author("Oleh Rina Kusumawati · 14 Agustus 2025") == "Rina Kusumawati"
     assert author("Penulis: Rina Kusumawati") == "Rina Kusumawati"
     assert author("Yazar: Ahmet Yılmaz") == "Ahmet Yılmaz"
