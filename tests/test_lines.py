@@ -1002,6 +1002,13 @@ def test_what_is_not_a_block_rendered_twice_stays(blocks: list[tuple[str, str]])
         "发布时间：2025年03月10日 09:30",
         "2025年3月10日 星期一",
         "입력 2025.03.10 09:30 수정 2025.03.10 10:12",
+        # A paywall's and an app's prompts.
+        "残り1234文字（全文2345文字）",
+        "この記事は有料記事です。残り800文字",
+        "この記事の写真をみる（3枚）",
+        "展开全文",
+        "打开APP阅读全文",
+        "▶ 네이버에서 바닷가일보를 구독하세요!",
     ],
 )
 def test_chinese_japanese_and_korean_chrome_goes(line: str) -> None:
@@ -1022,6 +1029,8 @@ def test_chinese_japanese_and_korean_chrome_goes(line: str) -> None:
         "著作権法の改正により、引用のルールが変わった。",
         "그는 기자회견에서 노선 개편 계획을 밝혔다.",
         "施工人员在东门街铺设污水管道（资料图片）",
+        "有料記事の数が増えている。",
+        "▶ 그는 회의에서 노선 개편을 밝혔다.",
     ],
 )
 def test_chinese_japanese_and_korean_prose_stays(line: str) -> None:
