@@ -33,7 +33,7 @@ from scraper.dom import (
 )
 from scraper.lines import CELL_SEPARATOR, Block
 from scraper.scoring import rank_containers
-from scraper.words import HAS_CJK
+from scraper.words import has_cjk
 
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Containers that become a link list when most of their text is links.
@@ -299,9 +299,7 @@ def _is_data_table(table: LexborNode) -> bool:
 
 
 def _long_cell(text: str) -> bool:
-    return len(text) > MAX_DATA_CELL_CHARS or (
-        len(text) > MAX_CJK_DATA_CELL_CHARS and not text.isascii() and HAS_CJK.search(text) is not None
-    )
+    return len(text) > MAX_DATA_CELL_CHARS or (len(text) > MAX_CJK_DATA_CELL_CHARS and has_cjk(text))
 
 
 def _walk(

@@ -61,7 +61,7 @@ from scraper.sections import (
     remove_tag_lists,
 )
 from scraper.selectors import Present, SelectorSet
-from scraper.words import HAS_EAST_ASIAN
+from scraper.words import has_east_asian
 
 # class / id words that usually, not always, mark boilerplate.
 WEAK_WORDS = (
@@ -303,7 +303,7 @@ def _has_related_wording(root: LexborNode) -> bool:
     # Forty substring scans in C beat one forty-way regex by far.
     if any(prefix in text for prefix in INLINE_RELATED_PREFIXES):
         return True
-    return HAS_EAST_ASIAN.search(text) is not None and any(prefix in text for prefix in CJK_RELATED_PREFIXES)
+    return has_east_asian(text) and any(prefix in text for prefix in CJK_RELATED_PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,56 +133,52 @@ def _plausible(moment: datetime) -> bool:
 # Month names as pages spell them out, in the languages we see most: English, German,
 # French, Spanish, Italian, Portuguese, Dutch; then the Nordic languages, Indonesian and
 # Malay, Turkish, Romanian, and Polish, Czech, Russian and Ukrainian in the genitive a date
-# puts them in ("14 sierpnia 2025", "14. srpna 2025", "14 августа 2025") and the nominative.
+# puts them in ("14 sierpnia 2025", "14. srpna 2025", "14 августа 2025") and the nominative;
+# last Hungarian, Greek (in the genitive) and Arabic (the names used from Egypt to the Gulf).
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
             "january jan janv januar janvier enero gennaio janeiro januari jänner"
-            " ocak ianuarie stycznia styczeń ledna leden января январь січня січень",
+            " ocak ianuarie stycznia styczeń ledna leden января январь січня січень"
+            " január ιανουαρίου يناير",
             "february feb févr fevr februar février fevrier febrero febbraio fevereiro februari"
-            " şubat subat februarie lutego luty února únor февраля февраль лютого лютий",
+            " şubat subat februarie lutego luty února únor февраля февраль лютого лютий"
+            " február febr φεβρουαρίου فبراير",
             "march mar mär märz maerz mars marzo março maart marts maret mac mart martie"
-            " marca marzec března březen марта март березня березень",
+            " marca marzec března březen марта март березня березень"
+            " március márc μαρτίου مارس",
             "april apr avr avril abril aprile nisan aprilie kwietnia kwiecień dubna duben апреля апрель"
-            " квітня квітень",
-            "may mai mayo maggio maio mei maj mayıs mayis maja maj května květen мая май травня травень",
+            " квітня квітень"
+            " április ápr απριλίου أبريل ابريل",
+            "may mai mayo maggio maio mei maj mayıs mayis maja maj května květen мая май травня травень"
+            " május máj μαΐου مايو",
             "june jun juni juin junio giugno junho haziran iunie czerwca czerwiec června červen июня июнь"
-            " червня червень",
+            " червня червень"
+            " június jún ιουνίου يونيو",
             "july jul juil juli juillet julio luglio julho temmuz iulie lipca lipiec července červenec"
-            " июля июль липня липень",
+            " июля июль липня липень"
+            " július júl ιουλίου يوليو",
             "august aug août aout agosto augustus agustus ogos ağustos agustos sierpnia sierpień srpna srpen"
-            " августа август серпня серпень",
+            " августа август серпня серпень"
+            " augusztus αυγούστου أغسطس اغسطس",
             "september sep sept septembre septiembre settembre setembro eylül eylul septembrie"
-            " września wrzesień září сентября сентябрь вересня вересень",
+            " września wrzesień září сентября сентябрь вересня вересень"
+            " szeptember szept σεπτεμβρίου سبتمبر",
             "october oct okt oktober octobre octubre ottobre outubro ekim octombrie października październik"
-            " října říjen октября октябрь жовтня жовтень",
+            " října říjen октября октябрь жовтня жовтень"
+            " október οκτωβρίου أكتوبر اكتوبر",
             "november nov novembre noviembre novembro kasım kasim noiembrie listopada listopad listopadu"
-            " ноября ноябрь листопада листопад",
+            " ноября ноябрь листопада листопад"
+            " νοεμβρίου نوفمبر",
             "december dec déc dez dezember décembre decembre diciembre dicembre dezembro desember disember"
-            " aralık aralik decembrie grudnia grudzień prosince prosinec декабря декабрь грудня грудень",
+            " aralık aralik decembrie grudnia grudzień prosince prosinec декабря декабрь грудня грудень"
+            " δεκεμβρίου ديسمبر",
         ),
         start=1,
     )
     for name in names.split()
 }
-# ...and Hungarian, Greek (in the genitive) and Arabic (the names used from Egypt to the Gulf).
-MONTHS.update(
-    {
-        name: number
-        for number, names in enumerate(
-            (
-                "január ιανουαρίου يناير", "február febr φεβρουαρίου فبراير", "március márc μαρτίου مارس",
-                "április ápr απριλίου أبريل ابريل", "május máj μαΐου مايو", "június jún ιουνίου يونيو",
-                "július júl ιουλίου يوليو", "augusztus αυγούστου أغسطس اغسطس",
-                "szeptember szept σεπτεμβρίου سبتمبر",
-                "október οκτωβρίου أكتوبر اكتوبر", "νοεμβρίου نوفمبر", "δεκεμβρίου ديسمبر",
-            ),
-            start=1,
-        )
-        for name in names.split()
-    }
-)  # fmt: skip
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 # "March 5, 2024", "5 March 2024", "5. März 2024", "le 5 mars 2024", "2024-03-05", "05.03.2024",
 # "2024年3月5日", "2024/03/05".

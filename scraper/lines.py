@@ -17,7 +17,7 @@ from scraper.clean import starts_with_related_wording
 from scraper.dates import MONTHS
 from scraper.dom import collapse
 from scraper.sections import MAX_HEADING_CHARS, is_author_box_heading, is_recommendation_heading
-from scraper.words import HAS_EAST_ASIAN
+from scraper.words import has_east_asian
 
 Block = tuple[str, str]
 """(kind, text): kind is p, heading, item<depth>, row, quote or code."""
@@ -454,8 +454,8 @@ BOILERPLATE_LINES = (
     r"explore related questions|see similar questions with these tags\.?)",
 )
 # The same kinds of line on Chinese, Japanese and Korean pages, where a portal's theme
-# lets them through without classes; matched whole, and only on lines that hold CJK
-# characters (`_is_cjk_boilerplate`), so other pages pay nothing for them. Those pages
+# lets them through without classes; matched whole, and only on lines that hold East Asian
+# characters (`_is_boilerplate_wording`), so other pages pay nothing for them. Those pages
 # write labels with full-width colons and brackets, and no space between words.
 _CJK_LINES = (
     # A breadcrumb trail: "当前位置：首页 > 科技", "首页 > 新闻中心 > 正文", "ホーム > 国内", "홈 > 뉴스".
@@ -694,7 +694,7 @@ _PLACEHOLDER = re.compile(
 
 # The same kinds of line in Turkish, Vietnamese, Indonesian and Malay, Arabic, Persian, Czech,
 # Ukrainian and Hindi, and WordPress's comment form in Swedish, Danish, Norwegian, Finnish,
-# Hungarian, Romanian, Greek, Hebrew and Thai. As alternatives of the regex above they cost
+# Hungarian, Romanian, Greek, Hebrew and Thai. As alternatives of the line regex below they cost
 # every line of every page 8% more of its matching; looked up in a set (labels standing alone,
 # lower-cased, without their count and trailing marks) and by their opening words (a form's
 # notes), they cost a line the same whatever their number.
@@ -823,7 +823,7 @@ def _is_boilerplate_wording(text: str) -> bool:
         return _BOILERPLATE_LOWER.match(lowered) is not None
     if _BOILERPLATE_RE.match(text) is not None:
         return True
-    return HAS_EAST_ASIAN.search(text) is not None and _CJK_BOILERPLATE.match(text) is not None
+    return has_east_asian(text) and _CJK_BOILERPLATE.match(text) is not None
 
 
 # Lines longer than this are prose, whatever words they start with. Calls to action
@@ -839,8 +839,8 @@ _STAMP_LABEL = re.compile(r"(?:last )?(?:updated|published|posted|modified)\b", 
 _NO_WORDS = re.compile(r"^[\W_]*$")
 
 
-# "By Jane Doe", "by admin", "Von Max Muster und Erika Mustermann", "Oleh Rina Kusumawati".
-# ...and "Oleh" (Indonesian, Malay), "Bởi" (Vietnamese).
+# "By Jane Doe", "by admin", "Von Max Muster und Erika Mustermann", and "Oleh" (Indonesian,
+# Malay) and "Bởi" (Vietnamese): "Oleh Rina Kusumawati".
 _BYLINE_WORD = re.compile(r"^(?:by|von|par|por|door|di|av|от|oleh|bởi)$", re.IGNORECASE)
 _CONNECTORS = frozenset({"and", "und", "et", "y", "e", "&", "и", "|", "-", "–", "—"})
 MAX_BYLINE_WORDS = 8
@@ -917,7 +917,7 @@ def is_dateline(line: str) -> bool:
         return False
     if _is_written_date(line):
         return True
-    if not line.isascii() and HAS_EAST_ASIAN.search(line) and _is_cjk_dateline(line):
+    if has_east_asian(line) and _is_cjk_dateline(line):
         return True
     if not _STAMP_TIME.search(line):
         return False

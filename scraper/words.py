@@ -15,19 +15,29 @@ import re
 # Han ideographs (with extension A and the compatibility block), hiragana and
 # katakana, and the half-width katakana.
 CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-HAS_CJK = re.compile(f"[{CJK_CHARS}]")
+_CJK = re.compile(f"[{CJK_CHARS}]")
 # ...and any East Asian script or form, Hangul and the full-width forms included: what
 # says a line may be one of those pages' labels (`scraper.lines`).
-HAS_EAST_ASIAN = re.compile(f"[{CJK_CHARS}\uac00-\ud7af\uff01-\uff65]")
+_EAST_ASIAN = re.compile(f"[{CJK_CHARS}\uac00-\ud7af\uff01-\uff65]")
 _WORD = re.compile(r"\w+")
 _CJK_WORD = re.compile(f"[{CJK_CHARS}]|[^\\W{CJK_CHARS}]+")
 
 
+# A search for one such character costs a fiftieth of counting words, and `isascii`
+# nothing (CPython keeps the flag), so the checks cost text without them next to nothing.
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a Han ideograph or a kana."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
+def has_east_asian(text: str) -> bool:
+    """Whether `text` holds any East Asian character: CJK, Hangul or a full-width form."""
+    return not text.isascii() and _EAST_ASIAN.search(text) is not None
+
+
 def word_pattern(text: str) -> re.Pattern[str]:
-    """The pattern that finds `text`'s words: a search for one CJK character
-    costs a fiftieth of counting (and `isascii` nothing: CPython keeps the
-    flag), so texts without them keep the plain `\\w+`."""
-    return _CJK_WORD if not text.isascii() and HAS_CJK.search(text) else _WORD
+    """The pattern that finds `text`'s words: texts without CJK characters keep the plain `\\w+`."""
+    return _CJK_WORD if has_cjk(text) else _WORD
 
 
 def count_words(text: str) -> int:

@@ -29,7 +29,7 @@ from scraper.metadata.sources import (
 )
 from scraper.metadata.title import rejoin
 from scraper.selectors import Present
-from scraper.words import HAS_EAST_ASIAN
+from scraper.words import has_east_asian
 
 # Posts whose authors are accounts: their login names are their bylines.
 USER_POSTING_TYPES = frozenset(
@@ -463,7 +463,7 @@ def _by_line_under_headline(tree: LexborHTMLParser, headline: str | None = None)
     for node, text in short_texts_after_headline(tree, headline):
         if len(text) > MAX_BYLINE_CHARS:
             continue
-        if not text.isascii() and HAS_EAST_ASIAN.search(text):
+        if has_east_asian(text):
             names = _cjk_byline(text)
             if names and not is_foreign(node):
                 return names
