@@ -17,7 +17,7 @@ Two strengths of rule:
   if it holds a small share of the page's text or is mostly links.
 
 Inline "See also" / "Read more" boxes injected between the paragraphs of a
-body are caught by wording (`INLINE_RELATED_PREFIXES`) together with link
+body are caught by wording (`scraper.wording.INLINE_RELATED_PREFIXES`) together with link
 density, since their markup is whatever the theme chose.
 """
 
@@ -61,6 +61,7 @@ from scraper.sections import (
     remove_tag_lists,
 )
 from scraper.selectors import Present, SelectorSet
+from scraper.wording import CJK_RELATED_PREFIXES, INLINE_RELATED_PREFIXES
 from scraper.words import has_east_asian
 
 # class / id words that usually, not always, mark boilerplate.
@@ -136,102 +137,6 @@ def _weak_candidates(present: Present, words: tuple[str, ...]) -> str:
     names = " ".join(key for key in present.keys if key[0] in ".#")
     return ", ".join(f"[class*='{word}' i], [id*='{word}' i]" for word in words if word in names)
 
-
-# Wording that opens an inline related-content box, in the languages we see most.
-INLINE_RELATED_PREFIXES = (
-    "see also",
-    "read also",
-    "read more",
-    "also read",
-    "related:",
-    # Each also opens its plural ("related articles").
-    "related story",
-    "related stories",
-    "related article",
-    "related post",
-    "related reading",
-    "related content",
-    "related link",
-    "more on this",
-    "you may also like",
-    "you might also like",
-    "recommended:",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "voir aussi",
-    "lisez aussi",
-    "siehe auch",
-    "lesen sie auch",
-    "mehr zum thema",
-    "auch interessant",
-    "das könnte sie auch interessieren",
-    "leggi anche",
-    "vedi anche",
-    "lee también",
-    "leer más",
-    "ver también",
-    "leia também",
-    "veja também",
-    "lees ook",
-    "zie ook",
-    "czytaj też",
-    "czytaj także",
-    "przeczytaj również",
-    "przeczytaj także",
-    "läs också",
-    "les også",
-    "læs også",
-    "lue myös",
-    "zobacz też",
-    "читайте также",
-    "читать также",
-    # ...and in Indonesian and Malay, Vietnamese, Czech, Ukrainian, Arabic ("اقرأ أيضا", "اقرأ أيضاً"),
-    # Persian and Hindi.
-    "baca juga",
-    "xem thêm",
-    "đọc thêm",
-    "čtěte také",
-    "čtěte též",
-    "читайте також",
-    "اقرأ أيض",
-    "بیشتر بخوانید",
-    "ये भी पढ़ें",
-    # A newsroom's teaser label: "[Read: …]". ("Watch: …" stays: on a front page it is
-    # the title of a video story.)
-    "read:",
-    # ...and "you may be interested", "read more" in Spanish, Portuguese, Italian,
-    # French, German and Dutch.
-    "te puede interesar",
-    "también te puede interesar",
-    "le puede interesar",
-    "puede interesarte",
-    "leia mais",
-    "você pode gostar",
-    "ti potrebbe interessare",
-    "potrebbe interessarti",
-    "à voir aussi",
-    "sur le même sujet",
-    "lesen sie mehr",
-    "lees meer",
-    "читайте еще",
-    "смотрите также",
-    "см. также",
-    "по теме",
-)
-# ...and on Chinese, Japanese and Korean pages: "相关阅读", "延伸阅读", "関連記事", "あわせて読みたい",
-# "관련기사". Searched for only in text that holds those scripts.
-CJK_RELATED_PREFIXES = (
-    "相关阅读",
-    "相關閱讀",
-    "延伸阅读",
-    "延伸閱讀",
-    "推荐阅读",
-    "関連記事",
-    "あわせて読みたい",
-    "관련기사",
-    "관련 기사",
-)
 
 # ...unless the same class/id also names content: page builders put "widget"
 # on the block holding the article ("elementor-widget-theme-post-content").

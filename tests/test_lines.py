@@ -3,7 +3,6 @@ import re
 import pytest
 
 from scraper.lines import (
-    BOILERPLATE_LINES,
     REPEATED_LINE_CHARS,
     REPEATED_RUN_CHARS,
     REPEATED_RUN_LINES,
@@ -19,6 +18,7 @@ from scraper.lines import (
     is_byline,
     said_once,
 )
+from scraper.wording import BOILERPLATE_LINES
 
 
 @pytest.mark.parametrize(
