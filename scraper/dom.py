@@ -40,10 +40,16 @@ def collapse(text: str) -> str:
     for invisible in _INVISIBLE:
         if invisible in text:
             text = text.replace(invisible, "")
+    if _ZWNJ in text or _ZWJ in text:
+        # ...between letters. At a word's edge a joiner joins nothing: a paragraph of
+        # one ZWJ is a page builder's spacer ("<p>&zwj;</p>"), not a line of text.
+        return " ".join(word for word in (word.strip(_JOINERS) for word in text.split()) if word)
     return " ".join(text.split())
 
 
 _INVISIBLE = ("\u200b", "\ufeff", "\u2060")
+_ZWNJ, _ZWJ = "\u200c", "\u200d"
+_JOINERS = _ZWNJ + _ZWJ
 
 
 def flat_text(node: LexborNode) -> str:

@@ -14,6 +14,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from scraper.dom import collapse
 from scraper.models import Article
 
 if TYPE_CHECKING:
@@ -48,7 +49,13 @@ def repair(text: str) -> str:
     # Imported on first use (8 MB, 30 ms): most runs never meet such a page.
     import ftfy
 
-    return ftfy.fix_text(text, _encoding_only())
+    fixed = ftfy.fix_text(text, _encoding_only())
+    if "\n" not in fixed:
+        return fixed
+    # A line that held only an invisible character encoded twice (a page builder's spacer,
+    # "<p>â€\x8d</p>", is a zero-width joiner) is a blank line once repaired: it goes, as
+    # the extractor's blank lines went. Blank lines (Markdown's) and indentation stay.
+    return "\n".join(line for line in fixed.split("\n") if not line or collapse(line))
 
 
 def repaired(article: Article) -> Article:

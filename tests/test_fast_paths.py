@@ -166,9 +166,11 @@ SPACES_AND_LETTERS = st.text(
 @example(" lead and trail ")
 @example("unit\x1fseparator")
 @example("Options\u200b and \ufeffmore\u2060")
+@example("<p>\u200d</p> \u200cword\u200d 👩\u200d💻")
 def test_collapse_is_split_and_join_without_zero_width_spaces(text: str) -> None:
     invisible = {0x200B: None, 0xFEFF: None, 0x2060: None}
-    assert collapse(text) == " ".join(text.translate(invisible).split())
+    words = (word.strip("\u200c\u200d") for word in text.translate(invisible).split())
+    assert collapse(text) == " ".join(word for word in words if word)
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
@@ -186,6 +188,13 @@ def test_collapse_drops_zero_width_spaces_and_keeps_joiners() -> None:
     assert collapse("Options\u200b") == "Options"
     assert collapse("\ufeffword  soft\u200bbreak") == "word softbreak"
     assert collapse("می\u200cخواهم 👩\u200d💻") == "می\u200cخواهم 👩\u200d💻"
+
+
+def test_collapse_drops_joiners_that_join_nothing() -> None:
+    """A page builder's spacer paragraph ("<p>&zwj;</p>") is no line of text."""
+    assert collapse("\u200d") == ""
+    assert collapse(" \u200d\n") == ""
+    assert collapse("word\u200c and \u200dmore") == "word and more"
 
 
 @pytest.mark.parametrize(

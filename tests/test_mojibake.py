@@ -54,3 +54,17 @@ def test_an_article_stored_twice_encoded_reads_clean() -> None:
     assert article.title == title
     assert "It’s true." in article.text and "â€" not in article.text
     assert "â€" not in article.markdown
+
+
+def test_a_spacer_of_one_invisible_character_encoded_twice_leaves_no_line() -> None:
+    """A page builder's "<p>&zwj;</p>" spacer, stored twice encoded, reads "â€\x8d": once
+    repaired it is a blank line, which goes as the extractor's blank lines go."""
+    zwj = "â€\x8d"  # Windows-1252 has no 0x8D: it stays the C1 character, as on such pages
+    spacer = f"<p>{zwj}</p>"
+    body = spacer.join(f"<p>{twice(paragraph + ' It’s true.')}</p>" for paragraph in ARTICLE_PARAGRAPHS)
+    html = page(f"<main><article><h1>Spacers</h1>{body}</article></main>", title="Spacers")
+    article = extract_html(html, "https://example.org/a")
+    assert article.text.split("\n") == [paragraph + " It’s true." for paragraph in ARTICLE_PARAGRAPHS]
+    assert "\u200d" not in article.markdown
+    # Blank lines (Markdown's paragraphs) and indentation are the text's own.
+    assert repair(f"{twice('It’s')}\n\n{zwj}\n    code") == "It’s\n\n    code"
