@@ -378,14 +378,9 @@ class _Batch:
         if holds_slot:
             self._window.release()
         record = outcome.record
-        summary = self.summary
-        summary.total += 1
-        if record.ok:
-            summary.ok += 1
-        else:
-            summary.failed += 1
-            summary.errors[record.error.type if record.error else "?"] += 1
-        self._progress.show(summary)
+        error_type = record.error.type if record.error else None
+        self.summary.count(record.ok, record.text, record.confidence, error_type)
+        self._progress.show(self.summary)
 
 
 # "user:password@" in the authority: right after "scheme://" or a leading "//".

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from scraper import __version__
 from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
@@ -162,11 +163,19 @@ async def _extract_all(
         for target in targets:
             outcome = await scrape_target(target, fetcher, pool, url)
             write_outcome(outcome, sys.stdout, fmt)
-            error = outcome.record.error
+            record = outcome.record
+            error = record.error
             if error is not None:
                 failed += 1
                 if not quiet:
-                    console.print(f"[red]error[/red] {outcome.record.url}: {error.type}: {error.message}")
+                    message = f"{escape(record.url)}: {error.type}: {escape(error.message)}"
+                    console.print(f"[red]error[/red] {message}")
+            elif not record.text and not quiet:
+                # Not an error (the page was read), but nothing to pipe on: say why it is empty.
+                console.print(
+                    f"[yellow]warning[/yellow] {escape(record.url)}: the page holds no body text "
+                    "(a frameset, or an app that renders its text in the browser?)"
+                )
     return failed
 
 

@@ -24,12 +24,21 @@ from rich.progress import (
 )
 from rich.text import Text
 
+# Under this confidence a record's text is often not the whole article, or more than it: on
+# the benchmark pages, records at or above it average F1 0.94, those under it 0.78
+# (`make bench-quality`). A batch's summary counts them, for the user to look at or filter.
+UNSURE_BELOW = 0.5
+
 
 @dataclass(slots=True)
 class Summary:
     total: int = 0
     """Records written by this run."""
     ok: int = 0
+    without_text: int = 0
+    """Ok records whose page gave no body text (a frameset, an app's empty shell)."""
+    unsure: int = 0
+    """Ok records with text whose confidence is under `UNSURE_BELOW`."""
     failed: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     """Failed records by error type."""
@@ -44,6 +53,19 @@ class Summary:
     elapsed: float = 0.0
     interrupted: bool = False
     output_closed: bool = False
+
+    def count(self, ok: bool, text: str | None, confidence: float | None, error_type: str | None) -> None:
+        """One record written."""
+        self.total += 1
+        if not ok:
+            self.failed += 1
+            self.errors[error_type or "?"] += 1
+            return
+        self.ok += 1
+        if not text:
+            self.without_text += 1
+        elif confidence is not None and confidence < UNSURE_BELOW:
+            self.unsure += 1
 
     @property
     def handled(self) -> int:
@@ -64,6 +86,13 @@ def summary_lines(summary: Summary, output_name: str | None = None) -> list[str]
         f"{_plural(summary.total, 'record')} in {summary.elapsed:.1f} s ({summary.rate:.1f}/s): "
         f"{summary.ok:,} ok, {summary.failed:,} failed"
     ]
+    doubts = []
+    if summary.without_text:
+        doubts.append(f"{summary.without_text:,} without text")
+    if summary.unsure:
+        doubts.append(f"{summary.unsure:,} with confidence under {UNSURE_BELOW}")
+    if doubts:
+        lines.append("  of the ok: " + ", ".join(doubts))
     if summary.errors:
         kinds = ", ".join(f"{kind} {count:,}" for kind, count in summary.errors.most_common())
         lines.append(f"  failed by type: {kinds}")

@@ -108,6 +108,27 @@ def test_an_empty_page_is_an_error_record_not_an_empty_article(run_cli: RunCli, 
     assert by_url[str(good)]["ok"] is True
 
 
+FRAMESET = '<html><frameset cols="20%,80%"><frame src="nav.html"><frame src="main.html"></frameset></html>'
+
+
+def test_a_page_without_text_is_read_but_said_to_be_empty(run_cli: RunCli, tmp_path: Path) -> None:
+    """A frameset (or an app's empty shell) was read: an ok record, whose empty text stderr
+    points out; a batch's summary counts such records and the unsure ones apart."""
+    frames, good = tmp_path / "frames.html", tmp_path / "good.html"
+    frames.write_text(FRAMESET)
+    good.write_text(article_html())
+    result = run_cli(str(frames))
+    assert result.returncode == 0
+    [record] = result.records
+    assert record["ok"] is True and record["text"] == ""
+    assert "warning" in result.stderr and "no body text" in result.stderr
+    assert "no body text" not in run_cli(str(good)).stderr
+    assert run_cli(str(frames), "-q").stderr == ""
+    result = run_cli("batch", "-", input=f"{frames}\n{good}\n")
+    assert result.returncode == 0
+    assert "2 ok, 0 failed" in result.stderr and "of the ok: 1 without text" in result.stderr
+
+
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(64)
 
 
