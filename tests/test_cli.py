@@ -152,6 +152,19 @@ def test_a_binary_file_is_an_error_record_not_noise(run_cli: RunCli, tmp_path: P
     assert ARTICLE_PARAGRAPHS[0] in by_url[str(good)]["text"]
 
 
+def test_a_target_that_reads_as_console_markup_is_printed_as_written(run_cli: RunCli, tmp_path: Path) -> None:
+    """stderr's messages are styled with rich's markup: a path or URL holding "[/b]" once
+    raised a MarkupError after its record was written, and the command died."""
+    missing, frames = tmp_path / "[/b]missing.html", tmp_path / "[bold]frames.html"
+    frames.write_text(FRAMESET)
+    result = run_cli(str(missing), str(frames))
+    assert result.returncode == 1
+    assert [record["url"] for record in result.records] == [str(missing), str(frames)]
+    assert f"error {missing}: FileReadError" in result.stderr
+    assert f"warning {frames}: the page holds no body text" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_options_before_the_target_are_extract_options(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "p.html"
     path.write_text(article_html())
