@@ -129,9 +129,12 @@ class RecordSink:
         self._stdout = output is None
         # Unbuffered: what write() took is in the file, whatever happens to us next.
         # Closed by close(), at the end of the run, not by a with-block.
-        self._stream: BinaryIO = (
-            sys.stdout.buffer if output is None else open(output, "ab" if append else "wb", buffering=0)  # noqa: SIM115
-        )
+        try:
+            self._stream: BinaryIO = (
+                sys.stdout.buffer if output is None else open(output, "ab" if append else "wb", buffering=0)  # noqa: SIM115
+            )
+        except OSError as exc:  # no such directory, no permission, a directory by that name
+            raise BatchFailed(f"cannot write records to {output}: {exc.strerror or exc}") from None
 
     def write(self, outcome: Outcome) -> None:
         line = json_line(outcome.record.to_dict()).encode("utf-8", "replace") + b"\n"

@@ -257,6 +257,8 @@ def batch(
     if source != "-" and not Path(source).is_file():
         raise typer.BadParameter(f"no such file: {source}", param_hint="SOURCE")
     output_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if output is not None and not output_dir and not Path(output).parent.is_dir():
+        raise typer.BadParameter(f"no such directory: {Path(output).parent}", param_hint="-o / --output")
     if (resume or retry_failed) and (output is None or output_dir):
         raise typer.BadParameter("needs -o FILE to resume into", param_hint="--resume / --retry-failed")
     try:

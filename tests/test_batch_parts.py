@@ -10,7 +10,7 @@ from pathlib import Path
 import brotli  # type: ignore[import-untyped]
 import pytest
 
-from scraper.batch import read_targets
+from scraper.batch import BatchFailed, RecordSink, read_targets
 from scraper.digests import DigestSet
 from scraper.hosts import HostTable, Overflow, shard_of
 from scraper.inflate import TruncatedBody, UnsupportedEncoding, inflater_for
@@ -181,3 +181,12 @@ def test_output_stops_just_past_the_cap(encoding: str) -> None:
 def test_unknown_encoding() -> None:
     with pytest.raises(UnsupportedEncoding):
         inflater_for("zstd")
+
+
+def test_an_output_file_that_cannot_be_opened_ends_the_batch_with_a_message(tmp_path: Path) -> None:
+    """The batch's own failure (`BatchFailed`: a message and exit 1), not a traceback."""
+    with pytest.raises(BatchFailed, match=r"cannot write records to .*out\.jsonl: No such file"):
+        RecordSink(tmp_path / "missing" / "out.jsonl", append=False)
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(BatchFailed, match=r"cannot write records to .*taken: Is a directory"):
+        RecordSink(tmp_path / "taken", append=True)

@@ -281,6 +281,17 @@ def test_batch_one_record_per_distinct_input(run_cli: RunCli, httpserver: HTTPSe
     assert "1 duplicate" in result.stderr
 
 
+def test_batch_output_that_cannot_be_written_is_said_plainly(run_cli: RunCli, tmp_path: Path) -> None:
+    """-o into a directory that does not exist is a usage error, like a missing list, not a
+    traceback."""
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    for output in (tmp_path / "missing" / "out.jsonl", page_file / "out.jsonl"):
+        result = run_cli("batch", "-", "-o", str(output), input=f"{page_file}\n")
+        assert result.returncode == 2 and "no such directory" in result.stderr
+        assert "Traceback" not in result.stderr and not output.exists()
+
+
 def test_batch_from_stdin_to_file(run_cli: RunCli, tmp_path: Path) -> None:
     page_file = tmp_path / "saved.html"
     page_file.write_text(article_html())
