@@ -46,7 +46,7 @@ from rich.console import Console
 
 from scraper.digests import DigestSet
 from scraper.errors import FetchError, InvalidURL, ScraperError
-from scraper.fetch import Fetcher
+from scraper.fetch import Fetcher, OpenGate
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
 from scraper.models import Outcome
 from scraper.outdir import RecordDir
@@ -339,7 +339,9 @@ class _Batch:
                 host.interval = max(host.interval, policy.crawl_delay)
                 policy.check(url, self._robots.agent)
             await self._wait_for_room()
-            raw = await self._fetcher.fetch_raw(url, gate)
+            raw = await self._fetcher.fetch_raw(
+                url, gate, self._robots_hop if self._robots is not None else None
+            )
         except ScraperError as exc:
             self._write(error_outcome(url, exc), holds_slot=True)
             return
@@ -350,6 +352,14 @@ class _Batch:
             self._write(error_outcome(url, error), holds_slot=True)
             return
         self._submit(extract_raw, raw, url)
+
+    async def _robots_hop(self, target: str) -> None:
+        """A redirect is followed only where the target's robots.txt allows it: a link
+        shortener or an old address may lead to a part of another site it closes. (That
+        site's robots.txt is fetched at once, outside its lane.)"""
+        assert self._robots is not None
+        policy = await self._robots.policy(target, OpenGate())
+        policy.check(target, self._robots.agent)
 
     # -- extraction ----------------------------------------------------------------------
 

@@ -119,6 +119,10 @@ class Gate(Protocol):
         """The server asked us (Retry-After) to stay away this long."""
 
 
+Hop = Callable[[str], Awaitable[None]]
+"""Asked with a redirect's target before it is followed; raises a ScraperError to refuse it."""
+
+
 class OpenGate:
     """No scheduling: every attempt goes at once (the `extract` command)."""
 
@@ -194,10 +198,11 @@ class Fetcher:
         """Fetch and decode one URL with retries; raises FetchError or InvalidURL."""
         return decode_page(await self.fetch_raw(url, gate))
 
-    async def fetch_raw(self, url: str, gate: Gate | None = None) -> RawPage:
-        """Fetch one URL with retries, without decoding the body."""
+    async def fetch_raw(self, url: str, gate: Gate | None = None, hop: Hop | None = None) -> RawPage:
+        """Fetch one URL with retries, without decoding the body; `hop` is asked before
+        each redirect is followed (a batch checks the target's robots.txt there)."""
         check_fetchable(url)
-        return await self._with_retries(url, "page", gate or OpenGate())
+        return await self._with_retries(url, "page", gate or OpenGate(), hop)
 
     async def fetch_robots(self, url: str, gate: Gate | None = None) -> RawPage:
         """robots.txt: any final status is returned (4xx with an empty body); 5xx and 429
@@ -206,12 +211,12 @@ class Fetcher:
         check_fetchable(url)
         return await self._with_retries(url, "robots", gate or OpenGate())
 
-    async def _with_retries(self, url: str, mode: Mode, gate: Gate) -> RawPage:
+    async def _with_retries(self, url: str, mode: Mode, gate: Gate, hop: Hop | None = None) -> RawPage:
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
                 async with gate.slot():
-                    return await self._attempt(url, mode)
+                    return await self._attempt(url, mode, hop)
             except _Retryable as retry:
                 if attempt + 1 >= attempts:
                     raise retry.error from None
@@ -225,16 +230,16 @@ class Fetcher:
                 await self._sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _attempt(self, url: str, mode: Mode) -> RawPage:
+    async def _attempt(self, url: str, mode: Mode, hop: Hop | None) -> RawPage:
         try:
             async with asyncio.timeout(self.settings.deadline):
-                return await self._follow(url, mode)
+                return await self._follow(url, mode, hop)
         except TimeoutError:
             raise _Retryable(
                 FetchTimeout(f"no complete response within {self.settings.deadline:g} s")
             ) from None
 
-    async def _follow(self, url: str, mode: Mode) -> RawPage:
+    async def _follow(self, url: str, mode: Mode, hop: Hop | None) -> RawPage:
         current = url
         seen: set[str] = set()
         for _ in range(self.settings.max_redirects + 1):
@@ -242,13 +247,19 @@ class Fetcher:
             result = await self._request(url, current, mode)
             if isinstance(result, RawPage):
                 return result
-            target = urljoin(current, result)
+            try:
+                # A Location urllib cannot even join ("http://[::1") is no address to go to.
+                target = urljoin(current, result)
+            except ValueError as exc:
+                raise InvalidURL(f"refused redirect to {redact(result)!r}: {exc}") from None
             try:
                 check_fetchable(target)
             except InvalidURL as exc:
                 raise InvalidURL(f"refused redirect to {redact(target)!r}: {exc}") from None
             if target in seen:
                 raise TooManyRedirects(f"redirect loop at {redact(target)}")
+            if hop is not None:
+                await hop(target)
             current = target
         raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects")
 

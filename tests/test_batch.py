@@ -320,6 +320,29 @@ def test_robots_disallow_and_single_fetch_per_host(tmp_path: Path) -> None:
     assert "robots.txt" in message
 
 
+def test_a_redirect_is_followed_only_where_the_targets_robots_txt_allows(tmp_path: Path) -> None:
+    """A link shortener on one host sends us to a part of another host that its robots.txt
+    closes: that hop is refused (`RobotsDisallowed`), before any request to it."""
+    settings = Settings(workers=0, retries=0)
+    robots = {"127.0.0.1": b"User-agent: *\nDisallow:\n", "127.0.0.2": b"User-agent: *\nDisallow: /private\n"}
+
+    async def robots_txt(request: Request, conn: Conn) -> None:
+        await conn.respond(200, robots[request.host], {"Content-Type": "text/plain"})
+
+    with FaultServer(hosts=2) as server:
+        server.route("/robots.txt", robots_txt)
+        server.route("/to-private", respond(302, b"", headers={"Location": server.url("/private/x", host=1)}))
+        server.route("/to-open", respond(302, b"", headers={"Location": server.url("/open/y", host=1)}))
+        server.route("/", respond(200, article_html()))
+        run = batch(tmp_path, [server.url("/to-private"), server.url("/to-open")], settings)
+    refused = run.by_url[server.url("/to-private")]
+    assert refused["error"]["type"] == "RobotsDisallowed"
+    assert server.url("/private/x", host=1) in refused["error"]["message"]
+    assert run.by_url[server.url("/to-open")]["final_url"] == server.url("/open/y", host=1)
+    assert server.stats.count("/private/x", "127.0.0.2") == 0
+    assert server.stats.count("/robots.txt", "127.0.0.2") == 1
+
+
 def test_ignore_robots(tmp_path: Path) -> None:
     settings = Settings(workers=0, retries=0, respect_robots=False)
     with FaultServer() as server:

@@ -530,7 +530,10 @@ def test_redirects_to_other_schemes_are_refused(server: FaultServer, location: s
     assert "injected" not in (record.text or "")
 
 
-@pytest.mark.parametrize("location", ["http://xn--/", "http://\u2603.net/", "http://256.256.256.256/"])
+@pytest.mark.parametrize(
+    "location",
+    ["http://xn--/", "http://\u2603.net/", "http://256.256.256.256/", "http://[::1", "http://[xyz]/"],
+)
 def test_redirect_to_an_unparseable_url_is_an_error_record(server: FaultServer, location: str) -> None:
     server.route("/go", respond(302, b"", headers={"Location": location}))
     record = fetch_outcome(server.url("/go")).record
