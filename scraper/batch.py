@@ -98,6 +98,14 @@ def read_targets(stream: TextIO) -> Iterator[str]:
             yield target
 
 
+def list_encoding(head: bytes) -> str:
+    """A list's encoding by its first bytes: UTF-16 where it opens with that byte-order mark
+    (what Windows PowerShell's `>` writes), else UTF-8, less its BOM if it has one."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return "utf-8-sig"
+
+
 def count_targets(path: str) -> int:
     """How many targets a list file holds (for the progress bar's total), reading bytes fast."""
     count = 0
@@ -261,13 +269,18 @@ class _Batch:
     async def _lines(self) -> AsyncIterator[str]:
         with ExitStack() as stack:
             if self.options.source == "-":
-                wrapper = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-                stack.callback(wrapper.detach)  # leave sys.stdin itself open
-                stream: TextIO = wrapper
+                raw: BinaryIO = sys.stdin.buffer
             else:
-                stream = stack.enter_context(open(self.options.source, encoding="utf-8", errors="replace"))
-                if self._progress.enabled:
-                    self._tasks.create_task(self._count(self.options.source))
+                raw = stack.enter_context(open(self.options.source, "rb"))
+            encoding = list_encoding(raw.peek(4)[:4] if isinstance(raw, io.BufferedReader) else b"")
+            wrapper = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
+            stack.callback(wrapper.detach)  # leave sys.stdin (and the file, closed above) to their owners
+            stream: TextIO = wrapper
+            # Counted in a second read for the bar's total: a file's, not a pipe's, whose lines
+            # the count would take.
+            path = self.options.source
+            if self._progress.enabled and path != "-" and Path(path).is_file() and encoding != "utf-16":
+                self._tasks.create_task(self._count(path))
             targets = read_targets(stream)
             while chunk := await asyncio.to_thread(_take, targets, READ_CHUNK):
                 for target in chunk:
@@ -397,7 +410,8 @@ class _Batch:
 
 
 # "user:password@" in the authority: right after "scheme://" or a leading "//".
-_USERINFO = re.compile(r"^([^/@]*//)[^/@\s]*:[^/@\s]*@")
+# Not across "?" or "#": "http://u#:p@host/" is a fragment on host "u", no password.
+_USERINFO = re.compile(r"^([^/@]*//)[^/@\s?#]*:[^/@\s?#]*@")
 
 
 def _recorded(target: str) -> str:

@@ -21,6 +21,7 @@ from scraper import __version__
 from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
 from scraper.fetch import Fetcher
 from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings
+from scraper.urls import looks_like_url
 from scraper.workers import ExtractionPool, PoolFailed, scrape_target
 from scraper.write import FORMATS, Format, write_outcome
 
@@ -65,11 +66,14 @@ def _root(
     """
 
 
+# The longest wait an option takes: a day. `inf` (which float options parse) would wait forever.
+MAX_SECONDS = 86_400.0
+
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="json (one record per line), text (body only) or markdown.")
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Seconds allowed for one URL's fetch.", min=0.1)
+    float, typer.Option("--timeout", help="Seconds allowed for one URL's fetch.", min=0.1, max=MAX_SECONDS)
 ]
 UserAgentOption = Annotated[str, typer.Option("--user-agent", help="User-Agent header sent.")]
 MaxBytesOption = Annotated[
@@ -86,6 +90,7 @@ PageTimeoutOption = Annotated[
         "--page-timeout",
         help="Seconds one page's extraction may take; past it the page gets a PageTimeout error record.",
         min=0.01,
+        max=MAX_SECONDS,
     ),
 ]
 PAGE_TIMEOUT = Settings().page_timeout
@@ -133,6 +138,10 @@ def extract(
         targets = ["-"]
     if targets.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="TARGETS")
+    if url is not None and (len(targets) > 1 or looks_like_url(targets[0])):
+        # One address for several pages would give them all one `url`; a fetched page has its own.
+        raise typer.BadParameter("names the address of one saved page or of stdin", param_hint="--url")
+    _check_user_agent(user_agent)
     settings = Settings(
         deadline=timeout,
         user_agent=user_agent,
@@ -148,10 +157,20 @@ def extract(
     pool = ExtractionPool.forked(1, settings.page_timeout)
     try:
         failed = asyncio.run(_extract_all(targets, url, settings, output_format, quiet, pool))
-    except PoolFailed as exc:
+    except (PoolFailed, _OutputFailed) as exc:
         _stderr().print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_FAILED) from None
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+class _OutputFailed(Exception):
+    """stdout cannot take the records (a full disk): nothing more can be delivered."""
+
+
+def _check_user_agent(user_agent: str) -> None:
+    # An HTTP header value: httpx writes it as ASCII, and a line break would end the header.
+    if not (user_agent.isascii() and user_agent.isprintable()):
+        raise typer.BadParameter("must be printable ASCII (it is an HTTP header)", param_hint="--user-agent")
 
 
 async def _extract_all(
@@ -162,7 +181,15 @@ async def _extract_all(
     async with pool, Fetcher(settings) as fetcher:
         for target in targets:
             outcome = await scrape_target(target, fetcher, pool, url)
-            write_outcome(outcome, sys.stdout, fmt)
+            try:
+                write_outcome(outcome, sys.stdout, fmt)
+            except BrokenPipeError:
+                # `scraper extract … | head -1`: the reader has what it wanted. stdout goes to
+                # /dev/null, so the interpreter's last flush stays quiet too.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return failed
+            except OSError as exc:
+                raise _OutputFailed(f"cannot write records: {exc.strerror or exc}") from None
             record = outcome.record
             error = record.error
             if error is not None:
@@ -222,6 +249,7 @@ def batch(
             "--delay",
             help="Minimum seconds between two requests to one host (a robots.txt Crawl-delay can ask more).",
             min=0.0,
+            max=MAX_SECONDS,
         ),
     ] = 0.0,
     workers: Annotated[
@@ -254,9 +282,18 @@ def batch(
     Blank lines and lines starting with # are skipped. Records come in the order
     they complete. Progress (on a terminal) and a summary go to stderr.
     """
-    if source != "-" and not Path(source).is_file():
+    if source == "-" and sys.stdin is None:
+        raise typer.BadParameter("stdin is closed: there is no list to read", param_hint="SOURCE")
+    if source != "-" and not Path(source).exists():
         raise typer.BadParameter(f"no such file: {source}", param_hint="SOURCE")
+    if source != "-" and Path(source).is_dir():
+        raise typer.BadParameter(f"is a directory, not a list: {source}", param_hint="SOURCE")
     output_dir = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if output is not None and source != "-" and _same_file(source, output):
+        raise typer.BadParameter(
+            "is the list itself: its lines would be overwritten", param_hint="-o / --output"
+        )
+    _check_user_agent(user_agent)
     if output is not None and not output_dir and not Path(output).parent.is_dir():
         raise typer.BadParameter(f"no such directory: {Path(output).parent}", param_hint="-o / --output")
     if (resume or retry_failed) and (output is None or output_dir):
@@ -295,6 +332,13 @@ def batch(
         console.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_FAILED) from None
     raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the output does not exist yet
+        return False
 
 
 def _stdin_is_pipe() -> bool:

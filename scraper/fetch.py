@@ -13,7 +13,8 @@
    connect/read timeouts, so a server that drips a byte a second cannot hold
    a slot;
 5. only HTML and XHTML bodies are accepted; a declared non-HTML type is
-   refused before its body is read, a vague one is sniffed; a body that is
+   refused before its body is read, a vague one is sniffed, and a declared HTML
+   one that is binary data (an image behind a wrong type) refused; a body that is
    itself a gzip file (`page.html.gz` as a static server sends it, typed
    `application/gzip` and without Content-Encoding) is gunzipped under the
    same cap, as `scraper extract page.html.gz` reads it, and then sniffed;
@@ -40,6 +41,7 @@ from urllib.parse import urljoin
 
 import httpx
 
+from scraper.decode import is_binary
 from scraper.errors import (
     BodyTooLarge,
     ConnectError,
@@ -69,6 +71,7 @@ from scraper.raw import (
     RawPage,
     decode_page,
     is_html,
+    looks_like_html,
     mime_of,
     now_iso,
 )
@@ -323,8 +326,8 @@ class Fetcher:
             raise NotHTML(f"not an HTML page (Content-Type: {content_type})")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and "content-encoding" not in response.headers and int(declared) > cap:
-            raise BodyTooLarge(f"Content-Length {declared} is over the {cap}-byte cap")
-        body = await self._read(response, cap, sniff=mime not in HTML_TYPES, content_type=content_type)
+            raise BodyTooLarge(f"Content-Length {declared} is over the {cap:,}-byte cap (--max-bytes)")
+        body = await self._read(response, cap, sniff=True, content_type=content_type)
         if body.startswith(GZIP_MAGIC):
             # No HTML starts with these two bytes: a saved .html.gz sent as a file (a vague
             # or gzip type was sniffed inside it by `is_html`).
@@ -357,7 +360,7 @@ class Fetcher:
                 if size > cap:
                     if truncate:
                         return b"".join(chunks)[:cap]
-                    raise BodyTooLarge(f"body is over the {cap}-byte cap")
+                    raise BodyTooLarge(f"body is over the {cap:,}-byte cap (--max-bytes)")
                 if sniff and size >= SNIFF_BYTES:
                     sniff = False
                     self._check_html(content_type, b"".join(chunks))
@@ -369,7 +372,7 @@ class Fetcher:
         if size > cap:
             if truncate:
                 return b"".join(chunks)[:cap]
-            raise BodyTooLarge(f"body is over the {cap}-byte cap")
+            raise BodyTooLarge(f"body is over the {cap:,}-byte cap (--max-bytes)")
         body = b"".join(chunks)
         if sniff and body.strip():
             self._check_html(content_type, body)
@@ -379,3 +382,8 @@ class Fetcher:
     def _check_html(content_type: str | None, head: bytes) -> None:
         if not is_html(content_type, head):
             raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")
+        if is_binary(head) and not head.startswith(GZIP_MAGIC) and not looks_like_html(head):
+            # An image or a PDF behind a server's wrong type reads as noise, not as a page.
+            raise NotHTML(
+                f"binary data (an image, a PDF?), not an HTML page, though Content-Type: {content_type}"
+            )

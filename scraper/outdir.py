@@ -143,9 +143,20 @@ def _recorded_url(path: Path) -> str | None:
     return url if isinstance(url, str) else None
 
 
-def _write_atomic(path: Path, content: str) -> None:
+def new_file_mode() -> int:
+    """The mode `open` gives a new file: 0666 less the umask. (The umask is read by setting
+    it, and set back at once.)"""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write_atomic(path: Path, content: str, mode: int) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
+        # mkstemp makes the file 0600; a record file gets the mode of any new file, as
+        # `-o FILE` and other tools' output do.
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(tmp, path)
@@ -169,6 +180,7 @@ class RecordDir:
         self.ext = ext
         self._by_key: dict[str, str] = {}
         self._given: set[str] = set()
+        self._mode = new_file_mode()
         path.mkdir(parents=True, exist_ok=True)
 
     def name_for(self, record: Record, key: str | None = None) -> str:
@@ -195,7 +207,7 @@ class RecordDir:
     def write(self, record: Record, key: str | None = None) -> Path:
         """Write `record` as one JSON line to its file; returns the path written."""
         target = self.path / self.name_for(record, key)
-        _write_atomic(target, json_line(record.to_dict()) + "\n")
+        _write_atomic(target, json_line(record.to_dict()) + "\n", self._mode)
         return target
 
 

@@ -84,7 +84,7 @@ def _gunzip(data: bytes, max_bytes: int | None) -> bytes:
     except TruncatedBody as exc:
         raise FileReadError(f"corrupt gzip data: {exc}") from None
     except OverCap:
-        raise FileReadError(f"decompressed page is over the {limit}-byte cap") from None
+        raise FileReadError(f"decompressed page is over the {limit:,}-byte cap (--max-bytes)") from None
 
 
 def record_from_page(page: Page, markdown: bool = False) -> Outcome:

@@ -55,9 +55,10 @@ def check_fetchable(url: str) -> str:
     except ValueError as exc:
         raise InvalidURL(f"malformed URL {redact(url)!r}: {exc}") from None
     scheme = parts.scheme.lower()
+    if not scheme:
+        raise InvalidURL(f"no scheme in {redact(url)!r}: give http:// or https://")
     if scheme not in FETCHABLE_SCHEMES:
-        shown = scheme + ":" if scheme else "no scheme"
-        raise InvalidURL(f"only http and https URLs are fetched, not {shown}: {redact(url)!r}")
+        raise InvalidURL(f"only http and https URLs are fetched, not {scheme} ({redact(url)!r})")
     if not parts.hostname:
         raise InvalidURL(f"URL has no host: {redact(url)!r}")
     del port

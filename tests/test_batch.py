@@ -108,6 +108,19 @@ def test_one_record_per_distinct_input(tmp_path: Path) -> None:
     assert "InvalidURL 2" in run.stderr
 
 
+def test_a_fragment_that_looks_like_credentials_is_no_duplicate(tmp_path: Path) -> None:
+    """In "http://u#:p@host/x" the host is "u" and ":p@host/x" its fragment: no password to
+    cut, and no duplicate of "http://host/x", which gets its own record as well."""
+    with FaultServer() as server:
+        server.route("/robots.txt", ROBOTS_OK)
+        server.route("/ok", respond(200, article_html()))
+        plain = server.url("/ok")
+        lookalike = plain.replace("http://", "http://u#:p@")
+        run = batch(tmp_path, [plain, lookalike], Settings(workers=0, retries=0, connect_timeout=2))
+    assert sorted(run.by_url) == sorted([plain, lookalike])
+    assert run.summary.duplicates == 0
+
+
 def test_credentials_are_redacted_and_dedup_uses_the_redacted_url(tmp_path: Path) -> None:
     with FaultServer() as server:
         server.route("/robots.txt", ROBOTS_OK)
@@ -540,10 +553,10 @@ def test_an_unforeseen_exception_costs_one_record(tmp_path: Path, monkeypatch: p
 
     real = Fetcher.fetch_raw
 
-    async def flaky(self: Fetcher, url: str, gate: Any = None) -> Any:
+    async def flaky(self: Fetcher, url: str, gate: Any = None, hop: Any = None) -> Any:
         if url.endswith("/boom"):
             raise RuntimeError("a library bug")
-        return await real(self, url, gate)
+        return await real(self, url, gate, hop)
 
     monkeypatch.setattr(Fetcher, "fetch_raw", flaky)
     with FaultServer() as server:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 
 from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, RunCli, article_html
@@ -348,3 +349,108 @@ def test_a_saved_page_over_the_size_cap_is_an_error_record(run_cli: RunCli, tmp_
         assert by_url[str(huge)]["error"]["type"] == "FileReadError"
         assert "byte cap" in by_url[str(huge)]["error"]["message"]
         assert by_url[str(small)]["ok"] is True and ARTICLE_PARAGRAPHS[0] in by_url[str(small)]["text"]
+
+
+# -- odd inputs and outputs: each a clear message and the right exit code, never a traceback --
+
+
+def _cli_with_closed_stdin(*args: str) -> subprocess.CompletedProcess[str]:
+    """`scraper ARGS <&-`: the process starts without a file descriptor 0 at all."""
+    command = " ".join([sys.executable, "-m", "scraper", *args])
+    return subprocess.run(
+        ["sh", "-c", f"exec {command} <&-"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+
+
+def test_a_closed_stdin_is_said_plainly() -> None:
+    batch = _cli_with_closed_stdin("batch", "-")
+    assert batch.returncode == 2 and "stdin is closed" in batch.stderr
+    assert "Traceback" not in batch.stderr and "interrupted" not in batch.stderr
+    extract = _cli_with_closed_stdin("extract", "-")
+    assert extract.returncode == 1 and "Traceback" not in extract.stderr
+    [line] = extract.stdout.splitlines()
+    assert '"FileReadError"' in line and "stdin is closed" in line
+
+
+def test_a_list_with_a_byte_order_mark_is_read_as_its_editor_wrote_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Notepad's UTF-8 BOM, and PowerShell's `>` (UTF-16 with its BOM, CRLF lines)."""
+    pages = [tmp_path / f"page {i}.html" for i in range(2)]
+    for path in pages:
+        path.write_text(article_html())
+    text = "".join(f"{path}\r\n" for path in pages)
+    for name, data in (("utf8.txt", "\ufeff" + text), ("utf16.txt", text)):
+        listing = tmp_path / name
+        listing.write_bytes(data.encode("utf-8") if name == "utf8.txt" else text.encode("utf-16"))
+        result = run_cli("batch", str(listing))
+        assert result.returncode == 0, (name, result.stderr)
+        assert sorted(record["url"] for record in result.records) == sorted(map(str, pages)), name
+
+
+def test_a_list_may_be_a_pipe_but_not_a_directory(run_cli: RunCli, tmp_path: Path) -> None:
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    fifo = tmp_path / "list.fifo"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"printf '%s\\n' '{page_file}' > '{fifo}'"])
+    try:
+        result = run_cli("batch", str(fifo))
+    finally:
+        writer.kill()  # blocked on the FIFO if the batch never opened it
+        writer.wait(timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert [record["url"] for record in result.records] == [str(page_file)]
+    directory = run_cli("batch", str(tmp_path))
+    assert directory.returncode == 2 and "is a directory" in directory.stderr
+
+
+def test_the_output_may_not_be_the_list_itself(run_cli: RunCli, tmp_path: Path) -> None:
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{page_file}\n")
+    for extra in ([], ["--resume"]):
+        result = run_cli("batch", str(listing), "-o", str(listing), *extra)
+        assert result.returncode == 2 and "is the list itself" in result.stderr
+        assert listing.read_text() == f"{page_file}\n"
+
+
+def test_options_a_request_cannot_carry_are_usage_errors(run_cli: RunCli, tmp_path: Path) -> None:
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    for args in (
+        ["extract", str(page_file), "--user-agent", "é"],
+        ["batch", "-", "--user-agent", "a\nb"],
+        ["batch", "-", "--delay", "inf"],
+        ["extract", str(page_file), "--timeout", "inf"],
+        ["extract", str(page_file), str(page_file), "--url", "https://example.org/a"],
+        ["extract", "https://example.org/b", "--url", "https://example.org/a"],
+    ):
+        result = run_cli(*args, input=f"{page_file}\n")
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stdout == "" and "Traceback" not in result.stderr, args
+
+
+def test_stdin_is_held_to_the_size_cap_as_a_file_is(run_cli: RunCli) -> None:
+    result = run_cli("extract", "-", "--max-bytes", "1000", input=article_html() + " " * 1000)
+    assert result.returncode == 1
+    [record] = result.records
+    assert record["error"]["type"] == "FileReadError" and "1,000-byte cap" in record["error"]["message"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_stdout_that_cannot_be_written_ends_extract_with_a_message(tmp_path: Path) -> None:
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "scraper", "extract", str(page_file)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert "cannot write records" in result.stderr and "Traceback" not in result.stderr

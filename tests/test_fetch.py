@@ -292,7 +292,7 @@ def test_fifty_megabytes_declared_are_refused_unread(server: FaultServer) -> Non
 
 def test_fifty_megabytes_chunked_are_cut_while_streaming(server: FaultServer) -> None:
     server.route("/p", endless(50_000_000))
-    with pytest.raises(BodyTooLarge, match="10485760-byte cap"):
+    with pytest.raises(BodyTooLarge, match="10,485,760-byte cap"):
         fetch_via(server.url("/p"), FAST)
     # The client hung up near the 10 MB cap; the rest never left the server (socket buffers aside).
     assert server.stats.bytes_sent["127.0.0.1 /p"] < 30_000_000

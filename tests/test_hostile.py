@@ -540,6 +540,18 @@ def test_redirect_to_an_unparseable_url_is_an_error_record(server: FaultServer, 
     assert record.error is not None and record.error.type == "InvalidURL"
 
 
+def test_binary_data_sent_as_html_is_not_read_as_a_page(server: FaultServer) -> None:
+    """An image behind a server's wrong type: a saved file of the same bytes is refused as
+    binary, and so is the response, where it once became an ok record of noise."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(2000)
+    server.route("/image", respond(200, png, content_type="text/html"))
+    server.route("/page", respond(200, article_html().replace("<body>", "<body>\x00", 1)))
+    record = fetch_outcome(server.url("/image")).record
+    assert record.error is not None and record.error.type == "NotHTML"
+    assert "binary data" in record.error.message
+    assert_article(fetch_outcome(server.url("/page")).record)  # a stray NUL in a page is no image
+
+
 def test_protocol_relative_redirect_stays_on_http(server: FaultServer) -> None:
     host, port = "127.0.0.2", server.ports["127.0.0.2"]
     server.route("/go", respond(302, b"", headers={"Location": f"//{host}:{port}/page"}))

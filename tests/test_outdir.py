@@ -208,6 +208,19 @@ def test_two_inputs_with_the_same_redacted_url_get_two_files(tmp_path: Path) -> 
     assert json.loads(two.read_text())["text"] == "two"
 
 
+def test_record_files_get_the_mode_of_any_new_file(tmp_path: Path) -> None:
+    """0666 less the umask, as `-o FILE` gets: not the 0600 of the temporary file they start as."""
+    previous = os.umask(0o022)
+    try:
+        written = RecordDir(tmp_path).write(Record(url="https://example.com/a"))
+        os.umask(0o077)
+        private = RecordDir(tmp_path / "private").write(Record(url="https://example.com/b"))
+    finally:
+        os.umask(previous)
+    assert written.stat().st_mode & 0o777 == 0o644
+    assert private.stat().st_mode & 0o777 == 0o600
+
+
 def test_a_rerun_refreshes_files_instead_of_piling_up(tmp_path: Path) -> None:
     urls = [f"https://example.com/{i}" for i in range(5)]
     for _ in range(3):

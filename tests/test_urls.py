@@ -34,6 +34,20 @@ def test_redact_removes_credentials() -> None:
     assert redact("https://example.com/p") == "https://example.com/p"
 
 
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("//example.com/a", "no scheme in '//example.com/a': give http:// or https://"),
+        ("example.com/a", "no scheme in 'example.com/a'"),
+        ("file:///etc/passwd", "only http and https URLs are fetched, not file ('file:///etc/passwd')"),
+    ],
+)
+def test_refusals_say_what_is_wrong_in_plain_words(url: str, said: str) -> None:
+    with pytest.raises(InvalidURL) as info:
+        check_fetchable(url)
+    assert said in str(info.value)
+
+
 def test_refusal_message_does_not_leak_credentials() -> None:
     with pytest.raises(InvalidURL) as info:
         check_fetchable("ftp://user:secret@example.com/")
