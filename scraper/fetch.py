@@ -122,6 +122,8 @@ class Gate(Protocol):
         """The server asked us (Retry-After) to stay away this long."""
 
 
+_URL_NOISE = str.maketrans("", "", "\t\r\n")
+
 Hop = Callable[[str], Awaitable[None]]
 """Asked with a redirect's target before it is followed; raises a ScraperError to refuse it."""
 
@@ -250,9 +252,12 @@ class Fetcher:
             result = await self._request(url, current, mode)
             if isinstance(result, RawPage):
                 return result
+            # As browsers read a Location (the URL standard): tabs and line breaks dropped, the
+            # ends trimmed, a space inside ("/ok page") written %20.
+            location = result.translate(_URL_NOISE).strip(" ").replace(" ", "%20")
             try:
                 # A Location urllib cannot even join ("http://[::1") is no address to go to.
-                target = urljoin(current, result)
+                target = urljoin(current, location)
             except ValueError as exc:
                 raise InvalidURL(f"refused redirect to {redact(result)!r}: {exc}") from None
             try:

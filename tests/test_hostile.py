@@ -540,6 +540,14 @@ def test_redirect_to_an_unparseable_url_is_an_error_record(server: FaultServer, 
     assert record.error is not None and record.error.type == "InvalidURL"
 
 
+def test_a_location_with_a_space_is_followed_as_browsers_follow_it(server: FaultServer) -> None:
+    server.route("/go", respond(302, b"", headers={"Location": " /ok page?q=a b "}))
+    server.route("/ok%20page", respond(200, article_html()))
+    record = fetch_outcome(server.url("/go")).record
+    assert_article(record)
+    assert record.final_url == server.url("/ok%20page?q=a%20b")
+
+
 def test_binary_data_sent_as_html_is_not_read_as_a_page(server: FaultServer) -> None:
     """An image behind a server's wrong type: a saved file of the same bytes is refused as
     binary, and so is the response, where it once became an ok record of noise."""
