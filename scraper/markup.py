@@ -494,6 +494,15 @@ CHROME_SELECTORS = (
     "ins.adsbygoogle",
     "[id^='div-gpt-ad']",
     "[class^='ad-']",
+    # Ezoic's slots and their "Report this ad" button.
+    ".ezoic-ad",
+    "[id^='ezoic-pub-ad']",
+    ".ez-report-ad-button",
+    # Text-to-speech players a plugin puts above the story: Trinity Audio, BeyondWords.
+    ".trinity-tts-pb",
+    "[id^='trinity-audio']",
+    ".beyondwords-player",
+    "#beyondwords-player",
     ".sponsored",
     "#ez-toc-container",
     ".ez-toc-container",

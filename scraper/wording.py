@@ -100,6 +100,8 @@ BOILERPLATE_LINES = (
     r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
     r"(?:advertisement|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored|iklan|publicidad|"
     r"pubblicità|reklama|advertentie|annonse|annons|mainos|広告|广告|광고)",
+    # An ad network's button beside its slot (WordPress.com's WordAds, Ezoic).
+    r"report this ad",
     # The marker an ad or a gallery leaves in the story: "Article continues below advertisement".
     r"(?:the )?(?:article|story|post) continues (?:below|after)"
     r"(?: (?:the |this )?(?:advertisement|ad|gallery|video))?"

@@ -74,6 +74,11 @@ def test_article_survives_pruning() -> None:
         "<ul><li><a href='/8'>The old bridge</a></li></ul></div>",
         "<div class='entry-related'><h2 class='entry-related-title'>Similar Posts</h2>"
         "<a href='/9'>The old bridge</a></div>",
+        # Ezoic's slot and its report button; text-to-speech players: Trinity Audio, BeyondWords.
+        "<span class='ezoic-ad ezoic-at-0 medrectangle-3'><span class='ezoic-ad'>Sponsored pick</span></span>"
+        "<div class='ez-report-ad-button'>Flag it</div>",
+        "<div class='trinity-tts-pb' dir='ltr'><div>Hear it read</div><span>Powered by a voice</span></div>",
+        "<div id='beyondwords-player'><p>Hear it read, 4 minutes</p></div>",
     ],
 )
 def test_plugin_boxes_between_paragraphs_go(box: str) -> None:

@@ -27,6 +27,7 @@ from scraper.wording import BOILERPLATE_LINES
         "by admin",
         "By Jane Doe",
         "Leave a Comment",
+        "Report this ad",
         "This site uses Akismet to reduce spam. Learn how.",
         ".",
         "Share this:",
