@@ -81,30 +81,31 @@ def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
+def _counts(label: str, *counted: tuple[int, str]) -> list[str]:
+    """One line, "  label: a, b", of the counts that are not zero; none if all are."""
+    shown = [text for count, text in counted if count]
+    return [f"  {label}: " + ", ".join(shown)] if shown else []
+
+
 def summary_lines(summary: Summary, output_name: str | None = None) -> list[str]:
     lines = [
         f"{_plural(summary.total, 'record')} in {summary.elapsed:.1f} s ({summary.rate:.1f}/s): "
         f"{summary.ok:,} ok, {summary.failed:,} failed"
     ]
-    doubts = []
-    if summary.without_text:
-        doubts.append(f"{summary.without_text:,} without text")
-    if summary.unsure:
-        doubts.append(f"{summary.unsure:,} with confidence under {UNSURE_BELOW}")
-    if doubts:
-        lines.append("  of the ok: " + ", ".join(doubts))
-    if summary.errors:
-        kinds = ", ".join(f"{kind} {count:,}" for kind, count in summary.errors.most_common())
-        lines.append(f"  failed by type: {kinds}")
-    skipped = []
-    if summary.duplicates:
-        skipped.append(_plural(summary.duplicates, "duplicate input"))
-    if summary.resumed:
-        skipped.append(f"{summary.resumed:,} already in {output_name or 'the output'}")
-    if summary.other_shards:
-        skipped.append(f"{summary.other_shards:,} in other shards")
-    if skipped:
-        lines.append("  skipped: " + ", ".join(skipped))
+    lines += _counts(
+        "of the ok",
+        (summary.without_text, f"{summary.without_text:,} without text"),
+        (summary.unsure, f"{summary.unsure:,} with confidence under {UNSURE_BELOW}"),
+    )
+    lines += _counts(
+        "failed by type", *((count, f"{kind} {count:,}") for kind, count in summary.errors.most_common())
+    )
+    lines += _counts(
+        "skipped",
+        (summary.duplicates, _plural(summary.duplicates, "duplicate input")),
+        (summary.resumed, f"{summary.resumed:,} already in {output_name or 'the output'}"),
+        (summary.other_shards, f"{summary.other_shards:,} in other shards"),
+    )
     if summary.retried_failed:
         lines.append(f"  {_plural(summary.retried_failed, 'earlier error record')} removed to retry them")
     if summary.interrupted:
