@@ -195,6 +195,7 @@ CONSENT_SELECTORS = (
     # the reader consents. Usercentrics, Borlabs, Complianz, Cookiebot.
     ".uc-embedding-container",
     "._brlbs-content-blocker",
+    ".brlbs-cmpnt-content-blocker",  # Borlabs 3's placeholder for a blocked embed
     ".cmplz-blocked-content-notice",
     ".cookieconsent-optout-marketing",
     ".cookieconsent-optout-statistics",
@@ -293,6 +294,7 @@ SHARE_SELECTORS = (
     # Click-to-tweet boxes keep their quote (article text) but lose the button
     # (Social Warfare, Better Click To Tweet).
     ".sw-ctt-btn",
+    ".ns-ctt-cta-container",  # Novashare's
     ".bctt-ctt-btn",
     ".sharedaddy",
     ".sd-sharing-enabled",
@@ -330,6 +332,7 @@ SHARE_SELECTORS = (
     ".shared-counts-wrap",
     ".sfsi_responsive_icons",  # Ultimate Social Media
     ".sfsi_widget",
+    ".sfsiaftrpstwpr",  # its bar after the post, "Please follow and like us:"
     ".kiwi-article-bar",  # Kiwi Social Share
     ".wp-block-outermost-social-sharing",
     ".share-tools",
@@ -500,6 +503,7 @@ CHROME_SELECTORS = (
     ".ez-report-ad-button",
     # Text-to-speech players a plugin puts above the story: Trinity Audio, BeyondWords.
     ".trinity-tts-pb",
+    "#amazon-polly-audio-table",  # AWS's Amazon Polly plugin
     "[id^='trinity-audio']",
     ".beyondwords-player",
     "#beyondwords-player",

@@ -94,11 +94,12 @@ BOILERPLATE_LINES = (
     r" (?:to|à|an|a) (?:a |un |einen |un amico|un amigo)?(?:friend|ami|freund|amico|amigo)",
     r"share (?:on|via) .*",
     r"(?:like|share) this:?",
+    r"please follow (?:and|&) like us:?",
     r"click to (?:share|email|print) .*",
     r"(?:follow|subscribe to) us(?: on .*)?",
     r"sign up (?:for|to) (?:our|the) newsletter.*",
     r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
-    r"(?:advertisement|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored|iklan|publicidad|"
+    r"(?:advertisements?|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored|iklan|publicidad|"
     r"pubblicità|reklama|advertentie|annonse|annons|mainos|広告|广告|광고)",
     # An ad network's button beside its slot (WordPress.com's WordAds, Ezoic).
     r"report this ad",

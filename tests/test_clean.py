@@ -79,6 +79,10 @@ def test_article_survives_pruning() -> None:
         "<div class='ez-report-ad-button'>Flag it</div>",
         "<div class='trinity-tts-pb' dir='ltr'><div>Hear it read</div><span>Powered by a voice</span></div>",
         "<div id='beyondwords-player'><p>Hear it read, 4 minutes</p></div>",
+        "<table id='amazon-polly-audio-table'><tr><td><p>Hear it</p></td></tr></table>",
+        # Borlabs 3's stand-in for a blocked video; Ultimate Social Media's bar after the post.
+        "<div class='brlbs-cmpnt-container brlbs-cmpnt-content-blocker'><p>A stand-in for a video.</p></div>",
+        "<div class='sfsiaftrpstwpr'><div class='sfsi_Sicons'><span>Follow along:</span></div></div>",
     ],
 )
 def test_plugin_boxes_between_paragraphs_go(box: str) -> None:
@@ -614,12 +618,19 @@ def test_terms_dialog_is_never_the_content_however_long() -> None:
     assert "arbitration" not in text
 
 
-def test_click_to_tweet_keeps_the_quote_and_drops_the_button() -> None:
-    quote = (
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # Social Warfare's, and Novashare's (whose button sits flush against the quote).
         "<a class='swp_CTT style1' href='https://twitter.com/share?text=x'><span class='sw-click-to-tweet'>"
         "<span class='sw-ctt-text'>Visibility grows one small step at a time.</span>"
-        "<span class='sw-ctt-btn'>Click To Tweet</span></span></a>"
-    )
+        "<span class='sw-ctt-btn'>Click To Tweet</span></span></a>",
+        "<a class='ns-ctt ns-ctt-accent' href='https://twitter.com/intent/tweet?text=x'>"
+        "<span class='ns-ctt-tweet'>Visibility grows one small step at a time.</span>"
+        "<span class='ns-ctt-cta-container'><span class='ns-ctt-cta'>Click To Tweet</span></span></a>",
+    ],
+)
+def test_click_to_tweet_keeps_the_quote_and_drops_the_button(quote: str) -> None:
     text = pruned_text(article_html(extra_inside=quote))
     assert "Visibility grows one small step at a time." in text and "Click To Tweet" not in text
 

@@ -28,6 +28,8 @@ from scraper.wording import BOILERPLATE_LINES
         "By Jane Doe",
         "Leave a Comment",
         "Report this ad",
+        "Advertisements",
+        "Please follow and like us:",
         "This site uses Akismet to reduce spam. Learn how.",
         ".",
         "Share this:",
