@@ -347,6 +347,7 @@ SHARE_SELECTORS = (
 
 # Related / recommended / "you may also like" / more-from blocks.
 RELATED_SELECTORS = (
+    ".wpp-list",  # WordPress Popular Posts
     "#jp-relatedposts",
     ".jp-relatedposts",
     ".yarpp-related",

@@ -46,6 +46,7 @@ RECOMMENDATION_HEADINGS = (
     r"(?: (?:from|at|on|in|for) .{0,40})?",
     r"(?:explore|shop|browse) (?:related|similar) .{0,30}",
     r"(?:recently|previously) viewed(?: items| products)?",
+    r"(?:recent|latest|newest) (?:posts|articles|stories)",
     r"frequently bought together|complete the look|recommended for you|picked for you|more to explore",
     r"(?:read|watch|up) next|what to read next|keep reading",
     r"(?:more|other) (?:stories|articles|posts|news|reads)(?: like this| you might like| for you)?",

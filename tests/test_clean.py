@@ -83,6 +83,9 @@ def test_article_survives_pruning() -> None:
         # Borlabs 3's stand-in for a blocked video; Ultimate Social Media's bar after the post.
         "<div class='brlbs-cmpnt-container brlbs-cmpnt-content-blocker'><p>A stand-in for a video.</p></div>",
         "<div class='sfsiaftrpstwpr'><div class='sfsi_Sicons'><span>Follow along:</span></div></div>",
+        # WordPress Popular Posts' list, with its excerpts and no heading.
+        "<ul class='wpp-list'><li><a class='wpp-post-title' href='/p'>County budget</a>"
+        "<div class='wpp-excerpt'>Six things to know about it.</div></li></ul>",
     ],
 )
 def test_plugin_boxes_between_paragraphs_go(box: str) -> None:
@@ -427,6 +430,8 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "संबंधित खबरें",
         "More Articles You Might Enjoy",
         "Other posts you may like",
+        "Recent Posts",
+        "Latest articles",
     ):
         assert is_recommendation_heading(heading)
     for heading in (
@@ -435,6 +440,7 @@ def test_a_recommendation_heading_over_prose_keeps_the_prose() -> None:
         "Related work",
         "Trending topics in 2024 elections",
         "Related legal work",
+        "Recent posts on the forum show a pattern",
     ):
         assert not is_recommendation_heading(heading)
 
