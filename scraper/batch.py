@@ -359,10 +359,8 @@ class _Batch:
             self._write(error_outcome(url, exc), holds_slot=True)
             return
         except Exception as exc:
-            # Something no rule foresaw (a library raising what it documents nowhere):
-            # one URL's record says so; the other 999,999 go on.
-            error = FetchError(f"unexpected {type(exc).__name__}: {exc}")
-            self._write(error_outcome(url, error), holds_slot=True)
+            # One URL's record says so; the other 999,999 go on.
+            self._write(error_outcome(url, FetchError.unforeseen(exc)), holds_slot=True)
             return
         self._submit(extract_raw, raw, url)
 

@@ -44,7 +44,11 @@ class FileReadError(InputError):
 
 
 class FetchError(ScraperError):
-    pass
+    @classmethod
+    def unforeseen(cls, exc: Exception) -> FetchError:
+        """An exception no rule foresaw (a library raising what it documents nowhere), as
+        one target's error: its record says so, and the other targets go on."""
+        return cls(f"unexpected {type(exc).__name__}: {exc}")
 
 
 class ConnectError(FetchError):

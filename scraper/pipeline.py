@@ -9,7 +9,9 @@ failure, from a missing file to a refused connection, becomes a record with
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 from scraper.decode import decode_html, is_binary
 from scraper.errors import ExtractionError, FileReadError, ScraperError
@@ -27,9 +29,7 @@ def read_page_file(path: str, url: str | None = None, max_bytes: int | None = No
     limit = max_bytes or Settings().max_bytes
     try:
         with Path(path).open("rb") as file:
-            # Read one byte past the cap, not the whole file: a 5 GB file is refused
-            # as fast as a fetched body that runs over is.
-            data = file.read(limit + 1)
+            data = _read_capped(file, limit, f"file is over the {limit:,}-byte cap (--max-bytes): {path}")
     except FileNotFoundError:
         raise FileReadError(f"no such file: {path}") from None
     except IsADirectoryError:
@@ -38,9 +38,26 @@ def read_page_file(path: str, url: str | None = None, max_bytes: int | None = No
         raise FileReadError(f"cannot read {path}: {exc.strerror or exc}") from None
     except ValueError:  # a NUL in the path
         raise FileReadError(f"not a valid file path: {path!r}") from None
-    if len(data) > limit:
-        raise FileReadError(f"file is over the {limit:,}-byte cap (--max-bytes): {path}")
     return local_page(data, path, url, max_bytes)
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """A page on stdin, at most `max_bytes`, as a saved page's file is read."""
+    if sys.stdin is None:  # `scraper - <&-`
+        raise FileReadError("stdin is closed: there is no page to read")
+    return _read_capped(
+        sys.stdin.buffer, max_bytes, f"stdin is over the {max_bytes:,}-byte cap (--max-bytes)"
+    )
+
+
+def _read_capped(file: BinaryIO, limit: int, over: str) -> bytes:
+    """Up to `limit` bytes of `file`; FileReadError(`over`) past them. One byte past the
+    cap is read, not the whole file: a 5 GB file is refused as fast as a fetched body
+    that runs over is."""
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise FileReadError(over)
+    return data
 
 
 def local_page(data: bytes, name: str, url: str | None = None, max_bytes: int | None = None) -> Page:

@@ -59,10 +59,10 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, TypeVar
 
-from scraper.errors import ExtractionError, FetchError, FileReadError, InvalidURL, PageTimeout, ScraperError
+from scraper.errors import ExtractionError, FetchError, InvalidURL, PageTimeout, ScraperError
 from scraper.fetch import Fetcher
 from scraper.models import Outcome
-from scraper.pipeline import STDIN, error_outcome
+from scraper.pipeline import STDIN, error_outcome, read_stdin
 from scraper.raw import RawPage
 from scraper.serve import HEADER, READY, Crash, extract_fetched, extract_saved, extract_stdin, serve
 from scraper.urls import looks_like_url, redact
@@ -431,9 +431,8 @@ async def scrape_target(
     final_url = redact(url) if url else None
     try:
         if target == STDIN:
-            return await _run(
-                pool, extract_stdin, (_read_stdin(max_bytes), url, max_bytes), url or STDIN, final_url
-            )
+            data = read_stdin(max_bytes)
+            return await _run(pool, extract_stdin, (data, url, max_bytes), url or STDIN, final_url)
         if looks_like_url(target):
             raw = await fetcher.fetch_raw(target)
             return await _run(pool, extract_fetched, raw, raw.url)
@@ -443,19 +442,7 @@ async def scrape_target(
     except ScraperError as exc:
         return error_outcome(url or target, exc)
     except Exception as exc:
-        # Something no rule foresaw (a library raising what it documents nowhere): this
-        # target's record says so, and the targets after it still get theirs.
-        return error_outcome(url or target, FetchError(f"unexpected {type(exc).__name__}: {exc}"))
-
-
-def _read_stdin(max_bytes: int) -> bytes:
-    """A page on stdin, at most `max_bytes` (one byte more is read, to know it is over)."""
-    if sys.stdin is None:  # `scraper - <&-`
-        raise FileReadError("stdin is closed: there is no page to read")
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise FileReadError(f"stdin is over the {max_bytes:,}-byte cap (--max-bytes)")
-    return data
+        return error_outcome(url or target, FetchError.unforeseen(exc))
 
 
 async def _run(
