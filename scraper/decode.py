@@ -143,8 +143,48 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
                 return data.decode("utf-8", errors="replace"), "utf-8"
     if utf8 is not None:
         return utf8, "utf-8"
-    best = from_bytes(data[:200_000]).best()
-    if best is not None:
-        encoding = normalise_label(best.encoding) or best.encoding
-        return data.decode(encoding, errors="replace"), encoding
+    detected = _detected(data[:200_000])
+    if detected is not None:
+        return data.decode(detected, errors="replace"), detected
     return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+# The encodings a browser can decode (WHATWG Encoding Standard's legacy list, by
+# Python's codec names). A page in any other (DOS code pages, EBCDIC) would not
+# display anywhere, so the detector is not let guess them: on a short page it
+# otherwise names cp775 for French as readily as windows-1252.
+_WEB_ENCODINGS = [
+    "utf_8", "utf_16", "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6",
+    "iso8859_7", "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "koi8_r", "koi8_u", "mac_roman", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254",
+    "cp1255", "cp1256", "cp1257", "cp1258", "mac_cyrillic", "gb18030", "big5", "euc_jp",
+    "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+]  # fmt: skip
+# The legacy encoding browsers assume for an unlabelled page in most locales
+# (WHATWG's default for Western Europe, the Americas and Africa), and the ones
+# they assume where a language needs letters windows-1252 lacks.
+_WEB_DEFAULT = "cp1252"
+_LOCALE_DEFAULTS = {
+    **dict.fromkeys(("Hungarian", "Polish", "Czech", "Slovak", "Slovene", "Croatian", "Romanian"), "cp1250"),
+    **dict.fromkeys(("Lithuanian", "Latvian", "Estonian"), "cp1257"),
+    "Turkish": "cp1254",
+}
+
+
+def _detected(data: bytes) -> str | None:
+    """The detector's encoding for `data`; a tie goes to the encoding a browser
+    would assume for the page's language, else windows-1252.
+
+    On a short page the detector often scores windows-1250, -1252 and -1257
+    exactly alike and names whichever it tried first: "naïve" then reads
+    "naďve", or "jövőre" reads "jövõre". Among the guesses it cannot tell
+    apart, the one a browser in the text's locale would pick is the likeliest."""
+    results = from_bytes(data, cp_isolation=_WEB_ENCODINGS)
+    best = results.best()
+    if best is None:
+        return None
+    tied = [m for m in results if m.chaos == best.chaos and abs(m.coherence - best.coherence) < 0.01]
+    for preferred in (_LOCALE_DEFAULTS.get(best.language), _WEB_DEFAULT):
+        if preferred and any(preferred in m.could_be_from_charset for m in tied):
+            return preferred
+    return normalise_label(best.encoding) or best.encoding

@@ -135,3 +135,22 @@ def test_utf16_text_with_its_bom_is_not_binary() -> None:
     # Every other byte is zero in UTF-16; its byte-order mark says so first.
     assert not is_binary("<p>Grüße</p>".encode("utf-16"))
     assert is_binary("<p>Grüße</p>".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("<p>A naïve café approach to résumé writing.</p>", "cp1252"),  # detector ties 1250/1252/1257
+        ("<p>Grüße aus München, schöne Straße</p>", "cp1252"),
+        ("<p>Zażółć gęślą jaźń, to jest polski tekst o życiu.</p>", "cp1250"),
+        # Ties between windows-1250 and -1252 that the text's language settles.
+        ("<p>A kormány szerdán új szabályokat jelentett be, amelyek jövőre lépnek életbe.</p>" * 5, "cp1250"),
+        ("<p>Le gouvernement a annoncé une réforme économique après des négociations.</p>" * 5, "cp1252"),
+        ("<p>Президент заявил, что правительство продолжит реформы.</p>", "cp1251"),
+    ],
+)
+def test_detector_ties_go_to_the_likeliest_encoding(text: str, encoding: str) -> None:
+    # Undeclared, and declared UTF-8 by a page that is not: both reach the detector.
+    for page in (text, "<meta charset='utf-8'>" + text):
+        decoded, _ = decode_html(page.encode(encoding))
+        assert text in decoded
