@@ -54,6 +54,7 @@ from scraper.sections import (
     box_of,
     remove_announcement_bars,
     remove_galleries,
+    remove_other_posts,
     remove_product_carousels,
     remove_recommendation_sections,
     remove_reviews,
@@ -366,6 +367,7 @@ def prune(
         pruner.remove_weak(tree.body, guard, present, article)
     # Sections first: a heading such as "You may also like" leads an inline box too,
     # and were that box to go alone, the teasers under it would stay.
+    remove_other_posts(tree, present)
     remove_recommendation_sections(tree, guard)
     pruner.remove_inline_related()
     remove_tag_lists(tree)

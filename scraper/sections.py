@@ -354,6 +354,45 @@ def remove_product_carousels(tree: LexborHTMLParser, present: Present | None = N
     _remove_outermost(tree, PRODUCT_CAROUSEL_QUERY, present, _is_product_carousel)
 
 
+# WordPress marks each post it renders with `post_class()`: "post-123 type-post
+# status-publish …" (block themes, Kadence's and GenerateBlocks' post grids,
+# Elementor's posts widget, the classic loop), and a single post's page with
+# `body_class()`: "single single-post postid-123". There an element marked for
+# another post of the same type is a card of a related or recent post, wherever
+# the theme or a block inside the story put it. Other types are no cards: a page
+# builder's template (Newspaper's "type-tdb_templates") can hold the whole page.
+# Only on a single post's page: on a home or category page the cards are the content.
+_POST_CLASS = re.compile(r"(?:^|\s)(post-(?P<id>\d+)|type-(?P<type>[\w-]+)|status-[\w-]+)(?=\s|$)")
+_SINGLE_POST_BODY = re.compile(r"(?:^|\s)(single-(?!format-)(?P<type>[\w-]+)|postid-(?P<id>\d+))(?=\s|$)")
+
+
+def _marks(classes: str, pattern: re.Pattern[str]) -> tuple[str | None, str | None]:
+    """The post id and post type that `classes` name by `pattern`'s groups."""
+    post = kind = None
+    for match in pattern.finditer(classes):
+        post = match.group("id") or post
+        kind = match.group("type") or kind
+    return post, kind
+
+
+def remove_other_posts(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Remove the cards of other posts of the page's type from a single post's page."""
+    body = tree.body
+    if body is None or (present is not None and not present.matchable("[class*='post-']")):
+        return
+    classes = body.attributes.get("class") or ""
+    own, kind = _marks(classes, _SINGLE_POST_BODY)
+    if own is None or kind is None or "single" not in classes.split():
+        return
+    doomed = []
+    for node in tree.css(f"[class*='type-{kind}']"):
+        node_classes = node.attributes.get("class") or ""
+        post, node_kind = _marks(node_classes, _POST_CLASS)
+        if post is not None and post != own and node_kind == kind and "status-" in node_classes:
+            doomed.append(node)
+    remove_all(doomed)
+
+
 # A signup box: a form asking for an email address or a phone number, with the
 # pitch and the fine print around it ("Get our deals texted to your phone", "By
 # clicking Sign Me Up you agree..."), whatever the theme calls its classes (the
@@ -361,6 +400,12 @@ def remove_product_carousels(tree: LexborHTMLParser, present: Present | None = N
 # a contact form (a message box) are other forms.
 SIGNUP_FIELDS = "input[type='email' i], input[type='tel' i], input[name*='email' i]"
 NOT_SIGNUP_FIELDS = "input[type='password' i], textarea"
+# A newsletter service's signup form framed from its own site: the form is in the
+# other document, and the theme's box around the frame holds the pitch.
+SIGNUP_FRAMES = (
+    "iframe[src*='substack.com/embed' i], iframe[src*='embeds.beehiiv.com' i],"
+    " iframe[src*='subscribe-forms.beehiiv.com' i], iframe[src*='buttondown.' i][src*='as_embed' i]"
+)
 # The box is the form and its ancestors up to this much text: the pitch and the
 # fine print, not the column the box sits in.
 MAX_SIGNUP_BOX_CHARS = 600
@@ -378,7 +423,8 @@ def _may_be_signup_box(node: LexborNode) -> bool:
 
 
 def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> None:
-    """Remove the box around each signup form, found by its fields.
+    """Remove the box around each signup form, found by its fields, or around a
+    newsletter service's framed form (`SIGNUP_FRAMES`).
 
     A form holding more than `MAX_SIGNUP_BOX_CHARS`, or the page's `<h1>`, is no
     box: some CMSs wrap the whole page in one form. The box grows to the outermost
@@ -388,16 +434,17 @@ def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) 
     ("Unlock 15% off when you subscribe") is a block of prose to its scoring, and
     on a shop's page of short tiles it won, and the tiles went.
     """
-    if present is not None and not ("<input" in present.keys and "<form" in present.keys):
-        return
     forms: dict[int, LexborNode] = {}
-    for field in tree.css(SIGNUP_FIELDS):
-        form = _form_of(field)
-        if form is not None:
-            forms[form.mem_id] = form
+    if present is None or ("<input" in present.keys and "<form" in present.keys):
+        for field in tree.css(SIGNUP_FIELDS):
+            form = _form_of(field)
+            if form is not None and form.css_first(NOT_SIGNUP_FIELDS) is None:
+                forms[form.mem_id] = form
+    if present is None or "<iframe" in present.keys:
+        forms.update((frame.mem_id, frame) for frame in tree.css(SIGNUP_FRAMES))
     boxes: list[LexborNode] = []
     for form in forms.values():
-        if not _may_be_signup_box(form) or form.css_first(NOT_SIGNUP_FIELDS) is not None:
+        if not _may_be_signup_box(form):
             continue
         box, parent = form, form.parent
         while parent is not None and parent.tag not in CONTAINER_TAGS and _may_be_signup_box(parent):

@@ -990,6 +990,56 @@ def test_signup_boxes_are_removed_by_their_fields() -> None:
                 assert paragraph in text
 
 
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://backyardnotes.substack.com/embed",
+        "https://embeds.beehiiv.com/8a3d2c1b-0f9e?slim=true",
+        "https://subscribe-forms.beehiiv.com/2f1e0d9c-8b7a",
+        "https://buttondown.com/backyardnotes?as_embed=true",
+    ],
+)
+def test_a_newsletter_services_framed_form_takes_its_box_along(src: str) -> None:
+    # The form is in the framed document; the theme's box holds the heading and the pitch.
+    box = (
+        "<div class='wp-block-group'><h3>Subscribe to my newsletter</h3>"
+        f"<p>{SIGNUP_PITCH}</p><iframe src='{src}' width='480' height='150'></iframe></div>"
+    )
+    for html in (article_html(extra_inside=box), article_html(extra_outside=box)):
+        text = pruned_text(html)
+        assert "Subscribe to my newsletter" not in text and "Be the first to know" not in text
+        assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+    # Any other frame (a video, a map) is no signup form: the text around it stays.
+    other = box.replace(src, "https://www.youtube.com/embed/dQw4w9WgXcQ")
+    assert "Be the first to know" in pruned_text(article_html(extra_inside=other))
+
+
+def _post_card(post: int, kind: str = "post") -> str:
+    # A post grid's card (Kadence, GenerateBlocks, a block theme's query loop): post_class() marks it.
+    return (
+        f"<div class='gb-loop-item post-{post} {kind} type-{kind} status-publish hentry'>"
+        f"<h3><a href='/2025/{post}/'>Parking rates rise downtown, story {post}</a></h3>"
+        f"<p>A short teaser about story {post} that the grid shows as an excerpt beneath its title.</p></div>"
+    )
+
+
+def test_other_posts_cards_leave_a_single_posts_page() -> None:
+    grid = "<div class='gb-query'>" + "".join(_post_card(post) for post in (4700, 4699, 4698)) + "</div>"
+    story = article_html(extra_inside=grid).replace(
+        "<article>", "<article class='post-4821 post type-post status-publish hentry'>"
+    )
+    single = story.replace("<body>", "<body class='post-template-default single single-post postid-4821'>")
+    text = pruned_text(single)
+    assert "teaser about story" not in text and "story 4699" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+    # A blog's home page: the same cards are its content.
+    assert "teaser about story 4699" in pruned_text(story.replace("<body>", "<body class='home blog'>"))
+    # A page builder's template post (another type) may hold the whole page.
+    builder = "<main class='post-149 tdb_templates type-tdb_templates status-publish'>"
+    template = single.replace("<main>", builder)
+    assert all(paragraph in pruned_text(template) for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_login_and_contact_forms_are_no_signup_boxes() -> None:
     # The form itself goes with the chrome; the text around it stays.
     for extra in ("<input type='password'>", "<textarea name='message'></textarea>"):
