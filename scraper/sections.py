@@ -362,7 +362,7 @@ def remove_product_carousels(tree: LexborHTMLParser, present: Present | None = N
 # the theme or a block inside the story put it. Other types are no cards: a page
 # builder's template (Newspaper's "type-tdb_templates") can hold the whole page.
 # Only on a single post's page: on a home or category page the cards are the content.
-_POST_CLASS = re.compile(r"(?:^|\s)(post-(?P<id>\d+)|type-(?P<type>[\w-]+)|status-[\w-]+)(?=\s|$)")
+_POST_CLASS = re.compile(r"(?:^|\s)(post-(?P<id>\d+)|type-(?P<type>[\w-]+))(?=\s|$)")
 _SINGLE_POST_BODY = re.compile(r"(?:^|\s)(single-(?!format-)(?P<type>[\w-]+)|postid-(?P<id>\d+))(?=\s|$)")
 
 
