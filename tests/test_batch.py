@@ -287,6 +287,29 @@ def test_delay_option_spaces_requests(tmp_path: Path) -> None:
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.25
 
 
+def test_redirects_into_one_host_wait_for_its_turn(tmp_path: Path) -> None:
+    """Two sites' links that all redirect into a third: the third is asked at the pace
+    `--delay` sets, as if the URLs had been in its own queue."""
+    settings = Settings(workers=0, retries=0, delay=0.3, respect_robots=False)
+    with FaultServer(hosts=3) as server:
+        server.route(
+            "/go/",
+            lambda request, conn: conn.respond(
+                302, b"", {"Location": server.url(request.route.replace("/go/", "/a/"), host=2)}
+            ),
+        )
+        server.route("/a/", respond(200, article_html()))
+        urls = [server.url(f"/go/{host}-{i}", host=host) for i in range(3) for host in (0, 1)]
+        run = batch(tmp_path, urls, settings)
+    assert run.summary.ok == 6
+    assert {record["final_url"] for record in run.records} == {
+        server.url(f"/a/{host}-{i}", host=2) for i in range(3) for host in (0, 1)
+    }
+    times = arrivals(server, server.addresses[2])
+    assert len(times) == 6
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.25
+
+
 def test_retry_after_pauses_the_whole_host(tmp_path: Path) -> None:
     settings = Settings(workers=0, retries=1, backoff=0.01, per_host=2, respect_robots=False)
     with FaultServer() as server:
