@@ -56,6 +56,7 @@ from scraper.resume import ResumeState, prepare_resume
 from scraper.robots import RobotsCache
 from scraper.serve import extract_file, extract_raw
 from scraper.settings import Settings
+from scraper.tasks import cancelling
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 from scraper.workers import ExtractionPool, Job, PoolFailed
 from scraper.write import json_line
@@ -355,6 +356,13 @@ class _Batch:
             raw = await self._fetcher.fetch_raw(url, gate, lambda target: self._hop(target, host))
         except ScraperError as exc:
             self._write(error_outcome(url, exc), holds_slot=True)
+            return
+        except asyncio.CancelledError as exc:
+            if cancelling():
+                raise  # the batch is stopping
+            # A cancellation that was not this lane's (a shared future someone else gave
+            # up on) would end the lane, and the record with it: the record says so instead.
+            self._write(error_outcome(url, FetchError.unforeseen(exc)), holds_slot=True)
             return
         except Exception as exc:
             # One URL's record says so; the other 999,999 go on.

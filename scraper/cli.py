@@ -73,7 +73,13 @@ FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="json (one record per line), text (body only) or markdown.")
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", help="Seconds allowed for one URL's fetch.", min=0.1, max=MAX_SECONDS)
+    float,
+    typer.Option(
+        "--timeout",
+        help="Seconds allowed for one attempt at a URL (each retry gets as long again).",
+        min=0.1,
+        max=MAX_SECONDS,
+    ),
 ]
 UserAgentOption = Annotated[str, typer.Option("--user-agent", help="User-Agent header sent.")]
 MaxBytesOption = Annotated[
@@ -129,6 +135,7 @@ def extract(
 ) -> None:
     """Extract each TARGET and print one JSON record per line."""
     output_format = _check_format(fmt)
+    _check_stdout()
     if not targets:
         # `curl -s URL | scraper -f text`: the page comes down the pipe.
         if not _stdin_is_pipe():
@@ -165,6 +172,13 @@ def extract(
 
 class _OutputFailed(Exception):
     """stdout cannot take the records (a full disk): nothing more can be delivered."""
+
+
+def _check_stdout() -> None:
+    # Started with stdout closed (`>&-`): Python has no sys.stdout at all.
+    if sys.stdout is None:
+        _stderr().print("error: stdout is closed: there is nowhere to write the records", markup=False)
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _check_user_agent(user_agent: str) -> None:
@@ -284,6 +298,8 @@ def batch(
     """
     if source == "-" and sys.stdin is None:
         raise typer.BadParameter("stdin is closed: there is no list to read", param_hint="SOURCE")
+    if output is None:
+        _check_stdout()
     if source != "-" and not Path(source).exists():
         raise typer.BadParameter(f"no such file: {source}", param_hint="SOURCE")
     if source != "-" and Path(source).is_dir():

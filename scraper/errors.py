@@ -45,7 +45,7 @@ class FileReadError(InputError):
 
 class FetchError(ScraperError):
     @classmethod
-    def unforeseen(cls, exc: Exception) -> FetchError:
+    def unforeseen(cls, exc: BaseException) -> FetchError:
         """An exception no rule foresaw (a library raising what it documents nowhere), as
         one target's error: its record says so, and the other targets go on."""
         return cls(f"unexpected {type(exc).__name__}: {exc}")

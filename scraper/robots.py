@@ -38,6 +38,7 @@ from scraper.errors import (
     TooManyRedirects,
 )
 from scraper.fetch import Fetcher, Gate
+from scraper.tasks import cancelling
 
 # A site may ask for a long Crawl-delay; past this one we still go, this slowly.
 MAX_CRAWL_DELAY = 60.0
@@ -109,15 +110,21 @@ class RobotsCache:
         if cached is not None and cached.expires > time.monotonic():
             self._policies.move_to_end(key)
             return cached
-        pending = self._pending.get(key)
-        if pending is not None:
-            return await asyncio.shield(pending)
+        while (pending := self._pending.get(key)) is not None:
+            try:
+                return await asyncio.shield(pending)
+            except asyncio.CancelledError:
+                if cancelling() or not pending.cancelled():
+                    raise
+                # The task fetching it was cancelled (its URL's deadline ran out), not this
+                # one: this URL goes on, and fetches robots.txt itself if nobody else has.
         future: asyncio.Future[RobotsPolicy] = asyncio.get_running_loop().create_future()
         self._pending[key] = future
         try:
             policy = await self._load(key, gate)
         except BaseException:
-            # Cancelled (the batch is shutting down): whoever waits on us must not hang.
+            # Cancelled (the batch is shutting down, or this URL's deadline ran out): whoever
+            # waits on us must not hang; each decides whether it was cancelled too.
             future.cancel()
             raise
         finally:

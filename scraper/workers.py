@@ -65,6 +65,7 @@ from scraper.models import Outcome
 from scraper.pipeline import STDIN, error_outcome, read_stdin
 from scraper.raw import RawPage
 from scraper.serve import HEADER, READY, Crash, extract_fetched, extract_saved, extract_stdin, serve
+from scraper.tasks import cancelling
 from scraper.urls import looks_like_url, redact
 
 T = TypeVar("T")
@@ -309,7 +310,7 @@ class ExtractionPool:
                 self._start_failures = 0
                 await self._feed(worker, sent)
             finally:
-                if _cancelling() and worker.is_ready:
+                if cancelling() and worker.is_ready:
                     # The batch is over (or interrupted): let the worker finish and exit.
                     worker.close()
                     await worker.join(timeout=2.0)
@@ -399,11 +400,6 @@ class ExtractionPool:
         for call in waiting:
             if not call.future.done():
                 call.future.set_exception(self._failed)
-
-
-def _cancelling() -> bool:
-    task = asyncio.current_task()
-    return task is not None and task.cancelling() > 0
 
 
 def _settle(call: _Call, outcome: Outcome) -> None:

@@ -372,6 +372,25 @@ def test_a_closed_stdin_is_said_plainly() -> None:
     assert '"FileReadError"' in line and "stdin is closed" in line
 
 
+def test_a_closed_stdout_is_said_plainly(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(article_html(), encoding="utf-8")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{page}\n", encoding="utf-8")
+    for args in (("extract", str(page)), ("batch", str(listing))):
+        command = " ".join([sys.executable, "-m", "scraper", *args])
+        result = subprocess.run(
+            ["sh", "-c", f"exec {command} >&-"], capture_output=True, text=True, cwd=ROOT, timeout=60
+        )
+        assert result.returncode == 2, args
+        assert "stdout is closed" in result.stderr and "Traceback" not in result.stderr, args
+    # With -o the records have somewhere to go.
+    command = f"{sys.executable} -m scraper batch {listing} -o {tmp_path / 'out.jsonl'} -q"
+    result = subprocess.run(["sh", "-c", f"exec {command} >&-"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
 def test_a_list_with_a_byte_order_mark_is_read_as_its_editor_wrote_it(
     run_cli: RunCli, tmp_path: Path
 ) -> None:

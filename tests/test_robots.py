@@ -171,6 +171,27 @@ def test_concurrent_lookups_share_one_fetch(server: FaultServer) -> None:
     assert server.stats.count("/robots.txt") == 1
 
 
+def test_a_lookup_outlives_the_cancelled_one_it_waited_on(server: FaultServer) -> None:
+    """The URL whose lookup fetches robots.txt runs out of time (its deadline cancels the
+    fetch): another URL waiting on that fetch is not cancelled with it, and fetches it itself."""
+    server.route("/robots.txt", respond(200, "User-agent: *\nDisallow: /x\n", delay=0.3))
+
+    async def go() -> tuple[RobotsPolicy, int]:
+        async with Fetcher(Settings(retries=0)) as fetcher:
+            cache = RobotsCache(fetcher, "scraper/1.0")
+            first = asyncio.create_task(cache.policy(server.url("/a"), OpenGate()))
+            await asyncio.sleep(0.05)  # the first is fetching
+            second = asyncio.create_task(cache.policy(server.url("/b"), OpenGate()))
+            await asyncio.sleep(0.05)  # the second waits on it
+            first.cancel()
+            return await second, cache.fetches
+
+    policy, fetches = asyncio.run(go())
+    with pytest.raises(RobotsDisallowed):
+        policy.check(server.url("/x"), AGENT)
+    assert fetches == 2
+
+
 def test_cache_is_bounded(server: FaultServer) -> None:
     async def go() -> int:
         async with Fetcher(Settings(retries=0)) as fetcher:
