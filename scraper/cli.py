@@ -191,12 +191,13 @@ async def _extract_all(
     targets: list[str], url: str | None, settings: Settings, fmt: Format, quiet: bool, pool: ExtractionPool
 ) -> int:
     failed = 0
+    written = False
     console = _stderr()
     async with pool, Fetcher(settings) as fetcher:
         for target in targets:
             outcome = await scrape_target(target, fetcher, pool, url)
             try:
-                write_outcome(outcome, sys.stdout, fmt)
+                written = write_outcome(outcome, sys.stdout, fmt, after=written) or written
             except BrokenPipeError:
                 # `scraper extract … | head -1`: the reader has what it wanted. stdout goes to
                 # /dev/null, so the interpreter's last flush stays quiet too.

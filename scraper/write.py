@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from typing import Any, Literal, TextIO
 
 from scraper.models import Outcome
@@ -59,15 +58,16 @@ def render(outcome: Outcome, fmt: Format) -> str:
     return record.text or ""
 
 
-def write_outcome(outcome: Outcome, stream: TextIO, fmt: Format = "json") -> None:
-    """Write one outcome and flush. Text formats separate records by a blank line."""
+def write_outcome(outcome: Outcome, stream: TextIO, fmt: Format = "json", after: bool = False) -> bool:
+    """Write one outcome and flush; whether anything was written. In the text formats a
+    failed target writes nothing, and a record `after` another is set off by a blank line."""
     out = render(outcome, fmt)
-    if fmt != "json" and not out:
-        return
+    if fmt != "json":
+        if not out:
+            return False
+        if after:
+            out = "\n" + out
     stream.write(_SURROGATE.sub("\ufffd", out) + "\n")
     stream.flush()
+    return True
 
-
-def write_all(outcomes: Iterable[Outcome], stream: TextIO, fmt: Format = "json") -> None:
-    for outcome in outcomes:
-        write_outcome(outcome, stream, fmt)

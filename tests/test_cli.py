@@ -214,6 +214,23 @@ def test_text_and_markdown_formats(run_cli: RunCli) -> None:
     assert markdown.stdout.startswith("# A test article\n\n" + ARTICLE_PARAGRAPHS[0] + "\n\n")
 
 
+def test_text_formats_set_records_apart_with_a_blank_line(run_cli: RunCli, tmp_path: Path) -> None:
+    pages = []
+    for i in range(2):
+        page = tmp_path / f"page{i}.html"
+        page.write_text(article_html().replace("A test article", f"Story {i}"), encoding="utf-8")
+        pages.append(str(page))
+    missing = str(tmp_path / "missing.html")  # a failed target prints nothing, not an empty record
+    text = run_cli("extract", pages[0], missing, pages[1], "-f", "text")
+    body = "\n".join(ARTICLE_PARAGRAPHS)
+    assert text.stdout == f"{body}\n\n{body}\n"
+    markdown = run_cli("extract", *pages, "-f", "markdown").stdout
+    assert markdown.count("# Story") == 2
+    assert f"{ARTICLE_PARAGRAPHS[-1]}\n\n# Story 1\n\n" in markdown and markdown.endswith(
+        ARTICLE_PARAGRAPHS[-1] + "\n"
+    )
+
+
 def test_markdown_for_every_kind_of_target(run_cli: RunCli, httpserver: HTTPServer, tmp_path: Path) -> None:
     # Markdown is rendered only where it may be printed: each of `extract`'s jobs asks for it.
     html = article_html(extra_inside="<h2>Section two</h2><ul><li>first point</li><li>second point</li></ul>")
