@@ -19,7 +19,10 @@
    worker is killed and replaced (`scraper.workers`): no page stalls the run.
 4. Each record is written, in completion order, as one line with a single
    write() and flushed: after a crash or `kill -9` only the last line can be
-   torn, and `--resume` cuts it off (`scraper.resume`).
+   torn, and `--resume` cuts it off (`scraper.resume`). A thread does the
+   writing (`scraper.sinks.Writer`): a reader that pauses holds the batch
+   back (a target's slot is free once its line is out) but never stalls the
+   event loop, whose timers would all lapse at once.
 
 Memory does not grow with the list: at most `window` targets are in memory
 at once (queued or in flight); a host's queue beyond `queue_cap` waits in a
@@ -30,8 +33,8 @@ million distinct lines.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
-import os
 import re
 import sys
 import time
@@ -49,17 +52,16 @@ from scraper.errors import FetchError, InvalidURL, ScraperError
 from scraper.fetch import Fetcher, OpenGate
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
 from scraper.models import Outcome
-from scraper.outdir import RecordDir
 from scraper.pipeline import error_outcome
 from scraper.report import ProgressBar, Summary, print_summary
 from scraper.resume import ResumeState, prepare_resume
 from scraper.robots import RobotsCache
 from scraper.serve import extract_file, extract_raw
 from scraper.settings import Settings
+from scraper.sinks import BatchFailed, DirSink, OutputClosed, RecordSink, Writer
 from scraper.tasks import cancelling
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 from scraper.workers import ExtractionPool, Job, PoolFailed
-from scraper.write import json_line
 
 __all__ = ["BatchFailed", "BatchOptions", "Summary", "parse_shard", "read_targets", "run_batch"]
 
@@ -67,6 +69,8 @@ T = TypeVar("T")
 
 READ_CHUNK = 1024
 """Lines read per trip to the reader thread."""
+INTERRUPTED_WRITE_WAIT = 5.0
+"""Seconds an interrupted run waits for its last records to be taken."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,70 +127,6 @@ def run_batch(options: BatchOptions, settings: Settings, console: Console) -> Su
     return asyncio.run(_Batch(options, settings, console).run())
 
 
-class OutputClosed(Exception):
-    """stdout went away (`scraper batch list | head`): stop quietly."""
-
-
-class BatchFailed(Exception):
-    """The batch cannot go on at all (the extraction workers do not start)."""
-
-
-class RecordSink:
-    """JSON Lines out: each record one complete line, in one write(), flushed."""
-
-    def __init__(self, output: Path | None, append: bool) -> None:
-        self._stdout = output is None
-        # Unbuffered: what write() took is in the file, whatever happens to us next.
-        # Closed by close(), at the end of the run, not by a with-block.
-        try:
-            self._stream: BinaryIO = (
-                sys.stdout.buffer if output is None else open(output, "ab" if append else "wb", buffering=0)  # noqa: SIM115
-            )
-        except OSError as exc:  # no such directory, no permission, a directory by that name
-            raise BatchFailed(f"cannot write records to {output}: {exc.strerror or exc}") from None
-
-    def write(self, outcome: Outcome) -> None:
-        line = json_line(outcome.record.to_dict()).encode("utf-8", "replace") + b"\n"
-        view = memoryview(line)
-        try:
-            while view:
-                written = self._stream.write(view)
-                # An unbuffered file may take less than asked (a signal, a full disk):
-                # the rest goes in the next call, never interleaved with another record.
-                view = view[written if written is not None else len(view) :]
-            self._stream.flush()
-        except BrokenPipeError:
-            # Point stdout at /dev/null so the interpreter's final flush stays quiet too.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise OutputClosed from None
-        except OSError as exc:  # a full disk, a vanished mount: nothing more can be kept
-            raise BatchFailed(f"cannot write records: {exc}") from None
-
-    def close(self) -> None:
-        if not self._stdout:
-            self._stream.close()
-
-
-class DirSink:
-    """One file per record in a directory; names safe and unique (`scraper.outdir`)."""
-
-    def __init__(self, directory: Path) -> None:
-        try:
-            self._dir = RecordDir(directory)
-        except OSError as exc:
-            raise BatchFailed(f"cannot use output directory {directory}: {exc}") from None
-
-    def write(self, outcome: Outcome) -> None:
-        try:
-            self._dir.write(outcome.record)
-        except OSError as exc:
-            raise BatchFailed(f"cannot write records: {exc}") from None
-
-    def close(self) -> None:
-        return None
-
-
 class _Batch:
     def __init__(self, options: BatchOptions, settings: Settings, console: Console) -> None:
         self.options = options
@@ -207,7 +147,7 @@ class _Batch:
         self._fetcher: Fetcher
         self._robots: RobotsCache | None
         self._pool: ExtractionPool
-        self._sink: RecordSink | DirSink
+        self._writer: Writer
         self._backlog = 0
         self._backlog_limit = 3 * max(settings.workers, 1) + 2
 
@@ -223,11 +163,12 @@ class _Batch:
         if options.resume and options.output is not None:
             self._resume = await asyncio.to_thread(prepare_resume, options.output, options.retry_failed)
             summary.retried_failed = self._resume.dropped_failed
-        self._sink = (
+        sink = (
             DirSink(options.output)
             if options.output_dir and options.output is not None
             else RecordSink(options.output, append=options.resume)
         )
+        self._writer = Writer(sink, self._output_failed)
         interrupted = True
         try:
             # The workers start (and import the extractor) while the first robots.txt
@@ -258,11 +199,17 @@ class _Batch:
         finally:
             summary.interrupted = interrupted
             self._overflow.close()
-            self._sink.close()
+            # What is queued is written before the summary counts it; an interrupted run
+            # waits only a little for a reader that takes nothing.
+            failure = self._writer.close(wait=INTERRUPTED_WRITE_WAIT if interrupted else None)
+            if isinstance(failure, OutputClosed):
+                summary.output_closed = True
             summary.elapsed = time.monotonic() - started
             if not options.quiet:
                 name = str(options.output) if options.output else None
                 print_summary(summary, self.console, name)
+        if isinstance(failure, BatchFailed):
+            raise failure  # the last records could not be written (a full disk)
         return summary
 
     # -- reading the list ----------------------------------------------------------------
@@ -316,7 +263,8 @@ class _Batch:
                     # The message quotes the URL: quote the recorded one.
                     error = InvalidURL(f"malformed URL {key!r}" if isinstance(exc, ValueError) else str(exc))
                     error = InvalidURL(str(error).replace(target, key))
-                    self._write(error_outcome(key, error), holds_slot=False)
+                    await self._window.acquire()  # held until written, like any target's
+                    self._write(error_outcome(key, error), holds_slot=True)
                     continue
                 await self._window.acquire()
                 entry = self._hosts.get(host)
@@ -418,14 +366,23 @@ class _Batch:
     # -- output --------------------------------------------------------------------------
 
     def _write(self, outcome: Outcome, holds_slot: bool) -> None:
-        """Write one record; a target that took a window slot gives it back here."""
-        self._sink.write(outcome)
-        if holds_slot:
-            self._window.release()
+        """Write one record; a target that took a window slot gives it back once its line
+        is written (`scraper.sinks.Writer`): a slow reader holds the batch back."""
+        self._writer.write(outcome, self._window.release if holds_slot else None)
         record = outcome.record
         error_type = record.error.type if record.error else None
         self.summary.count(record.ok, record.text, record.confidence, error_type)
         self._progress.show(self.summary)
+
+    def _output_failed(self, error: Exception) -> None:
+        """The records cannot be written any more: the run stops, as if a task had raised
+        `error` (handled in `run`). After the tasks are done, `run` learns it from `close`."""
+        with contextlib.suppress(RuntimeError):  # the task group has finished
+            self._tasks.create_task(_raise(error))
+
+
+async def _raise(error: Exception) -> None:
+    raise error
 
 
 # "user:password@" in the authority: right after "scheme://" or a leading "//".

@@ -70,4 +70,3 @@ def write_outcome(outcome: Outcome, stream: TextIO, fmt: Format = "json", after:
     stream.write(_SURROGATE.sub("\ufffd", out) + "\n")
     stream.flush()
     return True
-

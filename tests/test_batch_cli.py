@@ -237,3 +237,24 @@ def test_usage_errors(run_cli: RunCli, tmp_path: Path, args: list[str]) -> None:
     result = run_cli("batch", str(listing), *args)
     assert result.returncode == 2, result.stderr
     assert result.stdout == ""
+
+
+def test_a_reader_that_pauses_slows_the_batch_and_fails_no_page(server: FaultServer, tmp_path: Path) -> None:
+    """`scraper batch list | less`: the reader takes a pipeful now and then, and the records
+    wait in the pipe meanwhile. Pages extracted in the pauses are not charged the time the
+    pipe was full: each pause here is longer than the guard."""
+    listing = tmp_path / "list.txt"
+    count = 300  # some 450 KB of records: seven pipefuls
+    listing.write_text("".join(server.url(f"/a/{i}", host=i % 3) + "\n" for i in range(count)))
+    received = bytearray()
+    with start(str(listing), "--page-timeout", "0.25", "-q") as proc:
+        assert proc.stdout is not None
+        while chunk := proc.stdout.read1(65536):
+            received += chunk
+            time.sleep(0.4)
+        proc.wait(timeout=60)
+    records = [json.loads(line) for line in received.decode("utf-8").splitlines()]
+    assert proc.returncode == 0, [r["error"] for r in records if not r["ok"]][:3]
+    assert len(records) == count and {r["url"] for r in records} == {
+        server.url(f"/a/{i}", host=i % 3) for i in range(count)
+    }

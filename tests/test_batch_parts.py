@@ -1,20 +1,28 @@
-"""The batch's small parts as plain tables: URL digests, resume repair, host queues, inflating."""
+"""The batch's small parts as plain tables: URL digests, resume repair, host queues, inflating,
+the records' writer."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
+import threading
+import time
 import zlib
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
 import pytest
 
-from scraper.batch import BatchFailed, RecordSink, read_targets
+from scraper.batch import read_targets
 from scraper.digests import DigestSet
+from scraper.errors import FetchError
 from scraper.hosts import HostTable, Overflow, shard_of
 from scraper.inflate import TruncatedBody, UnsupportedEncoding, inflater_for
+from scraper.models import Outcome
+from scraper.pipeline import error_outcome
 from scraper.resume import prepare_resume
+from scraper.sinks import BatchFailed, OutputClosed, RecordSink, Writer
 
 # -- digests ---------------------------------------------------------------------------------
 
@@ -190,3 +198,71 @@ def test_an_output_file_that_cannot_be_opened_ends_the_batch_with_a_message(tmp_
     (tmp_path / "taken").mkdir()
     with pytest.raises(BatchFailed, match=r"cannot write records to .*taken: Is a directory"):
         RecordSink(tmp_path / "taken", append=True)
+
+
+# -- the records' writer thread ---------------------------------------------------------------
+
+
+class _StalledSink:
+    """A sink whose reader takes nothing until `go` is set (a pager, a paused `jq`)."""
+
+    def __init__(self, fail_with: Exception | None = None) -> None:
+        self.go = threading.Event()
+        self.lines: list[str] = []
+        self.closed = False
+        self._fail_with = fail_with
+
+    def write(self, outcome: Outcome) -> None:
+        self.go.wait(10)
+        if self._fail_with is not None:
+            raise self._fail_with
+        self.lines.append(outcome.record.url)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def _outcome(url: str) -> Outcome:
+    return error_outcome(url, FetchError("refused"))
+
+
+def test_a_stalled_reader_stalls_the_writer_not_the_event_loop() -> None:
+    sink = _StalledSink()
+    written: list[str] = []
+
+    async def go() -> tuple[list[str], list[str]]:
+        writer = Writer(sink, failed=lambda error: None)
+        for url in ("a", "b", "c"):
+            writer.write(_outcome(url), lambda url=url: written.append(url))
+        # The loop's timers keep time while the reader takes nothing.
+        started = time.monotonic()
+        await asyncio.sleep(0.05)
+        assert time.monotonic() - started < 1
+        before = list(written)
+        sink.go.set()
+        while len(written) < 3:
+            await asyncio.sleep(0.01)
+        assert writer.close() is None
+        return before, written
+
+    before, after = asyncio.run(go())
+    assert before == [] and after == ["a", "b", "c"] and sink.lines == ["a", "b", "c"]
+    assert sink.closed
+
+
+def test_a_sink_that_fails_is_reported_on_the_loop_and_by_close() -> None:
+    sink = _StalledSink(fail_with=OutputClosed())
+    reported: list[Exception] = []
+
+    async def go() -> Exception | None:
+        writer = Writer(sink, failed=reported.append)
+        writer.write(_outcome("a"))
+        writer.write(_outcome("b"))
+        sink.go.set()
+        while not reported:
+            await asyncio.sleep(0.01)
+        return writer.close()
+
+    error = asyncio.run(go())
+    assert isinstance(error, OutputClosed) and len(reported) == 1 and reported[0] is error
+    assert sink.lines == []
