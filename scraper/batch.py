@@ -247,10 +247,12 @@ class _Batch:
             key = _recorded(target)
             if shard is not None and shard_of(host, shard[1]) != shard[0]:
                 summary.other_shards += 1
-            elif key in self._resume.done:
-                summary.resumed += 1
             elif not self._seen.add(key):
                 summary.duplicates += 1
+            elif key in self._resume.done:
+                summary.resumed += 1
+                if key in self._resume.done_failed:
+                    summary.resumed_failed += 1
             elif not is_url:
                 await self._window.acquire()
                 await self._wait_for_room()

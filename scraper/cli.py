@@ -348,7 +348,7 @@ def batch(
     except BatchFailed as exc:
         console.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_FAILED) from None
-    raise typer.Exit(EXIT_FAILED if summary.failed else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if summary.any_failed else EXIT_OK)
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -47,6 +47,8 @@ class Summary:
     duplicates: int = 0
     resumed: int = 0
     """Inputs skipped because the output file already holds their record."""
+    resumed_failed: int = 0
+    """Of `resumed`, those whose record there is an error record (kept, not retried)."""
     retried_failed: int = 0
     """Error records removed from the output file by --retry-failed."""
     other_shards: int = 0
@@ -66,6 +68,12 @@ class Summary:
             self.without_text += 1
         elif confidence is not None and confidence < UNSURE_BELOW:
             self.unsure += 1
+
+    @property
+    def any_failed(self) -> bool:
+        """Whether a target of the list has an error record in the output, written by this
+        run or kept from the one it resumes: exit code 1."""
+        return self.failed > 0 or self.resumed_failed > 0
 
     @property
     def handled(self) -> int:
@@ -103,7 +111,11 @@ def summary_lines(summary: Summary, output_name: str | None = None) -> list[str]
     lines += _counts(
         "skipped",
         (summary.duplicates, _plural(summary.duplicates, "duplicate input")),
-        (summary.resumed, f"{summary.resumed:,} already in {output_name or 'the output'}"),
+        (
+            summary.resumed,
+            f"{summary.resumed:,} already in {output_name or 'the output'}"
+            + (f" ({summary.resumed_failed:,} of them failed)" if summary.resumed_failed else ""),
+        ),
         (summary.other_shards, f"{summary.other_shards:,} in other shards"),
     )
     if summary.retried_failed:

@@ -34,6 +34,8 @@ class ResumeState:
     ok: int = 0
     failed: int = 0
     """Error records kept (without --retry-failed)."""
+    done_failed: DigestSet = field(default_factory=DigestSet)
+    """Of `done`, the URLs whose record kept is an error record."""
     dropped_failed: int = 0
     """Error records removed so that their URLs are retried."""
     dropped_lines: int = 0
@@ -81,6 +83,7 @@ def prepare_resume(path: Path, retry_failed: bool = False) -> ResumeState:
                 else:
                     state.failed += 1
                     state.done.add(url)
+                    state.done_failed.add(url)
             offset += len(line)
     if bad_in_middle or state.dropped_failed:
         _rewrite(path, retry_failed)

@@ -199,6 +199,25 @@ def test_stdout_is_records_only(run_cli: RunCli, server: FaultServer, tmp_path: 
     assert quiet.stderr == "" and len(quiet.records) == 3
 
 
+def test_a_resume_with_nothing_left_to_do_still_reports_the_failures_it_keeps(
+    run_cli: RunCli, server: FaultServer, tmp_path: Path
+) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{server.url('/a/1')}\n{server.url('/gone/1')}\n{server.url('/a/1')}\n")
+    out = tmp_path / "out.jsonl"
+    assert run_cli("batch", str(listing), "-o", str(out)).returncode == 1
+    resumed = run_cli("batch", str(listing), "-o", str(out), "--resume")
+    # The file still holds the 404's error record: the list has not all succeeded.
+    assert resumed.returncode == 1
+    # The repeated line is a duplicate, not a second record already in the file.
+    assert "1 duplicate input, 2 already in" in resumed.stderr and "(1 of them failed)" in resumed.stderr
+    assert len(out.read_text().splitlines()) == 2
+    # Retried and now found, every target of the list has succeeded.
+    server.route("/gone/", respond(200, article_html()))
+    retried = run_cli("batch", str(listing), "-o", str(out), "--retry-failed")
+    assert retried.returncode == 0 and len(out.read_text().splitlines()) == 2
+
+
 def test_list_on_stdin(run_cli: RunCli, server: FaultServer) -> None:
     result = run_cli("batch", "-", input=f"# list\n{server.url('/a/1')}\n\n{server.url('/a/2', host=1)}\n")
     assert result.returncode == 0 and len(result.records) == 2
