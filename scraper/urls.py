@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import urlsplit
 
@@ -11,7 +12,8 @@ FETCHABLE_SCHEMES = frozenset({"http", "https"})
 
 
 def looks_like_url(target: str) -> bool:
-    """True for anything with a scheme, so `file:` or `ftp:` are refused, not read as paths.
+    """True for anything with a scheme, so `file:` or `ftp:` are refused, not read as paths,
+    unless a file of that name exists (a colon is a legal character in a file name).
 
     A scheme-relative `//host/path` counts as a URL too (and is then refused for
     its missing scheme): no one names a local file that way.
@@ -19,7 +21,13 @@ def looks_like_url(target: str) -> bool:
     if target.startswith("//"):
         return True
     head = target.split("/", 1)[0]
-    return ":" in head and not (len(head) == 2 and head[1] == ":")  # not "C:" on Windows
+    if ":" not in head or (len(head) == 2 and head[1] == ":"):  # not "C:" on Windows
+        return False
+    if head.split(":", 1)[0].lower() in FETCHABLE_SCHEMES:
+        return True
+    # "page-12:30.html" and "Story: part 1.html" are saved pages' names where they exist;
+    # where nothing has that name, "ftp:" or "mailto:" are URLs to refuse.
+    return not os.path.exists(target)
 
 
 # `scheme://user:pass@`, `//user:pass@` and a bare `user:pass@host`: matched on

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from scraper.errors import InvalidURL
@@ -67,6 +69,19 @@ def test_refusal_message_does_not_leak_credentials() -> None:
 )
 def test_looks_like_url(target: str, is_url: bool) -> None:
     assert looks_like_url(target) is is_url
+
+
+def test_a_saved_page_whose_name_holds_a_colon_is_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("page-12:30.html", "Story: part 1.html"):
+        assert looks_like_url(name)  # nothing of that name yet: a URL, to be refused
+        (tmp_path / name).write_text("<p>saved</p>")
+        assert not looks_like_url(name)
+    (tmp_path / "https:").mkdir()
+    (tmp_path / "https:" / "x").write_text("<p>saved</p>")
+    assert looks_like_url("https://x")  # http(s) is always a URL
 
 
 def test_host_key() -> None:
