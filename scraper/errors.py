@@ -44,6 +44,17 @@ class FileReadError(InputError):
 
 
 class FetchError(ScraperError):
+    status: int | None = None
+    """The HTTP status, where the server answered before the fetch failed (a 200 PDF)."""
+    final_url: str | None = None
+    """The address that answered, after any redirects, where one did."""
+
+    def answered_by(self, status: int, final_url: str) -> FetchError:
+        """This error, marked with the answer it came in (`status`, `final_url`)."""
+        self.status = self.status or status
+        self.final_url = self.final_url or final_url
+        return self
+
     @classmethod
     def unforeseen(cls, exc: BaseException) -> FetchError:
         """An exception no rule foresaw (a library raising what it documents nowhere), as

@@ -159,6 +159,10 @@ class _Retryable(Exception):
         self.wait = wait
 
 
+def _answered(error: FetchError, answer: tuple[int, str] | None) -> FetchError:
+    return error.answered_by(*answer) if answer is not None else error
+
+
 class Fetcher:
     """An async HTTP client with the rules above; use as an async context manager."""
 
@@ -279,8 +283,10 @@ class Fetcher:
             # A host IDNA refuses (xn--, a snowman), an impossible IPv4 address, a lone
             # surrogate: httpx cannot even write the request line.
             raise InvalidURL(f"cannot request {redact(current)!r}: {exc}") from None
+        answer: tuple[int, str] | None = None  # (status, address) once the server answers
         try:
             response = await self._client.send(request, stream=True)
+            answer = response.status_code, redact(current)
             try:
                 status = response.status_code
                 if status in REDIRECT_STATUSES and _LOCATION in response.headers:
@@ -301,8 +307,17 @@ class Fetcher:
                 fetched_at = now_iso()
             finally:
                 await response.aclose()
+        except _Retryable as exc:
+            if answer is not None:
+                exc.error.answered_by(*answer)
+            raise
+        except FetchError as exc:
+            # A 200 that is a PDF, too large or empty: its record says who answered, and how.
+            _answered(exc, answer)
+            raise
         except httpx.TimeoutException as exc:
-            raise _Retryable(FetchTimeout(f"{type(exc).__name__} from {redact(current)}")) from None
+            error = _answered(FetchTimeout(f"{type(exc).__name__} from {redact(current)}"), answer)
+            raise _Retryable(error) from None
         except (httpx.TransportError, ssl.SSLError) as exc:
             if mode == "robots" and isinstance(exc, httpx.RemoteProtocolError):
                 # The server took the connection and hung up without an answer (a bare
@@ -311,9 +326,9 @@ class Fetcher:
                 raise _Retryable(EmptyResponse(f"no answer for {redact(current)}")) from None
             # A peer that resets or closes mid-body lands here too: worth another try.
             message = str(exc) or type(exc).__name__
-            raise _Retryable(ConnectError(f"{message} ({redact(current)})")) from None
+            raise _Retryable(_answered(ConnectError(f"{message} ({redact(current)})"), answer)) from None
         except httpx.HTTPError as exc:
-            raise ConnectError(f"{type(exc).__name__}: {exc}") from None
+            raise _answered(ConnectError(f"{type(exc).__name__}: {exc}"), answer) from None
         return RawPage(
             url=redact(url),
             final_url=redact(current),

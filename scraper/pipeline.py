@@ -146,7 +146,9 @@ def error_outcome(
     final_url: str | None = None,
     fetched_at: str | None = None,
 ) -> Outcome:
-    status = getattr(error, "status", status)
+    # A fetch that failed after the server answered says how, and where from.
+    status = getattr(error, "status", None) or status
+    final_url = getattr(error, "final_url", None) or final_url
     record = Record(
         url=redact(url),
         final_url=final_url,

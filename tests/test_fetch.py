@@ -27,6 +27,7 @@ from scraper.errors import (
 )
 from scraper.fetch import Fetcher, retry_after_seconds
 from scraper.models import Page
+from scraper.pipeline import error_outcome
 from scraper.settings import Settings
 from tests.conftest import article_html
 from tests.faultserver import (
@@ -109,6 +110,22 @@ def test_non_html_refused(httpserver: HTTPServer) -> None:
     )
     with pytest.raises(NotHTML):
         fetch(httpserver.url_for("/doc.pdf"))
+
+
+def test_a_failure_after_an_answer_says_which_answer(httpserver: HTTPServer) -> None:
+    """A 200 that is a PDF, or a 204 at the end of a redirect: the error carries the status
+    and the address that answered, for the record's `status` and `final_url`."""
+    httpserver.expect_request("/doc.pdf").respond_with_data(b"%PDF-1.7 ", content_type="application/pdf")
+    httpserver.expect_request("/moved").respond_with_data("", status=302, headers={"Location": "/none"})
+    httpserver.expect_request("/none").respond_with_data("", status=204)
+    with pytest.raises(NotHTML) as pdf:
+        fetch(httpserver.url_for("/doc.pdf"))
+    assert (pdf.value.status, pdf.value.final_url) == (200, httpserver.url_for("/doc.pdf"))
+    with pytest.raises(EmptyResponse) as empty:
+        fetch(httpserver.url_for("/moved"))
+    assert (empty.value.status, empty.value.final_url) == (204, httpserver.url_for("/none"))
+    record = error_outcome(httpserver.url_for("/moved"), empty.value).record
+    assert (record.status, record.final_url) == (204, httpserver.url_for("/none"))
 
 
 def test_html_sent_as_octet_stream_is_sniffed(httpserver: HTTPServer) -> None:
