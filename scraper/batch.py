@@ -58,7 +58,7 @@ from scraper.resume import ResumeState, prepare_resume
 from scraper.robots import RobotsCache
 from scraper.serve import extract_file, extract_raw
 from scraper.settings import Settings
-from scraper.sinks import BatchFailed, DirSink, OutputClosed, RecordSink, Writer
+from scraper.sinks import BatchFailed, DirSink, OutputClosed, RecordSink, Writer, lock_output
 from scraper.tasks import cancelling
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 from scraper.workers import ExtractionPool, Job, PoolFailed
@@ -161,7 +161,7 @@ class _Batch:
         self._room = asyncio.Event()
         self._room.set()
         if options.resume and options.output is not None:
-            self._resume = await asyncio.to_thread(prepare_resume, options.output, options.retry_failed)
+            self._resume = await asyncio.to_thread(self._prepare_resume, options.output)
             summary.retried_failed = self._resume.dropped_failed
         sink = (
             DirSink(options.output)
@@ -211,6 +211,20 @@ class _Batch:
         if isinstance(failure, BatchFailed):
             raise failure  # the last records could not be written (a full disk)
         return summary
+
+    def _prepare_resume(self, output: Path) -> ResumeState:
+        """The output file repaired and read back, under its lock: another batch still
+        writing it would lose records to the repair. The lock is let go just before the
+        sink takes its own (`RecordSink`), since it may be another file by then."""
+        if self.options.output_dir:
+            return prepare_resume(output, self.options.retry_failed)
+        try:
+            guard = open(output, "ab")  # noqa: SIM115
+        except OSError:
+            return prepare_resume(output, self.options.retry_failed)  # the sink will say why
+        with guard:
+            lock_output(guard, output)
+            return prepare_resume(output, self.options.retry_failed)
 
     # -- reading the list ----------------------------------------------------------------
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import queue
+import stat
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import IO, BinaryIO, Protocol
 
 from scraper.models import Outcome
 from scraper.outdir import RecordDir
@@ -32,6 +34,20 @@ class BatchFailed(Exception):
     """The batch cannot go on at all (the extraction workers do not start)."""
 
 
+def lock_output(handle: IO[bytes], path: Path) -> None:
+    """Take `path`'s lock (an advisory `flock` on the open `handle`, held while it is open),
+    or fail if another batch holds it: two batches writing one file would wipe or
+    interleave each other's records. Where the file system has no locks, nothing is locked."""
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise BatchFailed(
+            f"{path} is being written by another scraper batch: let it finish, or write elsewhere"
+        ) from None
+    except OSError:
+        pass  # no locks here (some network file systems): as before, unguarded
+
+
 class RecordSink:
     """JSON Lines out: each record one complete line, in one write(), flushed."""
 
@@ -39,12 +55,22 @@ class RecordSink:
         self._stdout = output is None
         # Unbuffered: what write() took is in the file, whatever happens to us next.
         # Closed by close(), at the end of the run, not by a with-block.
+        if output is None:
+            self._stream: BinaryIO = sys.stdout.buffer
+            return
         try:
-            self._stream: BinaryIO = (
-                sys.stdout.buffer if output is None else open(output, "ab" if append else "wb", buffering=0)  # noqa: SIM115
-            )
+            # Opened to append, and emptied only once it is ours: "wb" would empty the
+            # file another batch is writing before the lock could say so.
+            self._stream = open(output, "ab", buffering=0)  # noqa: SIM115
         except OSError as exc:  # no such directory, no permission, a directory by that name
             raise BatchFailed(f"cannot write records to {output}: {exc.strerror or exc}") from None
+        try:
+            lock_output(self._stream, output)
+            if not append and stat.S_ISREG(os.fstat(self._stream.fileno()).st_mode):
+                self._stream.truncate(0)
+        except BaseException:
+            self._stream.close()
+            raise
 
     def write(self, outcome: Outcome) -> None:
         line = json_line(outcome.record.to_dict()).encode("utf-8", "replace") + b"\n"

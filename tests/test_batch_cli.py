@@ -277,3 +277,19 @@ def test_a_reader_that_pauses_slows_the_batch_and_fails_no_page(server: FaultSer
     assert len(records) == count and {r["url"] for r in records} == {
         server.url(f"/a/{i}", host=i % 3) for i in range(count)
     }
+
+
+def test_two_batches_never_write_one_file(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text("".join(server.url(f"/slow/{i}") + "\n" for i in range(8)))
+    out = tmp_path / "out.jsonl"
+    with start(str(listing), "-o", str(out), "-q") as first:
+        wait_for_lines(out, 1, first)
+        for extra in ((), ("--resume",), ("--retry-failed",)):
+            second = run_cli("batch", str(listing), "-o", str(out), *extra)
+            assert second.returncode == 1, extra
+            assert "being written by another scraper batch" in second.stderr, extra
+        first.wait(timeout=60)
+    assert first.returncode == 0
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["url"] for r in records) == sorted(server.url(f"/slow/{i}") for i in range(8))

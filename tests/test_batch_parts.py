@@ -266,3 +266,17 @@ def test_a_sink_that_fails_is_reported_on_the_loop_and_by_close() -> None:
     error = asyncio.run(go())
     assert isinstance(error, OutputClosed) and len(reported) == 1 and reported[0] is error
     assert sink.lines == []
+
+
+def test_a_second_batch_on_the_same_output_file_is_refused_and_wipes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    first = RecordSink(out, append=False)
+    first.write(_outcome("a"))
+    for append in (False, True):
+        with pytest.raises(BatchFailed, match="being written by another scraper batch"):
+            RecordSink(out, append=append)
+    assert out.read_text(encoding="utf-8").count("\n") == 1  # not emptied by the refused one
+    first.close()
+    second = RecordSink(out, append=False)  # the first has finished: the file is free
+    second.close()
+    assert out.read_text(encoding="utf-8") == ""
