@@ -53,7 +53,7 @@ def choose_roots(
     In an `article`, the blocks of the same template around the best container's
     wrappers join it too (`_template_blocks`). `links`: see `blocks_of`."""
     ranking = rank_containers(tree, links=links)
-    best = ranking.best()
+    best = ranking.best(widen=article)
     if best is None:
         return []
     threshold = max(10.0, best.score * SIBLING_SHARE)

@@ -60,7 +60,7 @@ class Guard:
         self.total = text_length(body) if body is not None else 0
         self.protected: set[int] = set()
         not_article = NOT_ARTICLE.matches(tree, present)
-        candidate = main_candidate(tree, not_article, present)
+        candidate = main_candidate(tree, not_article, present, article_page)
         # The comment selectors are among NOT_ARTICLE's: where it found nothing,
         # they find nothing, and their query (a walk of the page) is saved.
         threads = COMMENTS.matches(tree, present) if not_article else []

@@ -126,6 +126,21 @@ def _raw_ranking(tree: LexborHTMLParser, excluded: Excluded, present: Present | 
     return sorted(scores.values(), key=lambda s: s.score, reverse=True)[:10]
 
 
+# Readability.js's numbers: of the five strongest, three within three quarters of the best.
+TOP_RIVALS = 5
+MIN_RIVALS = 3
+RIVAL_SHARE = 0.75
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _template(node: LexborNode) -> tuple[str, str]:
+    """A block's tag and class, numbers aside ("et_pb_text_3"): the blocks one builder
+    module renders share it; an article and a sidebar's items do not."""
+    return node.tag or "", _DIGITS.sub("", node.attributes.get("class") or "")
+
+
 class Ranking:
     """The ten strongest containers that hold paragraphs, each score discounted by
     the container's link density, that discount measured only where it decides.
@@ -149,9 +164,10 @@ class Ranking:
             score = self._discounted[key] = scored.score * (1 - self._links.density(scored.node))
         return score
 
-    def best(self) -> Scored | None:
+    def best(self, widen: bool = False) -> Scored | None:
         """The container of the highest discounted score (the first of equals, in the
-        raw ranking's order), the ones that cannot reach it unmeasured."""
+        raw ranking's order), the ones that cannot reach it unmeasured; with `widen`
+        (an article's page), the ancestor it shares with close rivals (`_widened`)."""
         best: Scored | None = None
         for scored in self._raw:
             if best is not None and 0 <= scored.score <= best.score:
@@ -159,6 +175,33 @@ class Ranking:
             score = self._score(scored)
             if best is None or score > best.score:
                 best = Scored(scored.node, score)
+        return self._widened(best) if widen and best is not None and best.score > 0 else best
+
+    def _widened(self, best: Scored) -> Scored:
+        """Readability.js's step for pages split into blocks: where `MIN_RIVALS` of the
+        strongest `TOP_RIVALS` score within `RIVAL_SHARE` of the best, the nearest
+        ancestor of the best that holds that many of them is the container. A page
+        builder (Divi, Elementor) wraps each paragraph in a module of its own: the best
+        is then one paragraph, and its rivals are the others. Unlike Readability's, a
+        rival must be a block of the best's template (`_template`): a live blog's items
+        in the sidebar score as high as an article's paragraphs, and are no part of it."""
+        bar = RIVAL_SHARE * best.score
+        template = _template(best.node)
+        rivals = [
+            scored.node
+            for scored in self._raw[:TOP_RIVALS]
+            if scored.node.mem_id != best.node.mem_id
+            and _template(scored.node) == template
+            and self._score(scored) >= bar
+        ]
+        if len(rivals) < MIN_RIVALS:
+            return best
+        ancestor = best.node.parent
+        while ancestor is not None and ancestor.tag not in ("body", "html"):
+            inside = {ancestor.mem_id}
+            if sum(has_ancestor_in(rival, inside) for rival in rivals) >= MIN_RIVALS:
+                return Scored(ancestor, best.score)
+            ancestor = ancestor.parent
         return best
 
     def reaches(self, node: LexborNode, bar: float) -> bool:
@@ -183,8 +226,9 @@ def rank_containers(
 
 
 def main_candidate(
-    tree: LexborHTMLParser, excluded: Excluded = None, present: Present | None = None
+    tree: LexborHTMLParser, excluded: Excluded = None, present: Present | None = None, article: bool = False
 ) -> LexborNode | None:
-    """The element most likely to hold the article, or None on a page without paragraphs."""
-    best = rank_containers(tree, excluded, present).best()
+    """The element most likely to hold the article, or None on a page without paragraphs;
+    `article`: the page calls itself one (`Ranking.best`'s `widen`)."""
+    best = rank_containers(tree, excluded, present).best(widen=article)
     return best.node if best is not None else None

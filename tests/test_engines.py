@@ -661,6 +661,33 @@ def test_an_article_keeps_its_place_under_a_long_comment_thread() -> None:
     assert ARTICLE_PARAGRAPHS[0] in text and "Post 1:" not in text
 
 
+def test_a_page_builders_article_of_one_module_per_paragraph_is_no_forum_topic() -> None:
+    """Divi and Elementor wrap each paragraph in a module of its own: the best-scoring
+    container is then one paragraph, shorter than the comment thread under the article,
+    and the page read as a discussion kept the comments. The modules of the best one's
+    template that score as high widen it to their column (Readability.js's step)."""
+    modules = "".join(
+        f"<div class='et_pb_module et_pb_text et_pb_text_{i}'>"
+        f"<div class='et_pb_text_inner'><p>{text}</p></div></div>"
+        for i, text in enumerate(ARTICLE_PARAGRAPHS)
+    )
+    comments = "".join(
+        "<li class='comment'><article class='comment-body'><div class='comment-content'>"
+        f"<p>Reader {n} says this is exactly the kind of reporting our town needs, and thanks"
+        " the reporter for it.</p></div></article></li>"
+        for n in range(4)
+    )
+    html = page(
+        "<main><article><h1>A test article</h1><div class='entry-content'><div class='et_pb_column'>"
+        f"{modules}</div></div></article><section id='comment-wrap'><h1 id='comments'>4 Comments</h1>"
+        f"<ol class='commentlist'>{comments}</ol></section></main>",
+        head="<meta property='og:type' content='article'>",
+    )
+    text = extract_html(html, "https://example.org/a").text
+    assert "Reader 1" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def _long_article() -> str:
     paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
     head = "<meta property='og:type' content='article'>"
