@@ -157,6 +157,8 @@ RECIPE_DETAILS = re.compile(r"recipe-(?:meta|details|times|nutrition)|tasty-reci
 # (a table, a profile, a quote) that its editor pasted in.
 EMBED_WORD = "embed"
 MAX_EMBED_CHARS = 200
+# ...unless it holds code or a table: a snippet the editor pasted in, however short.
+EMBED_CONTENT = "pre, code, table"
 # The matches may hold at most this share of the container's text.
 MAX_DISCARDED_SHARE = 6 / 7
 
@@ -198,7 +200,11 @@ def _is_furniture(node: LexborNode) -> bool:
     id_ = attributes.get("id") or ""
     if node.tag in BLOCK_TAGS and (
         (class_ and _found(CLASS_PATTERN, class_) and not _found(RECIPE_DETAILS, class_))
-        or (EMBED_WORD in class_ and text_length(node) < MAX_EMBED_CHARS)
+        or (
+            EMBED_WORD in class_
+            and text_length(node) < MAX_EMBED_CHARS
+            and node.css_first(EMBED_CONTENT) is None
+        )
         or (id_ and _found(ID_PATTERN, id_))
         or "nav" in (attributes.get("role") or "").lower()
         or "data-lp-replacement-content" in attributes

@@ -59,6 +59,9 @@ def test_furniture_named_by_class_id_or_style_is_found(markup: str) -> None:
         + "<tr><td>Riverside Van Lines and Storage</td><td>2004</td><td>Storage and packing</td></tr>"
         + "<tr><td>Coastal Relocation Partners</td><td>2011</td><td>Office and laboratory moves</td></tr>"
         + "</table></div>",
+        # ...and code, however short (a snippet in a "w-embed" block).
+        "<div class='w-embed'><pre><code>article p {\n  max-width: 65ch;\n}</code></pre></div>",
+        "<div class='w-embed'><table><tr><td>Oslo</td><td>12</td></tr></table></div>",
         # A recipe card's times and tags, whose class says "meta" (WP Recipe Maker).
         "<div class='wprm-recipe-meta-container wprm-recipe-times-container'>"
         + "<span class='wprm-recipe-time-label'>Prep Time</span> <span>15 mins</span></div>",
