@@ -191,7 +191,8 @@ def _is_other_language_label(lowered: str) -> bool:
 
 
 def _is_boilerplate_wording(text: str) -> bool:
-    text = text.strip().rstrip(".!")
+    # Dashes a theme sets a label between ("- Advertisement -", tagDiv's) are no words.
+    text = text.strip().strip(_LABEL_DASHES).strip().rstrip(".!")
     lowered = text.lower()
     notes = _NOTES_BY_FIRST.get(lowered[:1])
     if notes is not None and lowered.startswith(notes):
@@ -205,6 +206,7 @@ def _is_boilerplate_wording(text: str) -> bool:
     return has_east_asian(text) and _CJK_BOILERPLATE.match(text) is not None
 
 
+_LABEL_DASHES = "-–—"
 # Lines longer than this are prose, whatever words they start with. Calls to action
 # too: up to 300 characters, they took an author's bio and a how-to's "subscribe to
 # industry newsletters" as well as a newsletter's plug (WCXB summed F1 +0.14, but

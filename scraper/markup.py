@@ -498,6 +498,9 @@ CHROME_SELECTORS = (
     "ins.adsbygoogle",
     "[id^='div-gpt-ad']",
     "[class^='ad-']",
+    # tagDiv's (Newspaper, Newsmag) ad spots in and around the story, with their label.
+    ".td-a-rec",
+    ".td-adspot-title",
     # Ezoic's slots and their "Report this ad" button.
     ".ezoic-ad",
     "[id^='ezoic-pub-ad']",

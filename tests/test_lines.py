@@ -34,6 +34,8 @@ from scraper.wording import BOILERPLATE_LINES
         ".",
         "Share this:",
         "Advertisement",
+        "- Advertisement -",  # tagDiv's label, between dashes
+        "— Advertisement —",
         "Advert",
         "Iklan",
         "Recommended Stories",
