@@ -78,7 +78,7 @@ def test_article_survives_pruning() -> None:
         "<span class='ezoic-ad ezoic-at-0 medrectangle-3'><span class='ezoic-ad'>Sponsored pick</span></span>"
         "<div class='ez-report-ad-button'>Flag it</div>",
         # tagDiv's (Newspaper) ad spot in the story, with its label.
-        "<div class='td-a-rec td-a-rec-id-content_inline'><span class='td-adspot-title'>Paid spot</span></div>",
+        "<div class='td-a-rec td-a-rec-id-content_inline'><span class='td-adspot-title'>Paid</span></div>",
         "<div class='trinity-tts-pb' dir='ltr'><div>Hear it read</div><span>Powered by a voice</span></div>",
         "<div id='beyondwords-player'><p>Hear it read, 4 minutes</p></div>",
         "<table id='amazon-polly-audio-table'><tr><td><p>Hear it</p></td></tr></table>",
