@@ -352,7 +352,7 @@ def prune(
     remove_consent_notices(tree)
     disclosed = disclosed_ids(tree)
     # Before the fields that tell a signup form go with the non-content tags.
-    remove_signup_boxes(tree, present)
+    remove_signup_boxes(tree, present, article)
     # Before the guard looks for the main container: a bar's slides can outweigh the page.
     remove_announcement_bars(tree, present)
     remove_matching(tree, NON_CONTENT, present=present)

@@ -400,6 +400,28 @@ def remove_other_posts(tree: LexborHTMLParser, present: Present | None = None) -
 # a contact form (a message box) are other forms.
 SIGNUP_FIELDS = "input[type='email' i], input[type='tel' i], input[name*='email' i]"
 NOT_SIGNUP_FIELDS = "input[type='password' i], textarea"
+# A call to subscribe with no form on the page: a button-styled link to the site's
+# signup page ("Subscribe free" → /newsletter/) in a theme's box with a pitch
+# (GenerateBlocks, Kadence, the block editor's Buttons). Known by the button and
+# where it leads or what it says.
+SIGNUP_BUTTONS = "a[class*='button' i], a[class*='btn' i], a[role='button' i]"
+_SIGNUP_HREF = re.compile(r"newsletter|subscri|sign-?up|/join\b|/register", re.IGNORECASE)
+_SIGNUP_LABEL = re.compile(
+    r"\s*(?:subscribe|sign (?:me )?up|join (?:now|free|us|the|our)|get (?:the|our) newsletter"
+    r"|abonnieren|jetzt abonnieren|s'abonner|je m'abonne|suscr[ií]b|inscr[ií]b|iscriviti|abonneer)",
+    re.IGNORECASE,
+)
+
+
+def _is_signup_button(link: LexborNode) -> bool:
+    label = link.text(deep=True, separator=" ") or ""
+    return len(label) <= MAX_SIGNUP_LABEL_CHARS and (
+        _SIGNUP_LABEL.match(label) is not None
+        or _SIGNUP_HREF.search(link.attributes.get("href") or "") is not None
+    )
+
+
+MAX_SIGNUP_LABEL_CHARS = 40
 # A newsletter service's signup form framed from its own site: the form is in the
 # other document, and the theme's box around the frame holds the pitch.
 SIGNUP_FRAMES = (
@@ -422,7 +444,9 @@ def _may_be_signup_box(node: LexborNode) -> bool:
     return text_length(node) <= MAX_SIGNUP_BOX_CHARS and not _holds_h1(node)
 
 
-def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) -> None:
+def remove_signup_boxes(
+    tree: LexborHTMLParser, present: Present | None = None, article: bool = False
+) -> None:
     """Remove the box around each signup form, found by its fields, or around a
     newsletter service's framed form (`SIGNUP_FRAMES`).
 
@@ -442,6 +466,12 @@ def remove_signup_boxes(tree: LexborHTMLParser, present: Present | None = None) 
                 forms[form.mem_id] = form
     if present is None or "<iframe" in present.keys:
         forms.update((frame.mem_id, frame) for frame in tree.css(SIGNUP_FRAMES))
+    # On a service's or a shop's page "Sign up" and "Join" are the offer itself.
+    buttons = (
+        "" if not article else present.matchable(SIGNUP_BUTTONS) if present is not None else SIGNUP_BUTTONS
+    )
+    if buttons:
+        forms.update((link.mem_id, link) for link in tree.css(buttons) if _is_signup_button(link))
     boxes: list[LexborNode] = []
     for form in forms.values():
         if not _may_be_signup_box(form):

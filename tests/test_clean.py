@@ -1042,6 +1042,31 @@ def test_other_posts_cards_leave_a_single_posts_page() -> None:
     assert all(paragraph in pruned_text(template) for paragraph in ARTICLE_PARAGRAPHS)
 
 
+@pytest.mark.parametrize(
+    "button",
+    [
+        "<a class='gb-button gb-button-text' href='/newsletter/'>Subscribe free</a>",  # GenerateBlocks
+        "<a class='wp-block-button__link wp-element-button' href='/p/weekly'>Sign me up</a>",
+        "<a class='btn btn-primary' href='https://news.example/join'>Get on the list</a>",
+    ],
+)
+def test_a_call_to_subscribe_without_a_form_goes_from_an_article(button: str) -> None:
+    box = (
+        "<div class='gb-container'><h3>Enjoyed this? Get one tip a week.</h3>"
+        f"<p>Join 4,000 designers who read us every Friday.</p><div>{button}</div></div>"
+    )
+    html = article_html(extra_inside=box)
+
+    def pruned_article(tree: LexborHTMLParser) -> None:
+        prune(tree, article=True)
+
+    text = text_after(pruned_article, html)
+    assert "Enjoyed this" not in text and "Join 4,000" not in text
+    assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+    # On a service's page "Sign up" is the offer itself.
+    assert "Join 4,000" in pruned_text(html)
+
+
 def test_login_and_contact_forms_are_no_signup_boxes() -> None:
     # The form itself goes with the chrome; the text around it stays.
     for extra in ("<input type='password'>", "<textarea name='message'></textarea>"):
