@@ -131,8 +131,13 @@ BOILERPLATE_LINES = (
     r"|scrivi un commento|schrijf een reactie|napisz komentarz|написать комментарий",
     # A thread's counters and sort control, standing alone: "2 Answers", "1,693 views", "Sort by:".
     r"\d[\d,.]*k? (?:answers?|replies|views|posts)",
+    # ...and a counter with nothing but its number, abbreviated: Medium's claps ("1.3K").
+    r"\d{1,3}[.,]\d\s?[km]",
     r"(?:sort(?:ed)?(?: by)? ?:?\s*)+",
     r"(?:tell us what you think|what do you think)\W*",
+    # A news page's corrections link under the story.
+    r"(?:share your feedback,? (?:or|and) )?(?:report|flag) an? (?:error|typo|mistake|correction)"
+    r"|suggest a correction|(?:spotted|found|see) an? (?:error|typo|mistake)\?(?: (?:let us know|tell us))?",
     r"(?:don'?t miss|must read|recommended|more|also|see more|related|trending)(?::.{0,80})?",
     # The heading over other stories, standing alone: "You may also be interested in the following articles:".
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)(?: (?:the )?following(?: [\w ]{1,30})?)?"

@@ -35,6 +35,9 @@ from scraper.wording import BOILERPLATE_LINES
         "Share this:",
         "Advertisement",
         "- Advertisement -",  # tagDiv's label, between dashes
+        "1.3K",  # a clap or like counter
+        "Share your feedback or report an error",  # a news page's corrections link
+        "Suggest a correction",
         "— Advertisement —",
         "Advert",
         "Iklan",
