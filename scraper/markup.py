@@ -269,6 +269,10 @@ COMMENT_SELECTORS = (
     "#replybox",
     # The ids and classes hand-written comment blocks go by (after shutup.css's list).
     "#commentsContainer",
+    "#comments-list",
+    ".comments-list",
+    "#comments-container",
+    ".comments-container",
     "#commentList",
     "#commentsList",
     "#commentBlock",

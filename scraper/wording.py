@@ -135,6 +135,9 @@ BOILERPLATE_LINES = (
     r"\d{1,3}[.,]\d\s?[km]",
     r"(?:sort(?:ed)?(?: by)? ?:?\s*)+",
     r"(?:tell us what you think|what do you think)\W*",
+    # An appeal to sponsor the writer (Hashnode's, GitHub Sponsors' buttons beside it).
+    r"did you find this (?:article|post|story|tutorial) (?:valuable|helpful|useful)\?"
+    r"|support .{1,60} by becoming a sponsor\b.{0,60}",
     # A news page's corrections link under the story.
     r"(?:share your feedback,? (?:or|and) )?(?:report|flag) an? (?:error|typo|mistake|correction)"
     r"|suggest a correction|(?:spotted|found|see) an? (?:error|typo|mistake)\?(?: (?:let us know|tell us))?",

@@ -1067,6 +1067,18 @@ def test_a_call_to_subscribe_without_a_form_goes_from_an_article(button: str) ->
     assert "Join 4,000" in pruned_text(html)
 
 
+def test_a_comments_list_under_an_article_goes() -> None:
+    for opening in ("<div id='comments-list'>", "<section class='comments-list'>"):
+        tag = opening[1 : opening.index(" ")]
+        thread = (
+            f"{opening}<h3>Comments (2)</h3><div class='comment-card'><a href='/@rina'>Rina</a>"
+            "<p class='comment-body'>Annotating before switching the engine on changed my game.</p></div>"
+            f"</{tag}>"
+        )
+        text = pruned_text(article_html(extra_outside=thread))
+        assert "Annotating" not in text and all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
 def test_login_and_contact_forms_are_no_signup_boxes() -> None:
     # The form itself goes with the chrome; the text around it stays.
     for extra in ("<input type='password'>", "<textarea name='message'></textarea>"):

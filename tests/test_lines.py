@@ -38,6 +38,8 @@ from scraper.wording import BOILERPLATE_LINES
         "1.3K",  # a clap or like counter
         "Share your feedback or report an error",  # a news page's corrections link
         "Suggest a correction",
+        "Did you find this article valuable?",
+        "Support Viktor's Chess Notes by becoming a sponsor. Any amount is appreciated!",
         "— Advertisement —",
         "Advert",
         "Iklan",
