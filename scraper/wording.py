@@ -138,6 +138,8 @@ BOILERPLATE_LINES = (
     # An appeal to sponsor the writer (Hashnode's, GitHub Sponsors' buttons beside it).
     r"did you find this (?:article|post|story|tutorial) (?:valuable|helpful|useful)\?"
     r"|support .{1,60} by becoming a sponsor\b.{0,60}",
+    # A newsroom's line about the standards it keeps, under the story.
+    r".{0,60}\b(?:the )?trust project\b.{0,60}",
     # A news page's corrections link under the story.
     r"(?:share your feedback,? (?:or|and) )?(?:report|flag) an? (?:error|typo|mistake|correction)"
     r"|suggest a correction|(?:spotted|found|see) an? (?:error|typo|mistake)\?(?: (?:let us know|tell us))?",

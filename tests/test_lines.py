@@ -39,6 +39,8 @@ from scraper.wording import BOILERPLATE_LINES
         "Share your feedback or report an error",  # a news page's corrections link
         "Suggest a correction",
         "Did you find this article valuable?",
+        "Se adhiere a los criterios de The Trust Project",
+        "Adheres to The Trust Project's criteria",
         "Support Viktor's Chess Notes by becoming a sponsor. Any amount is appreciated!",
         "— Advertisement —",
         "Advert",
