@@ -66,6 +66,10 @@ _APPEAL = re.compile(
     r"|\bjoin (?:my|our) (?:patreon|ko-fi)\b|\bbuy me a coffee\b"
     r"|\bsupport (?:us|our (?:work|mission|journalism|editorial|newsroom)|independent (?:journalism|media))\b"
     r"|\bwe need your (?:help|support)\b"
+    r"|\b(?:journalism|reporting|newsroom|station|site|magazine|newspaper|podcast|blog|work)"
+    r" (?:needs|relies on|depends on) your (?:help|support|donations?|gifts?)\b"
+    r"|\bmake a (?:gift|donation|contribution) (?:today|now)\b"
+    r"|\b(?:listener|reader|viewer|member)-(?:supported|funded)\b"
     r"|\bplease consider\b.{0,40}\b(?:shar|subscrib|lik|support|donat)"
     r"|\bif you(?:'ve|’ve| have)? (?:liked|enjoyed) this (?:article|post|piece|story|interview|episode)\b",
     re.IGNORECASE,
@@ -74,13 +78,14 @@ _APPEAL = re.compile(
 APPEAL_WORDS = (
     "affiliate", "commission", "associate", "promotion", "opinions", "policy", "statement", "donat",
     "become a", "patreon", "ko-fi", "coffee", "support us", "support our", "support indep", "need your",
-    "please consider", "enjoyed this", "liked this",
+    "please consider", "enjoyed this", "liked this", "needs your", "relies on your", "depends on your",
+    "make a ", "-supported", "-funded",
 )  # fmt: skip
 # ...said to the reader: in the first or second person, or bidding.
 _ADDRESSED = re.compile(
     r"\b(?:you|your|we|our|us|i|my|me)\b"
     r"|^\W*(?:please )?"
-    r"(?:support|donate|join|become|subscribe|follow|share|visit|give|consider|help|read|see)\b",
+    r"(?:support|donate|join|become|subscribe|follow|share|visit|give|make|consider|help|read|see)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“'‘(]?[^\W_])")

@@ -693,6 +693,9 @@ def test_prose_about_commissions_is_kept() -> None:
         "paywall. We need your help to keep it going. Visit our support page to become a Friend, "
         "or make a one-off donation.",
         "If you enjoyed this article, please consider sharing it and subscribing to the weekly digest.",
+        # A public broadcaster's plea in a donation box.
+        "WRVN is listener-supported. Make a gift today to keep independent reporting on the air for all.",
+        "Local journalism needs your support, now more than ever, as advertising pays for less of it.",
     ],
 )
 def test_appeals_to_the_reader_go_whatever_their_length(line: str) -> None:
@@ -712,6 +715,8 @@ def test_appeals_to_the_reader_go_whatever_their_length(line: str) -> None:
         "donate what they cannot sell before it spoils.",
         "The food bank said reader donations rose by a fifth. It will open a second hall in May, its "
         "director said, and hire two more drivers for the rural routes.",
+        "Her recovery depends on your support, the doctor told the family gathered in the ward on Friday.",
+        "The station is listener-supported and has been since 1971, when farmers pooled their savings.",
         "Image by the studio. This guide has some affiliate links. The linen comes from a mill in "
         "Portugal that has woven flax for four generations, and it softens with every wash, which is "
         "why we keep coming back to it for summer sheets, shirts and the odd tablecloth.",
