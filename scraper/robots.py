@@ -24,7 +24,7 @@ import asyncio
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 from protego import Protego
 
@@ -39,6 +39,7 @@ from scraper.errors import (
 )
 from scraper.fetch import Fetcher, Gate
 from scraper.tasks import cancelling
+from scraper.urls import origin_parts
 
 # A site may ask for a long Crawl-delay; past this one we still go, this slowly.
 MAX_CRAWL_DELAY = 60.0
@@ -52,12 +53,12 @@ def product_token(user_agent: str) -> str:
 
 
 def robots_url(url: str) -> str:
-    parts = urlsplit(url)
-    host = parts.hostname or ""
+    """The origin's robots.txt, one address however the URL spells the origin."""
+    scheme, host, port = origin_parts(url)
     if ":" in host:
         host = f"[{host}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme.lower(), netloc, "/robots.txt", "", ""))
+    netloc = f"{host}:{port}" if port else host
+    return urlunsplit((scheme, netloc, "/robots.txt", "", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,5 +156,6 @@ class RobotsCache:
             return RobotsPolicy()
         if not 200 <= raw.status < 300:
             return RobotsPolicy()
-        text = raw.body.decode("utf-8", errors="replace")
+        # A BOM (a robots.txt saved by a Windows editor) would hide the first line from the parser.
+        text = raw.body.decode("utf-8-sig", errors="replace")
         return policy_from_text(text, self.agent)

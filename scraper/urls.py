@@ -73,11 +73,25 @@ def check_fetchable(url: str) -> str:
     return url
 
 
+# The port a scheme's URL names when it names none.
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin_parts(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) as one server sees them: lower-cased, the host without the
+    trailing dot of a fully qualified name, the port None where it is the scheme's
+    default. `example.com`, `EXAMPLE.com.` and `example.com:80` are one host."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    return scheme, host, None if port == DEFAULT_PORTS.get(scheme) else port
+
+
 def host_key(url: str) -> str:
-    """host[:port], lower-cased: the unit of politeness and of sharding."""
+    """host[:port] (`origin_parts`): the unit of politeness and of sharding."""
     try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        return f"{host}:{parts.port}" if parts.port else host
+        _, host, port = origin_parts(url)
     except ValueError:
         return ""
+    return f"{host}:{port}" if port else host

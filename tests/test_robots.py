@@ -41,6 +41,8 @@ def test_product_token(user_agent: str, token: str) -> None:
 def test_robots_url_is_per_origin() -> None:
     assert robots_url("https://Example.com:8443/a/b?c#d") == "https://example.com:8443/robots.txt"
     assert robots_url("http://user:pw@example.com/x") == "http://example.com/robots.txt"
+    for spelling in ("http://example.com:80/x", "http://Example.com./y"):
+        assert robots_url(spelling) == "http://example.com/robots.txt", spelling
 
 
 def test_rules_for_our_group_and_everyone() -> None:
@@ -82,6 +84,13 @@ def test_404_means_no_rules(server: FaultServer) -> None:
     policy, _ = policy_for(server.url("/page"))
     policy.check(server.url("/page"), AGENT)
     assert server.stats.count("/robots.txt") == 1
+
+
+def test_a_robots_txt_with_a_byte_order_mark_is_read(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(200, "\ufeffUser-agent: *\nDisallow: /\n", content_type="text/plain"))
+    policy, _ = policy_for(server.url("/page"))
+    with pytest.raises(RobotsDisallowed):
+        policy.check(server.url("/page"), AGENT)
 
 
 def test_403_means_no_rules_too(server: FaultServer) -> None:

@@ -87,3 +87,7 @@ def test_a_saved_page_whose_name_holds_a_colon_is_a_file(
 def test_host_key() -> None:
     assert host_key("https://Example.COM:8080/x") == "example.com:8080"
     assert host_key("https://example.com/x") == "example.com"
+    # One server, however the URL spells it: its scheme's default port, a trailing dot.
+    for spelling in ("http://example.com:80/a", "https://example.com:443/b", "http://EXAMPLE.com./c"):
+        assert host_key(spelling) == "example.com", spelling
+    assert host_key("http://example.com:443/") == "example.com:443"  # not http's default
