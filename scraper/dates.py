@@ -77,6 +77,10 @@ def _tidy_iso(match: re.Match[str]) -> str | None:
     return moment.isoformat(timespec="seconds") + _tidy_offset(offset)
 
 
+# The farthest any zone is from UTC (Kiribati's +14:00).
+MAX_OFFSET_HOURS = 14
+
+
 def _tidy_offset(offset: str | None) -> str:
     """'Z', 'UTC' and 'GMT' become '+00:00'; '+0100' and '+01' become '+01:00'."""
     if not offset:
@@ -85,7 +89,10 @@ def _tidy_offset(offset: str | None) -> str:
     if offset in ("Z", "UTC", "GMT"):
         return "+00:00"
     digits = offset[1:].replace(":", "")
-    return f"{offset[0]}{digits[:2]}:{digits[2:4] or '00'}"
+    hours, minutes = digits[:2], digits[2:4] or "00"
+    if int(hours) > MAX_OFFSET_HOURS or int(minutes) >= 60:
+        return ""  # no zone is that far from UTC ("-99:99"): the time stays, without it
+    return f"{offset[0]}{hours}:{minutes}"
 
 
 # Zone abbreviations pages print after times, as offsets in seconds. Only the
@@ -104,8 +111,18 @@ def _from_epoch(seconds: int) -> str | None:
     return moment.isoformat(timespec="seconds") if _plausible(moment) else None
 
 
+# "GMT+3", "UTC+05:30": an offset from UTC as people write it. dateutil reads it the
+# POSIX way, where "GMT+3" is three hours *behind*, and would flip its sign.
+_NAMED_OFFSET = re.compile(r"\b(?:GMT|UTC)\s*([+-])(\d{1,2})(?::?(\d{2}))?\b", re.IGNORECASE)
+
+
+def _plain_offset(match: re.Match[str]) -> str:
+    return f"{match.group(1)}{int(match.group(2)):02d}:{match.group(3) or '00'}"
+
+
 def _parse_free(text: str) -> str | None:
     """'March 5, 2024', 'Tue, 05 Mar 2024 10:00:00 GMT', '05.03.2024': only the parts the text names."""
+    text = _NAMED_OFFSET.sub(_plain_offset, text)
     try:
         with warnings.catch_warnings():
             # An unknown zone name ("XYZT") leaves the time naive; that is fine here.

@@ -26,6 +26,12 @@ from scraper.dates import find_text_date, normalise_date, search_date, url_date
         # Free text: only what it names.
         ("March 5, 2024", "2024-03-05"),
         ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
+        # "GMT+3" is three hours ahead, as people write it (not POSIX's reverse).
+        ("2024-03-05 10:00 GMT+3", "2024-03-05T10:00:00+03:00"),
+        ("5 March 2024, 10:00 UTC+05:30", "2024-03-05T10:00:00+05:30"),
+        ("5 March 2024 10:00 GMT-4", "2024-03-05T10:00:00-04:00"),
+        # An offset no zone has is dropped; the time stays.
+        ("2024-03-05T10:00:00-99:99", "2024-03-05T10:00:00"),
         ("November 2015", "2015-11"),
         # Unix time, as some CMSs put in their <meta>.
         ("1709629200", "2024-03-05T09:00:00+00:00"),
