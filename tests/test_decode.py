@@ -146,6 +146,11 @@ def test_utf16_text_with_its_bom_is_not_binary() -> None:
         # Ties between windows-1250 and -1252 that the text's language settles.
         ("<p>A kormány szerdán új szabályokat jelentett be, amelyek jövőre lépnek életbe.</p>" * 5, "cp1250"),
         ("<p>Le gouvernement a annoncé une réforme économique après des négociations.</p>" * 5, "cp1252"),
+        (
+            "<p>Señor, la niña comió piñata en el año pasado, ¿verdad? Es una historia larga.</p>" * 8,
+            "cp1252",
+        ),
+        ("<p>Rząd ogłosił w środę nowe przepisy dotyczące ochrony środowiska w kraju.</p>" * 6, "cp1250"),
         ("<p>Президент заявил, что правительство продолжит реформы.</p>", "cp1251"),
     ],
 )
