@@ -131,15 +131,26 @@ def filename_for_url(url: str, taken: Taken = frozenset(), ext: str = DEFAULT_EX
     return name
 
 
+# A record file opens with its `url` (`json_line` keeps the record's field order): read
+# from the head alone, since the text after it may run to megabytes.
+_URL_FIRST = re.compile(r'\{"url": ("(?:[^"\\]|\\.)*")')
+_HEAD_CHARS = 1 << 20
+
+
 def _recorded_url(path: Path) -> str | None:
     """The `url` of the record stored at `path`, or None if it holds no record of ours."""
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
-            first = handle.readline(1_000_000)
-        data = json.loads(first)
-    except (OSError, ValueError):
+            head = handle.read(_HEAD_CHARS)
+    except OSError:
         return None
-    url = data.get("url") if isinstance(data, dict) else None
+    match = _URL_FIRST.match(head)
+    if match is None:
+        return None
+    try:
+        url = json.loads(match.group(1))
+    except ValueError:
+        return None
     return url if isinstance(url, str) else None
 
 

@@ -230,6 +230,14 @@ def test_a_rerun_refreshes_files_instead_of_piling_up(tmp_path: Path) -> None:
     assert len(list(tmp_path.iterdir())) == 5
 
 
+def test_a_rerun_refreshes_a_record_of_megabytes_too(tmp_path: Path) -> None:
+    """Its `url` is read from the file's head: a body of 1.3 MB after it is not read."""
+    record = Record(url='https://example.com/long?q="x"', text="A long page. " * 100_000)
+    for _ in range(3):
+        RecordDir(tmp_path).write(record)
+    assert len(list(tmp_path.iterdir())) == 1
+
+
 def test_a_file_of_another_url_at_our_name_is_not_overwritten(tmp_path: Path) -> None:
     url = "https://example.com/a"
     squatter = tmp_path / filename_for_url(url)
