@@ -31,6 +31,7 @@ process: no `--page-timeout` guard, as with `scraper batch --workers 0`. Like
 from __future__ import annotations
 
 import asyncio
+import os
 
 from scraper.extract import extract_bytes, extract_html
 from scraper.fetch import Fetcher
@@ -48,15 +49,20 @@ def extract_article(page: str | bytes, url: str | None = None) -> Article:
     return extract_html(page, url)
 
 
-def scrape(target: str, url: str | None = None, settings: Settings | None = None) -> Record:
-    """One URL fetched, or one saved page read, and extracted: the record `scraper extract`
-    prints. `url` names a saved page's address. Never raises for a bad target. In a
-    running event loop, `await scrape_async(...)` instead."""
+def scrape(
+    target: str | os.PathLike[str], url: str | None = None, settings: Settings | None = None
+) -> Record:
+    """One URL fetched, or one saved page read (a path, as a string or a `Path`), and
+    extracted: the record `scraper extract` prints. `url` names a saved page's address.
+    Never raises for a bad target. In a running event loop, `await scrape_async(...)`
+    instead."""
     return asyncio.run(scrape_async(target, url, settings))
 
 
-async def scrape_async(target: str, url: str | None = None, settings: Settings | None = None) -> Record:
+async def scrape_async(
+    target: str | os.PathLike[str], url: str | None = None, settings: Settings | None = None
+) -> Record:
     """`scrape`, awaited. The extraction runs in this thread, between the awaits."""
     async with Fetcher(settings or Settings()) as fetcher:
-        outcome = await scrape_target(target, fetcher, None, url)
+        outcome = await scrape_target(os.fspath(target), fetcher, None, url)
     return outcome.record

@@ -51,3 +51,23 @@ class Settings:
     respect_robots: bool = True
     workers: int = field(default_factory=_cores)
     page_timeout: float = 5.0
+
+    def __post_init__(self) -> None:
+        # Checked here, not only by the CLI: a library caller's mistake is a clear
+        # ValueError now, not an odd failure of every URL later.
+        for name in (
+            "connect_timeout",
+            "read_timeout",
+            "deadline",
+            "page_timeout",
+            "max_bytes",
+            "concurrency",
+            "per_host",
+        ):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"Settings.{name} must be more than 0, not {getattr(self, name)!r}")
+        for name in ("max_redirects", "retries", "backoff", "max_retry_after", "delay", "workers"):
+            if not getattr(self, name) >= 0:
+                raise ValueError(f"Settings.{name} must be 0 or more, not {getattr(self, name)!r}")
+        if not (self.user_agent.isascii() and self.user_agent.isprintable()):
+            raise ValueError("Settings.user_agent must be printable ASCII (it is an HTTP header)")

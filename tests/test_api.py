@@ -51,6 +51,7 @@ def test_scrape_gives_the_cli_record_for_a_url_and_a_saved_page(
     from_file = scraper.scrape(str(saved), url="https://example.org/story")
     assert from_file.ok and from_file.url == from_file.final_url == "https://example.org/story"
     assert from_file.text == record.text
+    assert scraper.scrape(saved, url="https://example.org/story").text == record.text  # a Path
     # The record is the CLI's JSON line.
     assert list(json.loads(json.dumps(from_file.to_dict()))) == list(from_file.to_dict())
 
@@ -70,6 +71,16 @@ def test_scrape_never_raises_for_a_bad_target(httpserver: HTTPServer, tmp_path: 
         record = scraper.scrape(target, settings=fast)
         assert not record.ok and record.text is None
         assert record.error is not None and record.error.type == error_type, (target, record.error)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("retries", -1), ("deadline", 0), ("per_host", 0), ("user_agent", "bot/é"), ("user_agent", "a\r\nX: y")],
+)
+def test_settings_refuse_what_no_fetch_could_use(field: str, value: object) -> None:
+    # A caller's mistake is said when the settings are made, not by every URL's record later.
+    with pytest.raises(ValueError, match=field):
+        scraper.Settings(**{field: value})  # type: ignore[arg-type]
 
 
 def test_scrape_async_runs_in_an_event_loop_that_is_already_running(httpserver: HTTPServer) -> None:
