@@ -466,6 +466,18 @@ CHROME_SELECTORS = (
     ".smartbanner",
     "#smartbanner",
     ".skip-link",
+    # The permalink a docs generator puts beside each heading ("¶", "#", "§"): Sphinx and
+    # MkDocs, Docusaurus, VitePress and markdown-it-anchor, AnchorJS, Jupyter, rustdoc.
+    "a.headerlink",
+    "a.hash-link",
+    "a.header-anchor",
+    "a.anchorjs-link",
+    "a.anchor-link",
+    "a.doc-anchor",
+    "h1 a.anchor",
+    "h2 a.anchor",
+    "h3 a.anchor",
+    "h4 a.anchor",
     ".screen-reader-text",
     ".sr-only",
     ".visually-hidden",

@@ -1079,6 +1079,20 @@ def test_a_comments_list_under_an_article_goes() -> None:
         assert "Annotating" not in text and all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+@pytest.mark.parametrize(
+    "permalink",
+    [
+        "<a class='headerlink' href='#next' title='Link to this heading'>¶</a>",  # Sphinx, MkDocs
+        "<a class='hash-link' href='#next'>#</a>",  # Docusaurus
+        "<a class='header-anchor' href='#next'>#</a>",  # VitePress
+        "<a href='#next' class='anchor'>§</a>",  # rustdoc
+    ],
+)
+def test_a_headings_permalink_goes_and_the_heading_stays(permalink: str) -> None:
+    text = pruned_text(article_html(extra_inside=f"<h2 id='next'>What happens next{permalink}</h2>"))
+    assert "What happens next" in text and "¶" not in text and "§" not in text and "#" not in text
+
+
 def test_login_and_contact_forms_are_no_signup_boxes() -> None:
     # The form itself goes with the chrome; the text around it stays.
     for extra in ("<input type='password'>", "<textarea name='message'></textarea>"):
