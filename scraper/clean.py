@@ -60,6 +60,7 @@ from scraper.sections import (
     remove_reviews,
     remove_signup_boxes,
     remove_tag_lists,
+    unwrap_post_forms,
 )
 from scraper.selectors import Present, SelectorSet
 from scraper.wording import CJK_RELATED_PREFIXES, INLINE_RELATED_PREFIXES
@@ -353,6 +354,8 @@ def prune(
     disclosed = disclosed_ids(tree)
     # Before the fields that tell a signup form go with the non-content tags.
     remove_signup_boxes(tree, present, article)
+    # ...and before forms go as chrome, though a form holding a post is its wrapper.
+    unwrap_post_forms(tree, present)
     # Before the guard looks for the main container: a bar's slides can outweigh the page.
     remove_announcement_bars(tree, present)
     remove_matching(tree, NON_CONTENT, present=present)

@@ -393,6 +393,28 @@ def remove_other_posts(tree: LexborHTMLParser, present: Present | None = None) -
     remove_all(doomed)
 
 
+# A form that wraps a post, not a control: old Reddit's and some forums' posts sit in
+# the form that edits them, with nothing to fill in but hidden fields (and a hidden
+# textarea). Its paragraphs are the post's; the form as such is unwrapped before the
+# chrome rule removes forms.
+_VISIBLE_FIELDS = "input:not([type='hidden' i]), select, button"
+MIN_POST_FORM_PROSE = 20
+
+
+def unwrap_post_forms(tree: LexborHTMLParser, present: Present | None = None) -> None:
+    """Unwrap the forms that hold a post's paragraphs and no field a reader fills in."""
+    if present is not None and "<form" not in present.keys:
+        return
+    for form in tree.css("form"):
+        if form.css_first(_VISIBLE_FIELDS) is not None:
+            continue
+        prose = sum(text_length(paragraph) for paragraph in form.css("p"))
+        if prose >= MIN_POST_FORM_PROSE:
+            for textarea in form.css("textarea"):
+                textarea.decompose()  # the post's source, for editing: said again
+            form.unwrap()
+
+
 # A signup box: a form asking for an email address or a phone number, with the
 # pitch and the fine print around it ("Get our deals texted to your phone", "By
 # clicking Sign Me Up you agree..."), whatever the theme calls its classes (the

@@ -1093,6 +1093,20 @@ def test_a_headings_permalink_goes_and_the_heading_stays(permalink: str) -> None
     assert "What happens next" in text and "¶" not in text and "§" not in text and "#" not in text
 
 
+def test_a_form_that_wraps_a_post_keeps_the_post() -> None:
+    """Old Reddit puts each post in the form that edits it: hidden fields only, and the
+    source in a hidden textarea. A form a reader fills in is still chrome."""
+    post = (
+        "<form class='usertext' action='#'><input type='hidden' name='thing_id' value='t3_1b6'>"
+        "<div class='usertext-body'><div class='md'><p>Ordered one, thanks!</p></div></div>"
+        "<textarea style='display:none'>source</textarea></form>"
+    )
+    search = "<form action='/search'><p>Search the archive</p><input type='search' name='q'></form>"
+    text = pruned_text(article_html(extra_outside=post + search))
+    assert "Ordered one, thanks!" in text and "source" not in text
+    assert "Search the archive" not in text
+
+
 def test_login_and_contact_forms_are_no_signup_boxes() -> None:
     # The form itself goes with the chrome; the text around it stays.
     for extra in ("<input type='password'>", "<textarea name='message'></textarea>"):
