@@ -17,27 +17,31 @@ def render_markdown(blocks: Sequence[Block]) -> str:
     `>` quotes, tables with their first row as the header, fenced code."""
     out: list[str] = []
     previous = ""
+    fence = ""
     open_items: list[list[int]] = []  # per depth of the current list: its number, its marker's width
     for index, (kind, text) in enumerate(blocks):
         if previous == "code" and kind != "code":
-            out.append("```")
-        if not kind.startswith("item"):
+            out.append(fence)
+        if not kind.startswith("item") and kind != "code":
+            # A list goes on past a block of code in one of its items (its numbers too).
             open_items.clear()
         if kind == "heading":
-            line = f"## {text}"
+            line = f"## {_escaped(text)}"
         elif kind.startswith("item"):
-            line = _list_item(kind, text, open_items)
+            line = _list_item(kind, _escaped(text), open_items)
         elif kind == "quote":
-            line = f"> {_literal_start(text)}"
+            line = f"> {_literal_start(_escaped(text))}"
         elif kind == "row":
             # A pipe inside a cell would end it.
-            cells = (cell.replace("|", "\\|") for cell in text.split(CELL_SEPARATOR))
+            cells = (_escaped(cell).replace("|", "\\|") for cell in text.split(CELL_SEPARATOR))
             line = f"| {CELL_SEPARATOR.join(cells)} |"
         elif kind == "code":
             # Fenced, not indented: an indented block after a list item would join the item.
-            line = text if previous == "code" else f"```\n{text}"
+            if previous != "code":
+                fence = _fence_for(blocks, index)
+            line = text if previous == "code" else f"{fence}\n{text}"
         else:
-            line = _literal_start(text)
+            line = _literal_start(_escaped(text))
         # Paragraphs are separated by a blank line; items and rows stay together.
         if out and not (
             (kind == previous and kind in ("row", "code"))
@@ -51,8 +55,32 @@ def render_markdown(blocks: Sequence[Block]) -> str:
             out.append("|" + " --- |" * _table_width(blocks, index))
         previous = kind
     if previous == "code":
-        out.append("```")
+        out.append(fence)
     return "\n".join(out)
+
+
+def _fence_for(blocks: Sequence[Block], start: int) -> str:
+    """A fence longer than any run of backticks in the block of code from `start`: a line
+    of three inside it would otherwise close a three-backtick fence."""
+    longest = 0
+    for kind, text in blocks[start:]:
+        if kind != "code":
+            break
+        longest = max([longest, *(len(run) for run in _BACKTICKS.findall(text))])
+    return "`" * max(3, longest + 1)
+
+
+_BACKTICKS = re.compile(r"`+")
+# What Markdown would read as markup inside a line: emphasis, code spans, links, raw HTML
+# (a page that shows "<script>" in its text must not hand one to a renderer), entities,
+# and the backslash itself. An underscore inside a word (snake_case) is no emphasis.
+_INLINE_MARKUP = re.compile(r"[\\`*\[\]<]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
+
+
+def _escaped(text: str) -> str:
+    """`text` with every character Markdown would read as inline markup backslash-escaped:
+    the Markdown reads back as the text the record holds."""
+    return _INLINE_MARKUP.sub(lambda match: "\\" + match.group(), text)
 
 
 # How a line of Markdown starts a heading, a list item, a quote or a fence, or is a rule:

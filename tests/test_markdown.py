@@ -1,6 +1,8 @@
 """The Markdown rendering of a body, and the code in it kept as written."""
 
 from lxml import etree
+from markdown_it import MarkdownIt
+from selectolax.lexbor import LexborHTMLParser
 
 from scraper.engine import engine_blocks
 from scraper.extract import extract_html
@@ -95,3 +97,45 @@ def test_a_paragraph_that_starts_like_markdown_stays_a_paragraph() -> None:
 def test_a_pipe_in_a_cell_is_escaped_and_the_table_keeps_its_columns() -> None:
     markdown = render_markdown([("row", "Plan | Price"), ("row", "Basic|Plus | $5")])
     assert markdown == "| Plan | Price |\n| --- | --- |\n| Basic\\|Plus | $5 |"
+
+
+def _rendered_text(markdown: str) -> list[str]:
+    """What a CommonMark renderer shows of `markdown`, per block, and the tags it makes."""
+    html = MarkdownIt("commonmark").render(markdown)
+    tree = LexborHTMLParser(html)
+    assert tree.body is not None
+    return [node.text().strip() for node in tree.body.iter()]
+
+
+def test_text_that_shows_markup_reads_back_as_the_same_text() -> None:
+    """A page that shows "<script>" or "2*3*4" in its text: the Markdown a renderer turns
+    into HTML shows that text, and makes no element of it."""
+    lines = [
+        "Type <script>alert(document.cookie)</script> to test, or <img src=x onerror=alert(1)>.",
+        "2*3*4 is 24, and _this_ is not emphasis; snake_case stays as written.",
+        "A [link](javascript:alert(1)) shown as text, `not code`, &copy; as written, C:\\path.",
+    ]
+    markdown = render_markdown([("p", line) for line in lines] + [("item0", lines[0]), ("quote", lines[1])])
+    assert "snake_case" in markdown  # an underscore inside a word needs no escape
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<script" not in html and "<img" not in html and "<em>" not in html and "<a " not in html
+    assert "<code>" not in html and "©" not in html
+    assert _rendered_text(markdown) == [*lines, lines[0], lines[1]]
+
+
+def test_a_fence_in_the_code_does_not_close_the_block_and_a_list_keeps_counting() -> None:
+    blocks = [
+        ("p", "Write the fence like this:"),
+        ("code", "```python"),
+        ("code", "print('hi')"),
+        ("code", "```"),
+        ("item0.", "Step one"),
+        ("item0.", "Step two"),
+        ("code", "make install"),
+        ("item0.", "Step three"),
+    ]
+    markdown = render_markdown(blocks)
+    assert "````\n```python\nprint('hi')\n```\n````" in markdown
+    assert "3. Step three" in markdown
+    html = MarkdownIt("commonmark").render(markdown)
+    assert html.count("<pre>") == 2 and "<h" not in html
