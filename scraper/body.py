@@ -203,7 +203,8 @@ class _Writer:
 
     def emit(self, kind: str, line: str) -> None:
         self.flush()
-        line = collapse(line)
+        if kind != "row":  # a row's cells are collapsed each, an empty one kept
+            line = collapse(line)
         if line:
             self.blocks.append((kind, line))
 
@@ -280,7 +281,15 @@ def _holds_prose(node: LexborNode, links: LinkLengths) -> bool:
 
 
 def _row_cells(row: LexborNode) -> list[str]:
-    return [flat_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
+    """The row's cells' texts, an empty cell kept: the cells after it keep their columns."""
+    return [_cell_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
+
+
+def _cell_text(cell: LexborNode) -> str:
+    # A line break inside a cell parts words ("late<br>count"), as a reader sees them.
+    for line_break in cell.css("br"):
+        line_break.replace_with(" ")
+    return flat_text(cell)
 
 
 # A cell with more text than this is a column of a page's layout, not a datum; in Chinese
@@ -339,8 +348,8 @@ def _walk(
         elif tag == "table" and _is_data_table(child):
             out.flush()
             for row in child.css("tr"):
-                cells = [c for c in _row_cells(row) if c]
-                if cells:
+                cells = _row_cells(row)
+                if any(cells):
                     out.emit("row", CELL_SEPARATOR.join(cells))
         elif tag == "blockquote":
             out.flush()

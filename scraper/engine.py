@@ -238,7 +238,7 @@ def engine_blocks(element: _Element, quoted: bool = False) -> Iterator[Block]:
             for row in child.iter("row"):
                 cells = [collapse(_text_of(cell)) for cell in row.iter("cell")]
                 if any(cells):
-                    yield "row", CELL_SEPARATOR.join(c for c in cells if c)
+                    yield "row", CELL_SEPARATOR.join(cells)  # an empty cell kept: the columns stay
         elif tag == "quote":
             if child.text and child.text.strip():
                 yield "quote", child.text

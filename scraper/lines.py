@@ -457,7 +457,13 @@ def filter_blocks(blocks: Iterable[Block], title: str | None = None) -> list[Blo
     kept: list[Block] = []
     for kind, line in blocks:
         # Code keeps its indentation (Python's is its syntax); only its empty lines go.
-        line = line.rstrip() if kind == "code" and line.strip() else collapse(line)
+        if kind == "row":
+            # Each cell on its own: an empty one stays a column ("a |  | b"), not a gap.
+            line = CELL_SEPARATOR.join(collapse(cell) for cell in line.split(CELL_SEPARATOR))
+            if not line.replace(CELL_SEPARATOR, "").strip():
+                continue
+        else:
+            line = line.rstrip() if kind == "code" and line.strip() else collapse(line)
         if kind not in VERBATIM_KINDS:
             line = said_once(line)
         if not line or (kind not in VERBATIM_KINDS and is_boilerplate_line(line)):

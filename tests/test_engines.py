@@ -736,6 +736,22 @@ def test_an_articles_table_keeps_the_names_its_cells_link() -> None:
     assert "21.1 MB" in result.text
 
 
+def test_a_tables_empty_cell_keeps_the_columns_after_it_and_a_line_break_parts_words() -> None:
+    rows = "".join(
+        f"<tr><td>Station {n}</td><td>{n * 40}</td><td>{'' if n % 2 else 'yes'}</td>"
+        "<td>late<br>count</td></tr>"
+        for n in range(1, 7)
+    )
+    table = f"<table><tr><th>Station</th><th>Count</th><th>Checked</th><th>Note</th></tr>{rows}</table>"
+    head = "<meta property='og:type' content='article'>"
+    paragraphs = "".join(f"<p>{p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
+    html = page(f"<article><h1>Counts</h1>{paragraphs}{table}</article>", head=head)
+    for blocks in (extract_blocks(LexborHTMLParser(html), article=True), None):
+        text = "\n".join(line for _, line in blocks) if blocks is not None else extract_html(html).text
+        assert "Station 1 | 40 |  | late count" in text
+        assert "Station 2 | 80 | yes | late count" in text
+
+
 @pytest.mark.parametrize("headline_in_cell", [True, False])
 def test_a_chinese_layout_table_is_read_as_a_page_not_as_rows(headline_in_cell: bool) -> None:
     """An old portal's story in one cell of a layout table, beside a sidebar cell: its
