@@ -197,7 +197,11 @@ def _is_other_language_label(lowered: str) -> bool:
 
 def _is_boilerplate_wording(text: str) -> bool:
     # Dashes a theme sets a label between ("- Advertisement -", tagDiv's) are no words.
-    text = text.strip().strip(_LABEL_DASHES).strip().rstrip(".!")
+    # (A dash after the words alone ends a dateline: "WASHINGTON (AP) —".)
+    text = text.strip()
+    if text[:1] in _LABEL_DASHES:
+        text = text.strip(_LABEL_DASHES).strip()
+    text = text.rstrip(".!")
     lowered = text.lower()
     notes = _NOTES_BY_FIRST.get(lowered[:1])
     if notes is not None and lowered.startswith(notes):

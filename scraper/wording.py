@@ -140,6 +140,14 @@ BOILERPLATE_LINES = (
     r"|support .{1,60} by becoming a sponsor\b.{0,60}",
     # A newsroom's line about the standards it keeps, under the story.
     r".{0,60}\b(?:the )?trust project\b.{0,60}",
+    # A wire story's dateline left alone on its line ("WASHINGTON (AP) —", "London CNN —").
+    r"[\w .,'’-]{2,60}? \(?(?:cnn|ap|reuters|afp|upi|dpa|bloomberg)\)? ?[—–-]{1,2}",
+    # A news site's labels over media and its notice under outside links (the BBC's, the
+    # Guardian's), and a Q&A site's prompt under the answers.
+    r"(?:image source|media caption|image caption), .{1,80}",
+    r"the .{2,30} is not responsible for the content of external (?:sites|websites|links)\.?",
+    r"explore more on (?:these|this) topics?",
+    r"not the answer you(?:'|’)?re looking for\?.{0,120}",
     # A news page's corrections link under the story.
     r"(?:share your feedback,? (?:or|and) )?(?:report|flag) an? (?:error|typo|mistake|correction)"
     r"|suggest a correction|(?:spotted|found|see) an? (?:error|typo|mistake)\?(?: (?:let us know|tell us))?",

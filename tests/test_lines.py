@@ -38,6 +38,13 @@ from scraper.wording import BOILERPLATE_LINES
         "1.3K",  # a clap or like counter
         "Share your feedback or report an error",  # a news page's corrections link
         "Suggest a correction",
+        "WASHINGTON (AP) —",
+        "Vero Beach, Florida CNN —",
+        "Media caption, Watch: The flooded high street",
+        "Image source, Kellsmouth Town Council",
+        "The BBC is not responsible for the content of external sites.",
+        "Explore more on these topics",
+        "Not the answer you're looking for? Browse other questions tagged python.",
         "Did you find this article valuable?",
         "Se adhiere a los criterios de The Trust Project",
         "Adheres to The Trust Project's criteria",
