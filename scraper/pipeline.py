@@ -20,6 +20,7 @@ from scraper.models import ErrorInfo, Outcome, Page, Record
 from scraper.raw import looks_like_html, now_iso
 from scraper.settings import Settings
 from scraper.urls import redact, redact_text
+from scraper.words import count_reader_words
 
 STDIN = "-"
 
@@ -110,7 +111,7 @@ def record_from_page(page: Page, markdown: bool = False) -> Outcome:
     # Imported here, not at the top: the extractor (trafilatura, lxml, htmldate:
     # some 50 MB) belongs in the processes that extract. A batch's parent only
     # fetches and writes, and its spawned workers import it for themselves.
-    from scraper.extract import extract_html, word_count
+    from scraper.extract import extract_html
 
     try:
         article = extract_html(page.html, page.final_url or page.url)
@@ -132,7 +133,7 @@ def record_from_page(page: Page, markdown: bool = False) -> Outcome:
         description=article.description,
         language=article.language,
         text=article.text,
-        word_count=word_count(article.text),
+        word_count=count_reader_words(article.text),
         confidence=article.confidence,
         fetched_at=page.fetched_at,
     )

@@ -45,5 +45,18 @@ def count_words(text: str) -> int:
     return word_pattern(text).subn("", text)[1]
 
 
+# A word as a reader counts it: a contraction ("it's"), a hyphenated word ("well-known")
+# and a decimal ("3.14") are one. (The extractor's thresholds keep `\w+`, which they
+# were measured with.)
+_READER_WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+_READER_CJK_WORD = re.compile(f"[{CJK_CHARS}]|[^\\W{CJK_CHARS}]+(?:['’.\\-][^\\W{CJK_CHARS}]+)*")
+
+
+def count_reader_words(text: str) -> int:
+    """Words as a reader or a word processor counts them: the record's `word_count`."""
+    pattern = _READER_CJK_WORD if has_cjk(text) else _READER_WORD
+    return pattern.subn("", text)[1]
+
+
 def find_words(text: str) -> list[str]:
     return word_pattern(text).findall(text)

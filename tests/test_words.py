@@ -6,7 +6,7 @@ import pytest
 
 from scraper.confidence import confidence
 from scraper.extract import extract_html, word_count
-from scraper.words import count_words, find_words
+from scraper.words import count_reader_words, count_words, find_words
 from tests.conftest import page
 
 
@@ -45,3 +45,16 @@ def test_a_chinese_story_is_not_taken_for_a_fragment() -> None:
     article = extract_html(page(body, title="城市公园改造工程正式启动"))
     assert article.text.split("\n") == paragraphs
     assert word_count(article.text) > 150
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("It’s the end of the world as we know it", 10),
+        ("A well-known rule, now 3.14 times older", 6),
+        ("don't stop – now", 3),
+        ("政府周三宣布了新规定", 10),
+    ],
+)
+def test_the_records_word_count_counts_as_a_reader_does(text: str, words: int) -> None:
+    assert count_reader_words(text) == words
