@@ -51,7 +51,7 @@ def test_a_chinese_story_is_not_taken_for_a_fragment() -> None:
     ("text", "words"),
     [
         ("It’s the end of the world as we know it", 10),
-        ("A well-known rule, now 3.14 times older", 6),
+        ("A well-known rule, now 3.14 times older", 7),
         ("don't stop – now", 3),
         ("政府周三宣布了新规定", 10),
     ],
