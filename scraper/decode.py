@@ -56,11 +56,18 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE)
 
 
-def is_binary(data: bytes) -> bool:
+def is_binary(data: bytes, content_type: str | None = None) -> bool:
     """Whether `data` is no text at all (an image, a PDF, an archive): a binary byte in
-    its first 1,445 bytes and no byte-order mark, which UTF-16's zero bytes come after."""
+    its first 1,445 bytes, and neither a byte-order mark nor a UTF-16 charset in the
+    Content-Type, either of which UTF-16's zero bytes come after."""
     head = data[:_RESOURCE_HEADER_BYTES]
-    return not head.startswith(tuple(bom for bom, _ in _BOMS)) and _BINARY_BYTE.search(head) is not None
+    if head.startswith(tuple(bom for bom, _ in _BOMS)) or _declares_utf16(content_type):
+        return False
+    return _BINARY_BYTE.search(head) is not None
+
+
+def _declares_utf16(content_type: str | None) -> bool:
+    return (charset_from_content_type(content_type) or "").startswith("utf-16")
 
 
 def normalise_label(label: str) -> str | None:
@@ -121,8 +128,16 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace"), encoding
+    header = charset_from_content_type(content_type)
+    if header is not None and header.startswith("utf-16"):
+        # Without a BOM a UTF-16 body is read as its header says (WHATWG); UTF-8 would take
+        # its zero bytes for text. "utf-16" alone, with no BOM, is little-endian.
+        codec = "utf-16-le" if header == "utf-16" else header
+        text = _strict(data, codec)
+        if text is not None:
+            return text, codec
     utf8 = _strict(data, "utf-8")
-    header, meta = charset_from_content_type(content_type), charset_from_meta(data)
+    meta = charset_from_meta(data)
     if header in SERVER_DEFAULTS and meta:
         # Servers send "text/html; charset=ISO-8859-1" for every page they do not
         # know better about; the page's own <meta> knows better.

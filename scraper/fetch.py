@@ -402,7 +402,7 @@ class Fetcher:
     def _check_html(content_type: str | None, head: bytes) -> None:
         if not is_html(content_type, head):
             raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")
-        if is_binary(head) and not head.startswith(GZIP_MAGIC) and not looks_like_html(head):
+        if is_binary(head, content_type) and not head.startswith(GZIP_MAGIC) and not looks_like_html(head):
             # An image or a PDF behind a server's wrong type reads as noise, not as a page.
             raise NotHTML(
                 f"binary data (an image, a PDF?), not an HTML page, though Content-Type: {content_type}"

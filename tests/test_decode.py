@@ -159,3 +159,13 @@ def test_detector_ties_go_to_the_likeliest_encoding(text: str, encoding: str) ->
     for page in (text, "<meta charset='utf-8'>" + text):
         decoded, _ = decode_html(page.encode(encoding))
         assert text in decoded
+
+
+@pytest.mark.parametrize(("label", "codec"), [("utf-16le", "utf-16-le"), ("UTF-16BE", "utf-16-be")])
+def test_a_utf16_page_without_a_bom_is_read_as_its_header_says(label: str, codec: str) -> None:
+    html = "<html><head><title>T</title></head><body><p>Grüße aus München</p></body></html>"
+    data = html.encode(codec)
+    content_type = f"text/html; charset={label}"
+    assert is_binary(data)  # its zero bytes, with nothing to say why
+    assert not is_binary(data, content_type)
+    assert decode_html(data, content_type) == (html, codec)

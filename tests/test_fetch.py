@@ -104,6 +104,13 @@ def test_404_is_an_error_with_status(httpserver: HTTPServer) -> None:
     assert info.value.status == 404
 
 
+def test_a_utf16_page_its_header_declares_is_fetched_not_refused_as_binary(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/u16").respond_with_data(
+        article_html().encode("utf-16-le"), content_type="text/html; charset=utf-16le"
+    )
+    assert "river rose" in fetch(httpserver.url_for("/u16")).html
+
+
 def test_non_html_refused(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/doc.pdf").respond_with_data(
         b"%PDF-1.7 " + b"x" * 3000, content_type="application/pdf"
