@@ -15,6 +15,7 @@ from scraper.dom import (
 from scraper.markup import COMMENTS, CONSENT, NOT_ARTICLE, collapsed
 from scraper.scoring import main_candidate
 from scraper.selectors import Present
+from scraper.words import has_cjk
 
 # A weak-rule element is boilerplate only if it holds less than this share
 # of the page's text, or is mostly link text.
@@ -26,6 +27,8 @@ CONTAINER_TAGS = frozenset({"html", "body", "main", "article"})
 
 # Below this much text beside a comment thread, the thread is the content.
 MIN_ARTICLE_CHARS = 300
+MIN_CJK_ARTICLE_CHARS = 100
+CJK_SAMPLE_CHARS = 2_000
 ARTICLE_SHARE_OF_THREAD = 0.25
 
 
@@ -69,7 +72,12 @@ class Guard:
         # A page that calls itself an article is one, however long its thread;
         # otherwise an article shorter than a quarter of the thread is its opening post.
         share = 0.0 if article_page else ARTICLE_SHARE_OF_THREAD
-        self.discussion = thread > 0 and article < max(MIN_ARTICLE_CHARS, share * thread)
+        least = MIN_ARTICLE_CHARS
+        sample = (candidate.text(deep=True) or "")[:CJK_SAMPLE_CHARS] if thread and candidate else ""
+        if has_cjk(sample):
+            # A character of Chinese or Japanese says what a word of English does.
+            least = MIN_CJK_ARTICLE_CHARS
+        self.discussion = thread > 0 and article < max(least, share * thread)
         if self.discussion:
             candidate = main_candidate(tree, CONSENT, present)
         self.container = candidate

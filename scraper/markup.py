@@ -267,6 +267,9 @@ COMMENT_SELECTORS = (
     "#hashover",
     "#graphcomment",
     "#replybox",
+    # Sina's comment block under a story.
+    "#bottom_sina_comment",
+    ".sina-comment-wrap",
     # The ids and classes hand-written comment blocks go by (after shutup.css's list).
     "#commentsContainer",
     "#comments-list",

@@ -63,7 +63,7 @@ def _microdata_types(tree: LexborHTMLParser) -> Iterator[str]:
 
 # OpenGraph's type for a story is "article"; blog themes also write "post" or
 # "blog" (the old Facebook type for a weblog) on theirs.
-ARTICLE_OG_TYPES = frozenset({"article", "post", "blog", "blogpost", "blog_post"})
+ARTICLE_OG_TYPES = frozenset({"article", "post", "blog", "blogpost", "blog_post", "news", "newsarticle"})
 
 
 def declares_article(tree: LexborHTMLParser) -> bool:

@@ -77,6 +77,8 @@ def test_article_survives_pruning() -> None:
         # Ezoic's slot and its report button; text-to-speech players: Trinity Audio, BeyondWords.
         "<span class='ezoic-ad ezoic-at-0 medrectangle-3'><span class='ezoic-ad'>Sponsored pick</span></span>"
         "<div class='ez-report-ad-button'>Flag it</div>",
+        # Sina's comment block.
+        "<div id='bottom_sina_comment' class='sina-comment-wrap'><p>这个政策真的很实用</p></div>",
         # tagDiv's (Newspaper) ad spot in the story, with its label.
         "<div class='td-a-rec td-a-rec-id-content_inline'><span class='td-adspot-title'>Paid</span></div>",
         "<div class='trinity-tts-pb' dir='ltr'><div>Hear it read</div><span>Powered by a voice</span></div>",

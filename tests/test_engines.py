@@ -688,6 +688,35 @@ def test_a_page_builders_article_of_one_module_per_paragraph_is_no_forum_topic()
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
 
 
+def test_a_short_chinese_story_is_no_forum_topic_for_its_comments() -> None:
+    """A story of 200 characters says in Chinese what 600 do in English: beside a comment
+    block it is still the article, and the comments go (a portal's page, og:type "news")."""
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "新京报讯（记者 王晓）今年春季学期起，多地小学开始试点“夜间托管”服务，"
+            "放学后学生可在校内延时至晚上7点。",
+            "据了解，托管期间学校提供简餐，并由教师和志愿者轮流值守。家长按月缴纳少量费用。",
+            "“以前六点才下班，接孩子得请人帮忙。”一位家长说，现在终于可以安心加班。",
+            "也有教师表示，延时服务增加了工作负担，希望相关部门完善补贴机制。",
+        )
+    )
+    comments = "".join(
+        f"<div class='comment'><span class='name'>{city}网友</span><p>{text}</p></div>"
+        for city, text in (
+            ("北京", "这个政策真的很实用，我们小区的家长都很支持。"),
+            ("上海", "希望早点推广到我们这里，孩子放学太早了。"),
+        )
+    )
+    html = page(
+        "<div class='main-content'><h1>多地试点“夜间托管”</h1>"
+        f"<div class='article' id='article'>{story}</div><div id='comments'>{comments}</div></div>",
+        head="<meta property='og:type' content='news'>",
+    )
+    text = extract_html(html, "https://news.example.cn/c/2024-03-05/doc-1.shtml").text
+    assert "夜间托管" in text and "这个政策" not in text and "希望早点推广" not in text
+
+
 def _long_article() -> str:
     paragraphs = "".join(f"<p>{p} {p} {p}</p>" for p in ARTICLE_PARAGRAPHS)
     head = "<meta property='og:type' content='article'>"

@@ -1033,6 +1033,12 @@ def test_what_is_not_a_block_rendered_twice_stays(blocks: list[tuple[str, str]])
         "展开全文",
         "打开APP阅读全文",
         "▶ 네이버에서 바닷가일보를 구독하세요!",
+        # A portal's plug for its app and its account, and the story's keywords.
+        "新浪新闻客户端",
+        "海量资讯、精准解读，尽在新浪新闻APP",
+        "新浪新闻公众号",
+        "更多热点速递、私房茶话，欢迎关注。",
+        "文章关键词：夜间托管 双职工",
     ],
 )
 def test_chinese_japanese_and_korean_chrome_goes(line: str) -> None:
@@ -1055,6 +1061,8 @@ def test_chinese_japanese_and_korean_chrome_goes(line: str) -> None:
         "施工人员在东门街铺设污水管道（资料图片）",
         "有料記事の数が増えている。",
         "▶ 그는 회의에서 노선 개편을 밝혔다.",
+        "他说，这个客户端的问题已经解决了，用户可以放心使用。",
+        "关键词搜索的结果显示，市民最关心的是停车问题。",
     ],
 )
 def test_chinese_japanese_and_korean_prose_stays(line: str) -> None:
