@@ -469,6 +469,10 @@ CHROME_SELECTORS = (
     ".smartbanner",
     "#smartbanner",
     ".skip-link",
+    # vBulletin 4's block under a thread: its information, who is reading it, similar
+    # threads, bookmarks and the posting permissions.
+    "#thread_info",
+    ".options_block_container",
     # The permalink a docs generator puts beside each heading ("¶", "#", "§"): Sphinx and
     # MkDocs, Docusaurus, VitePress and markdown-it-anchor, AnchorJS, Jupyter, rustdoc.
     "a.headerlink",

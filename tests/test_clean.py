@@ -77,6 +77,9 @@ def test_article_survives_pruning() -> None:
         # Ezoic's slot and its report button; text-to-speech players: Trinity Audio, BeyondWords.
         "<span class='ezoic-ad ezoic-at-0 medrectangle-3'><span class='ezoic-ad'>Sponsored pick</span></span>"
         "<div class='ez-report-ad-button'>Flag it</div>",
+        # vBulletin 4's thread information and posting permissions.
+        "<div id='thread_info' class='block'><h4>Thread Information</h4><p>Users Browsing</p></div>",
+        "<div class='options_block_container'><h4>Posting Permissions</h4><p>You may not</p></div>",
         # Sina's comment block.
         "<div id='bottom_sina_comment' class='sina-comment-wrap'><p>这个政策真的很实用</p></div>",
         # tagDiv's (Newspaper) ad spot in the story, with its label.
