@@ -131,6 +131,9 @@ BOILERPLATE_LINES = (
     r"|scrivi un commento|schrijf een reactie|napisz komentarz|написать комментарий",
     # A thread's counters and sort control, standing alone: "2 Answers", "1,693 views", "Sort by:".
     r"\d[\d,.]*k? (?:answers?|replies|views|posts)",
+    # A Q&A post's stamp, the year left out within the year: "asked Mar 1 at 10:11".
+    r"(?:asked|answered|edited|modified) (?:[a-z]{3,9}\.? \d{1,2}(?:, \d{4})?(?: at \d{1,2}:\d{2})?"
+    r"|\d+ (?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?) ago|today|yesterday)",
     # ...and a counter with nothing but its number, abbreviated: Medium's claps ("1.3K").
     r"\d{1,3}[.,]\d\s?[km]",
     r"(?:sort(?:ed)?(?: by)? ?:?\s*)+",

@@ -36,6 +36,8 @@ from scraper.wording import BOILERPLATE_LINES
         "Advertisement",
         "- Advertisement -",  # tagDiv's label, between dashes
         "1.3K",  # a clap or like counter
+        "asked Mar 1 at 10:11",  # a Q&A post's stamps
+        "edited 2 days ago",
         "Share your feedback or report an error",  # a news page's corrections link
         "Suggest a correction",
         "WASHINGTON (AP) —",
