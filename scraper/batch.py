@@ -58,7 +58,7 @@ from scraper.resume import ResumeState, prepare_resume
 from scraper.robots import RobotsCache
 from scraper.serve import extract_file, extract_raw
 from scraper.settings import Settings
-from scraper.sinks import BatchFailed, DirSink, OutputClosed, RecordSink, Writer, lock_output
+from scraper.sinks import BatchFailed, DirSink, OutputClosed, RecordSink, Writer, open_output
 from scraper.tasks import cancelling
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 from scraper.workers import ExtractionPool, Job, PoolFailed
@@ -216,14 +216,9 @@ class _Batch:
         """The output file repaired and read back, under its lock: another batch still
         writing it would lose records to the repair. The lock is let go just before the
         sink takes its own (`RecordSink`), since it may be another file by then."""
-        if self.options.output_dir:
-            return prepare_resume(output, self.options.retry_failed)
-        try:
-            guard = open(output, "ab")  # noqa: SIM115
-        except OSError:
-            return prepare_resume(output, self.options.retry_failed)  # the sink will say why
-        with guard:
-            lock_output(guard, output)
+        with contextlib.ExitStack() as held:
+            if not self.options.output_dir:
+                held.enter_context(open_output(output))
             return prepare_resume(output, self.options.retry_failed)
 
     # -- reading the list ----------------------------------------------------------------

@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, BinaryIO, Protocol
+from typing import BinaryIO, Protocol
 
 from scraper.models import Outcome
 from scraper.outdir import RecordDir
@@ -34,18 +34,25 @@ class BatchFailed(Exception):
     """The batch cannot go on at all (the extraction workers do not start)."""
 
 
-def lock_output(handle: IO[bytes], path: Path) -> None:
-    """Take `path`'s lock (an advisory `flock` on the open `handle`, held while it is open),
-    or fail if another batch holds it: two batches writing one file would wipe or
-    interleave each other's records. Where the file system has no locks, nothing is locked."""
+def open_output(path: Path) -> BinaryIO:
+    """`path` opened to append, unbuffered, and locked (an advisory `flock`, held while it
+    is open): two batches writing one file would wipe or interleave each other's records,
+    so a second is refused before it touches a byte. Where the file system has no locks,
+    nothing is locked."""
+    try:
+        handle = open(path, "ab", buffering=0)  # noqa: SIM115
+    except OSError as exc:  # no such directory, no permission, a directory by that name
+        raise BatchFailed(f"cannot write records to {path}: {exc.strerror or exc}") from None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
+        handle.close()
         raise BatchFailed(
             f"{path} is being written by another scraper batch: let it finish, or write elsewhere"
         ) from None
     except OSError:
         pass  # no locks here (some network file systems): as before, unguarded
+    return handle
 
 
 class RecordSink:
@@ -58,19 +65,11 @@ class RecordSink:
         if output is None:
             self._stream: BinaryIO = sys.stdout.buffer
             return
-        try:
-            # Opened to append, and emptied only once it is ours: "wb" would empty the
-            # file another batch is writing before the lock could say so.
-            self._stream = open(output, "ab", buffering=0)  # noqa: SIM115
-        except OSError as exc:  # no such directory, no permission, a directory by that name
-            raise BatchFailed(f"cannot write records to {output}: {exc.strerror or exc}") from None
-        try:
-            lock_output(self._stream, output)
-            if not append and stat.S_ISREG(os.fstat(self._stream.fileno()).st_mode):
-                self._stream.truncate(0)
-        except BaseException:
-            self._stream.close()
-            raise
+        # Opened to append, and emptied only once it is ours: "wb" would empty the file
+        # another batch is writing before the lock could say so.
+        self._stream = open_output(output)
+        if not append and stat.S_ISREG(os.fstat(self._stream.fileno()).st_mode):
+            self._stream.truncate(0)
 
     def write(self, outcome: Outcome) -> None:
         line = json_line(outcome.record.to_dict()).encode("utf-8", "replace") + b"\n"
