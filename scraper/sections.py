@@ -435,6 +435,9 @@ _SIGNUP_LABEL = re.compile(
 )
 
 
+MAX_SIGNUP_LABEL_CHARS = 40
+
+
 def _is_signup_button(link: LexborNode) -> bool:
     label = link.text(deep=True, separator=" ") or ""
     return len(label) <= MAX_SIGNUP_LABEL_CHARS and (
@@ -443,7 +446,6 @@ def _is_signup_button(link: LexborNode) -> bool:
     )
 
 
-MAX_SIGNUP_LABEL_CHARS = 40
 # A newsletter service's signup form framed from its own site: the form is in the
 # other document, and the theme's box around the frame holds the pitch.
 SIGNUP_FRAMES = (
@@ -469,8 +471,9 @@ def _may_be_signup_box(node: LexborNode) -> bool:
 def remove_signup_boxes(
     tree: LexborHTMLParser, present: Present | None = None, article: bool = False
 ) -> None:
-    """Remove the box around each signup form, found by its fields, or around a
-    newsletter service's framed form (`SIGNUP_FRAMES`).
+    """Remove the box around each signup form, found by its fields, around a newsletter
+    service's framed form (`SIGNUP_FRAMES`), and, on an `article`'s page, around a
+    button-styled link to subscribe (`SIGNUP_BUTTONS`).
 
     A form holding more than `MAX_SIGNUP_BOX_CHARS`, or the page's `<h1>`, is no
     box: some CMSs wrap the whole page in one form. The box grows to the outermost
@@ -480,25 +483,23 @@ def remove_signup_boxes(
     ("Unlock 15% off when you subscribe") is a block of prose to its scoring, and
     on a shop's page of short tiles it won, and the tiles went.
     """
-    forms: dict[int, LexborNode] = {}
+    signups: dict[int, LexborNode] = {}  # forms, frames and buttons: where each box is grown from
     if present is None or ("<input" in present.keys and "<form" in present.keys):
         for field in tree.css(SIGNUP_FIELDS):
             form = _form_of(field)
             if form is not None and form.css_first(NOT_SIGNUP_FIELDS) is None:
-                forms[form.mem_id] = form
+                signups[form.mem_id] = form
     if present is None or "<iframe" in present.keys:
-        forms.update((frame.mem_id, frame) for frame in tree.css(SIGNUP_FRAMES))
-    # On a service's or a shop's page "Sign up" and "Join" are the offer itself.
-    buttons = (
-        "" if not article else present.matchable(SIGNUP_BUTTONS) if present is not None else SIGNUP_BUTTONS
-    )
-    if buttons:
-        forms.update((link.mem_id, link) for link in tree.css(buttons) if _is_signup_button(link))
+        signups.update((frame.mem_id, frame) for frame in tree.css(SIGNUP_FRAMES))
+    if article:  # on a service's or a shop's page "Sign up" and "Join" are the offer itself
+        buttons = present.matchable(SIGNUP_BUTTONS) if present is not None else SIGNUP_BUTTONS
+        if buttons:
+            signups.update((link.mem_id, link) for link in tree.css(buttons) if _is_signup_button(link))
     boxes: list[LexborNode] = []
-    for form in forms.values():
-        if not _may_be_signup_box(form):
+    for signup in signups.values():
+        if not _may_be_signup_box(signup):
             continue
-        box, parent = form, form.parent
+        box, parent = signup, signup.parent
         while parent is not None and parent.tag not in CONTAINER_TAGS and _may_be_signup_box(parent):
             box, parent = parent, parent.parent
         boxes.append(box)
