@@ -308,8 +308,7 @@ class Fetcher:
             finally:
                 await response.aclose()
         except _Retryable as exc:
-            if answer is not None:
-                exc.error.answered_by(*answer)
+            _answered(exc.error, answer)
             raise
         except FetchError as exc:
             # A 200 that is a PDF, too large or empty: its record says who answered, and how.
