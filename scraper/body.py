@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -280,16 +281,14 @@ def _holds_prose(node: LexborNode, links: LinkLengths) -> bool:
     return any(prose_length(paragraph, links) for paragraph in node.css("p"))
 
 
-def _row_cells(row: LexborNode) -> list[str]:
-    """The row's cells' texts, an empty cell kept: the cells after it keep their columns."""
-    return [_cell_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
-
-
-def _cell_text(cell: LexborNode) -> str:
-    # A line break inside a cell parts words ("late<br>count"), as a reader sees them.
-    for line_break in cell.css("br"):
+def _rows(table: LexborNode) -> Iterator[list[str]]:
+    """The table's rows as their cells' texts, an empty cell kept: the cells after it keep
+    their columns. A line break inside a cell parts words ("late<br>count"), as a reader
+    sees them: the table's breaks become spaces, found in one query, not one per cell."""
+    for line_break in table.css("td br, th br"):
         line_break.replace_with(" ")
-    return flat_text(cell)
+    for row in table.css("tr"):
+        yield [flat_text(cell) for cell in row.iter(include_text=False) if cell.tag in ("td", "th")]
 
 
 # A cell with more text than this is a column of a page's layout, not a datum; in Chinese
@@ -347,8 +346,7 @@ def _walk(
             out.flush()
         elif tag == "table" and _is_data_table(child):
             out.flush()
-            for row in child.css("tr"):
-                cells = _row_cells(row)
+            for cells in _rows(child):
                 if any(cells):
                     out.emit("row", CELL_SEPARATOR.join(cells))
         elif tag == "blockquote":
