@@ -20,7 +20,7 @@ from rich.markup import escape
 from scraper import __version__
 from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
 from scraper.fetch import Fetcher
-from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings
+from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings, is_header_value
 from scraper.urls import looks_like_url
 from scraper.workers import ExtractionPool, PoolFailed, scrape_target
 from scraper.write import FORMATS, Format, write_outcome
@@ -182,8 +182,8 @@ def _check_stdout() -> None:
 
 
 def _check_user_agent(user_agent: str) -> None:
-    # An HTTP header value: httpx writes it as ASCII, and a line break would end the header.
-    if not (user_agent.isascii() and user_agent.isprintable()):
+    # Said here with the option's name; `Settings` refuses it too, for library callers.
+    if not is_header_value(user_agent):
         raise typer.BadParameter("must be printable ASCII (it is an HTTP header)", param_hint="--user-agent")
 
 

@@ -32,6 +32,12 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def is_header_value(text: str) -> bool:
+    """Whether `text` can stand in an HTTP header: httpx writes it as ASCII, and a line
+    break would end the header."""
+    return text.isascii() and text.isprintable()
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     connect_timeout: float = 10.0
@@ -69,5 +75,5 @@ class Settings:
         for name in ("max_redirects", "retries", "backoff", "max_retry_after", "delay", "workers"):
             if not getattr(self, name) >= 0:
                 raise ValueError(f"Settings.{name} must be 0 or more, not {getattr(self, name)!r}")
-        if not (self.user_agent.isascii() and self.user_agent.isprintable()):
+        if not is_header_value(self.user_agent):
             raise ValueError("Settings.user_agent must be printable ASCII (it is an HTTP header)")
