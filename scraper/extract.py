@@ -37,6 +37,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +55,7 @@ from scraper.dom import LinkLengths, flatten_deep, has_ancestor_in
 from scraper.engine import captions_as_paragraphs, engine_blocks, main_content, unmask_for_engine
 from scraper.errors import ExtractionError
 from scraper.inbody import furniture
+from scraper.language import detect_language
 from scraper.lines import (
     Block,
     drop_adjacent_repeats,
@@ -154,7 +156,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
     Raises ExtractionError for markup no real page has (nesting past
     `MAX_MARKUP_DEPTH`, which costs the HTML parser quadratic time).
     """
-    return repaired(_extract_html(html, url))
+    article = repaired(_extract_html(html, url))
+    if article.language is None and article.text:
+        # Undeclared: the body's own words say (`scraper.language`).
+        article = dataclasses.replace(article, language=detect_language(article.text))
+    return article
 
 
 def _extract_html(html: str, url: str | None) -> Article:
