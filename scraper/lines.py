@@ -44,10 +44,12 @@ _CALL_TO_ACTION_RE = re.compile("|".join(CALL_TO_ACTION), re.IGNORECASE)
 
 # A news wire's legal footer, however long: "This document is subject to copyright. Apart
 # from any fair dealing…", "Citation: <headline> (2019, November 18) retrieved 20 November
-# 2019 from https://…".
+# 2019 from https://…"; and a WordPress theme's under each post: "This entry was posted on …
+# and is filed under … You can follow any responses to this entry through the RSS 2.0 feed."
 _LEGAL_FOOTER = re.compile(
     r"this (?:document|article|material) is subject to copyright\b.{0,400}"
-    r"|citation: .{5,300}\bretrieved .{5,60}\bfrom https?://\S+",
+    r"|citation: .{5,300}\bretrieved .{5,60}\bfrom https?://\S+"
+    r"|this entry was posted on .{5,300}\b(?:rss 2\.0 feed|responses to this entry)\b.{0,200}",
     re.IGNORECASE,
 )
 MAX_LEGAL_FOOTER_LINE = 600

@@ -93,6 +93,50 @@ BOILERPLATE_LINES = (
     r"(?:e-?mail|send|envoyer|senden|inviare|enviar)(?: (?:this|it|cet article|l'article))?"
     r" (?:to|à|an|a) (?:a |un |einen |un amico|un amigo)?(?:friend|ami|freund|amico|amigo)",
     r"share (?:on|via) .*",
+    # A portal's or a blog's tools of the 2000s: "E-mail this story", "Email this entry",
+    # "TrackBack (3)", "Rate this recipe: 1 2 3 4 5", "Версия для печати", "Отправить по почте".
+    r"(?:e-?mail|send|forward) this (?:story|article|entry|post|page)(?: to a friend)?",
+    r"trackbacks?(?: \(\d+\))?",
+    r"rate this (?:recipe|article|story|post|entry)\b.{0,40}",
+    r"(?:версия для печати|распечатать|отправить (?:по почте|другу|ссылку)|ссылки по теме)",
+    # ...and what such a page printed around the story: a wiki's "Jump to: navigation, search"
+    # and "Retrieved from "…"", a hit counter, the note beside outside links, a print view's
+    # "Find this article at: <address>", LiveJournal's mood and music.
+    r"jump to: navigation, search",
+    r"retrieved from [\"“].{1,200}[\"”]\.?",
+    r"you are visitor (?:number |no\.? |#)?[\d,.]*\b.{0,40}",
+    r"(?:note: )?(?:all )?(?:pages|links|sites) (?:will )?open in a new (?:browser )?window\.?",
+    r"find this article at:?.{0,200}",
+    r"current (?:mood|music|location): .{1,80}",
+    # A portal's appeals on every story: the Cyrillic press's "spotted an error? Select it and
+    # press Ctrl+Enter", "follow us on Google News" in other languages, a WhatsApp channel,
+    # "got news? send it to us" (WP.pl), "see more news from the region on g1", and the
+    # marker a video leaves in a Polish story ("Dalsza część artykułu pod materiałem wideo").
+    r".{0,120}(?:помилк|ошибк|опечатк|error|typo|mistake|błąd|chyb).{0,120}ctrl ?\+ ?enter.{0,120}",
+    r"\W{0,3}(?:follow|ακολουθήστε|folgen sie|suivez|siga|segui|seguici|ikuti|sledujte|obserwuj|volg"
+    r"|підписуйтесь|подписывайтесь|takip edin)\b.{0,80}\bgoogle news\b.{0,40}",
+    r"\W{0,3}(?:participe|entre|siga|join|follow|ikuti|simak)\b"
+    r"(?=.{0,160}\b(?:canal|channel|grupo|group|saluran|comunidade|community)\b).{0,120}\bwhatsapp\b.{0,60}",
+    r"masz newsa, zdjęcie lub filmik\?.{0,120}",
+    r"veja mais notícias d[ao] .{1,60}",
+    r"dalsz[aey] (?:część|ciąg) (?:artykułu|materiału) (?:pod|poniżej) .{0,30}",
+    # ...an Indonesian portal's: its video teaser and embed placeholder, its editors' initials
+    # closing the story ("(ada/das)"), its WhatsApp channel; a plea to support journalism in
+    # other languages ("Підтримайте незалежну журналістику", "Apoie o jornalismo").
+    r"simak video\b.{0,150}|\[gambas:.{1,40}\]|\((?:[a-z]{2,4}/){1,3}[a-z]{2,4}\)",
+    r"simak breaking news\b.{0,200}"
+    r"|pastikan kamu sudah (?:install|instal|unduh|download) aplikasi whatsapp.{0,20}",
+    # ...and an Israeli one's WhatsApp group and its link to the talkbacks, g1's video link.
+    r"הצטרפו ל(?:קבוצת|ערוץ) ה?(?:וואטסאפ|טלגרם).{0,100}|לכל התגובות|vídeos: tudo sobre .{1,60}",
+    r".{0,80}\b(?:підтримайте|поддержите|wesprzyj|unterstützen sie|soutenez|apoie|apoya|sostieni|steun)\b"
+    r".{0,40}(?:журналістик|журналистик|dziennikarstw|journalismus|journalisme|jornalismo|periodismo"
+    r"|giornalismo|journalistiek).{0,120}",
+    # The BBC's Persian byline as its pages lay it out, label and value with a Latin comma
+    # ("نویسنده, …": author, "شغل, …": role), its podcast promotion's skip link, and an Arabic
+    # story's stamp ("آخر تحديث: 13/5/2024 13:05": last updated).
+    r"(?:نویسنده|شغل), .{1,60}",
+    r"skip (?:podcast|video|audio)(?: promotion)? and continue reading|پرش از روی پادکست و ادامه مطلب",
+    r"\|?\s?(?:آخر تحديث|تاريخ النشر|تاريخ التحديث|نشر في|نُشر في)\s?:.{0,60}",
     r"(?:like|share) this:?",
     r"please follow (?:and|&) like us:?",
     r"click to (?:share|email|print) .*",
@@ -100,7 +144,8 @@ BOILERPLATE_LINES = (
     r"sign up (?:for|to) (?:our|the) newsletter.*",
     r"subscribe(?: now)?(?: to (?:our|the) newsletter)?[.!]?",
     r"(?:advertisements?|advertising|adverts?|anzeige|publicité|реклама|werbung|sponsored|iklan|publicidad|"
-    r"pubblicità|reklama|advertentie|annonse|annons|mainos|広告|广告|광고)",
+    r"pubblicità|publicidade|reklama|advertentie|annonse|annons|mainos|διαφήμιση|פרסומת|โฆษณา"
+    r"|広告|广告|광고)",
     # An ad network's button beside its slot (WordPress.com's WordAds, Ezoic).
     r"report this ad",
     # The marker an ad or a gallery leaves in the story: "Article continues below advertisement".
@@ -162,7 +207,9 @@ BOILERPLATE_LINES = (
     r"(?:view|see|read|browse) (?:all|more) (?:posts|articles|stories) (?:by|from) .{1,60}",
     # The heading over a block of other stories: "Recommended Stories", "Latest News".
     r"(?:recommended|related|more|trending|popular|latest|top|suggested|other) "
-    r"(?:stories|articles|posts|reads|videos|news|content|for you)",
+    r"(?:stories|articles|posts|reads|videos|news|content|for you|sites|links):?",
+    # ...and the headings over a story's summary and its revision history.
+    r"(?:story highlights|article history)",
     # Reading-time labels.
     # With the date the story line runs into: "6 min readMay 2, 2023".
     r"(?:\d+ ?min(?:ute)?s? read(?:.{0,30}\d{4})?|reading time:? .{0,20}|tempo de leitura:? .{0,20}|"
@@ -534,6 +581,8 @@ CJK_LINES = (
     r"|\d+件のコメント",
     r"댓글(?:\s?\d+개?)?|댓글 ?(?:쓰기|달기|남기기|보기)|답글 ?(?:남기기|취소)",
     r"(?:取消回复|取消回覆|返信をキャンセルする)",
+    # A blog post's footer: "投稿者 うめきち 時刻 15:22｜コメント(3)｜トラックバック(0)".
+    r"(?:投稿者|posted by).{1,60}(?:コメント|トラックバック).{0,60}|トラックバック(?:\s?[(（]\d+[)）])?",
     r"(?:(?:您的)?(?:电子邮箱|电子邮件|邮箱)地址不会被公开|(?:你|您)的電子郵件(?:位址|地址)並?不會被公開"
     r"|メールアドレスが公開されることはありません|이메일 주소는 공개되지 않습니다).{0,60}",
     r"(?:必填项已用|必填欄位標示為|※ ?が付いている欄は必須項目です|필수 필드는).{0,20}",
@@ -743,6 +792,26 @@ INLINE_RELATED_PREFIXES = (
     "اقرأ أيض",
     "بیشتر بخوانید",
     "ये भी पढ़ें",
+    # ...and Bengali, Hebrew, Greek (with and without its accents: headings are set in
+    # capitals, which drop them), more Hindi, Polish, Dutch, Turkish and Thai.
+    "আরও পড়ুন",
+    "আরো পড়ুন",
+    "קראו גם",
+    "קרא גם",
+    "διαβάστε επίσης",
+    "διαβαστε επισης",
+    "διαβάστε ακόμη",
+    "διαβαστε ακομη",
+    "ये खबर भी पढ़",
+    "यह भी पढ़ें",
+    "इसे भी पढ़ें",
+    "zobacz także",
+    "zobacz również",
+    "bekijk ook",
+    "ilgili haber",
+    "i\u0307lgili haber",  # "İlgili" lower-cased: Python keeps the capital İ's dot as a combining mark
+    "อ่านเพิ่มเติม",
+    "อ่านข่าวที่เกี่ยวข้อง",
     # A newsroom's teaser label: "[Read: …]". ("Watch: …" stays: on a front page it is
     # the title of a video story.)
     "read:",

@@ -360,6 +360,24 @@ def test_related_wording_in_several_languages() -> None:
     assert not starts_with_related_wording("Seeing is believing")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "আরও পড়ুন: ঢাকায় বৃষ্টি",
+        "קראו גם: הכנסת אישרה",
+        "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Η Βουλή",
+        "Διαβάστε επίσης: Η Βουλή",
+        "ये खबर भी पढ़िए... दिल्ली में बारिश",
+        "Zobacz także: Sejm przyjął ustawę",
+        "Bekijk ook: Kabinet valt",
+        "İlgili Haberler",
+        "อ่านเพิ่มเติม: ฝนตกหนัก",
+    ],
+)
+def test_related_wording_in_more_languages(text: str) -> None:
+    assert starts_with_related_wording(text)
+
+
 def test_text_for_screen_readers_only_is_removed() -> None:
     figure = (
         "<figure><img src='a.jpg' alt=''><figcaption><span class='sr-only'>Image caption</span>"

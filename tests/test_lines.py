@@ -1182,3 +1182,70 @@ def test_written_dates_and_bylines_in_more_languages_go(line: str) -> None:
 )
 def test_a_word_before_a_number_and_a_year_is_no_date(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A portal's and a blog's tools and footers of the 2000s.
+        "Send this story to a friend",
+        "Email this entry",
+        "TrackBack (3)",
+        "Rate this recipe: 1 2 3 4 5",
+        "Версия для печати | Отправить по почте",
+        "Ссылки по теме",
+        "Jump to: navigation, search",
+        'Retrieved from "http://en.wikipedia.org/wiki/Lighthouse"',
+        "You are visitor number 4521 since March 2001.",
+        "Note: Pages will open in a new browser window",
+        "Find this article at: http://www.example.com/2001/story.html",
+        "RELATED SITES:",
+        "STORY HIGHLIGHTS",
+        "current mood: tired",
+        "Posted by Dan Whitcombe at 9:14 PM | Email this entry | TrackBack (3) | Comments (9)",
+        "投稿者 うめきち 時刻 15:22｜コメント(3)｜トラックバック(0)",
+        "This entry was posted on Tuesday, August 15th, 2006 at 9:12 pm and is filed under Gardening. "
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a response, "
+        "or trackback from your own site.",
+        # ...and today's portals' ad markers and appeals, in their languages.
+        "PUBLICIDADE",
+        "โฆษณา",
+        "Dalsza część artykułu pod materiałem wideo",
+        "📲 Participe do canal do g1 Rio no WhatsApp",
+        "Veja mais notícias da região no g1 Rio de Janeiro",
+        "Якщо ви помітили помилку, виділіть необхідний текст і натисніть Ctrl + Enter, щоб повідомити "
+        "про це редакцію.",
+        "Masz newsa, zdjęcie lub filmik? Prześlij nam przez dziejesie.wp.pl",
+        "Ακολουθήστε το iefimerida.gr στο Google News",
+        'Simak Video "Video: Harga Beras Naik Terus, Ini Kata Pedagang Pasar Induk"',
+        "[Gambas:Video 20detik]",
+        "(ada/das)",
+        "Pastikan kamu sudah install aplikasi WhatsApp ya.",
+        "Ми працюємо для вас. Підтримайте незалежну журналістику – станьте читачем Клубу УП.",
+        "הצטרפו לקבוצת הוואטסאפ של ynet וקבלו את העדכונים החשובים ביותר",
+        "VÍDEOS: tudo sobre Campinas e Região",
+        "نویسنده, مریم افشار",
+        "Skip podcast promotion and continue reading",
+        "آخر تحديث: 13/5/2024 13:05 (توقيت مكة المكرمة)",
+    ],
+)
+def test_old_portals_tools_and_portals_appeals_go(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The entry was posted on the noticeboard before the meeting began.",
+        "Visitors to the museum can rate this exhibition online.",
+        "The museum's article history goes back to 1850.",
+        "Google News changed how publishers reach readers on WhatsApp and elsewhere, the study found, "
+        "and the effect on local papers has been lasting.",
+        "Press Ctrl + Enter to run the cell; an error in it stops the notebook.",
+        "Join the two billion people who use WhatsApp every day, the company said.",
+        "Author, activist and broadcaster Jane Doe has died.",
+        "Simak baik-baik penjelasan guru sebelum ujian dimulai, kata kepala sekolah.",
+    ],
+)
+def test_prose_about_those_tools_stays(line: str) -> None:
+    assert not is_boilerplate_line(line)
