@@ -152,6 +152,45 @@ def test_cut_down_og_title_gives_way_to_the_full_heading() -> None:
     assert meta_of(page(f"<h1>{full}</h1>", title="x", head=head))["title"] == full
 
 
+def test_a_page_without_an_h1_has_its_headline_in_bold_text_or_a_lower_heading() -> None:
+    # A 1999 table layout: the site and section before the headline in <title>, the
+    # headline set large in bold, a date in bold above it.
+    body = (
+        "<table><tr><td><b>Monday, June 14, 1999</b></td></tr><tr><td><font size='+2'>"
+        "<b>Ferry service to Pell Island to end after 61 years</b></font><br>The ferry ...</td></tr></table>"
+    )
+    title = "Harbor Gazette: Local News: Ferry service to Pell Island to end after 61 years"
+    assert (
+        meta_of(page(body, title=title), url=None)["title"]
+        == "Ferry service to Pell Island to end after 61 years"
+    )
+    # ...the headline in an <h2>, the title's parts around it, a date among them.
+    body = "<b>March 12, 2001</b><h2>Bronze Age boat pulled from English mud</h2><p>x</p>"
+    title = "CNN.com - Bronze Age boat pulled from English mud - March 12, 2001"
+    assert meta_of(page(body, title=title), url=None)["title"] == "Bronze Age boat pulled from English mud"
+
+
+def test_a_blogs_name_in_its_header_h1_gives_way_to_the_posts_heading() -> None:
+    body = (
+        "<div id='header'><div id='headerimg'><h1><a href='http://www.gardenpatch.example/'>Garden Patch"
+        " Notes</a></h1></div></div><div class='post'><h2><a href='/2006/08/seeds/'>Saving tomato seeds"
+        " the messy way</a></h2><p>x</p></div>"
+    )
+    title = "Garden Patch Notes  » Blog Archive   » Saving tomato seeds the messy way"
+    assert meta_of(page(body, title=title), url=None)["title"] == "Saving tomato seeds the messy way"
+
+
+def test_a_lower_heading_is_the_headline_only_as_whole_parts_of_the_title() -> None:
+    # Part of a part ("… in 2025" of "… in 2025 You Need to Know") is a teaser's words; the
+    # site's name in the page's banner is no headline; a section's name is too short.
+    title = "Top Dental Trends in 2025 You Need to Know | Smile Dental"
+    body = (
+        "<p class='top-banner-title'>Smile Dental</p><h3>Scotland</h3>"
+        "<h2>Top dental trends in 2025</h2><p>x</p>"
+    )
+    assert meta_of(page(body, title=title))["title"] == "Top Dental Trends in 2025 You Need to Know"
+
+
 def test_same_words_keep_the_declared_spelling() -> None:
     head = "<meta property='og:title' content=\"Why cheap SEO doesn't work\">"
     html = page("<h1>Why cheap SEO doesn’t  work</h1>", title="x", head=head)

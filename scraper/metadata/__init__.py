@@ -6,9 +6,10 @@ Each `extract_*` function then tries its sources from the most deliberate to
 the least:
 
 - title: the page's visible `<h1>` when it agrees with a declared title (it is
-  the headline without the site's decoration), else the declared title most
-  sources agree on (og:title, JSON-LD headline, `<title>`), its trailing site
-  name cut off;
+  the headline without the site's decoration); on a page without one, an `<h2>`,
+  `<h3>`, headline-named element or bold text that is whole parts of the declared
+  title ("Site: Section: <headline>"); else the declared title most sources agree
+  on (og:title, JSON-LD headline, `<title>`), its trailing site name cut off;
 - author: JSON-LD author names, author `<meta>` tags (and SEO plugins'
   "Written by" label pairs), then byline markup (itemprop, rel=author, hCard,
   class names, author links, "By ..." under the headline). Never a

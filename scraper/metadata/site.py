@@ -53,21 +53,22 @@ TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»/~]\s+|\s*[|·•»｜]\s*"
 # ...and an underscore beside their own characters ("标题_栏目_网站名"), which only names the site:
 # a title keeps its underscores, for some are its own ("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天"),
 # and elsewhere an underscore is part of a name ("os_path").
-_SITE_PART_SEPARATORS = re.compile(
+SITE_PART_SEPARATORS = re.compile(
     TITLE_SEPARATORS.pattern
     + r"|(?<=[\u3040-\u30ff\u4e00-\u9fff”」）])_|_(?=[\u3040-\u30ff\u4e00-\u9fff“「（])"
 )
 
 
-def site_names(tree: LexborHTMLParser, meta: Meta) -> set[str]:
+def site_names(tree: LexborHTMLParser, meta: Meta, from_title: bool = True) -> set[str]:
     """Comparison keys of every name the page gives itself, its host's name included;
     where it gives none (an old page without OpenGraph, read from a file), the last part
-    of its <title>, which `extract_sitename` takes for the site's name too."""
+    of its <title>, which `extract_sitename` takes for the site's name too (unless
+    `from_title` is false: that part may be the headline, "Site | Headline")."""
     keys = declared_site_names(meta)
     host = _page_host(tree, meta)
     if host:
         keys.add(host)
-    if not keys:
+    if not keys and from_title:
         title_site = compare_key(_title_site_part(tree) or "")
         if title_site:
             keys.add(title_site)
@@ -79,7 +80,7 @@ def _title_site_part(tree: LexborHTMLParser) -> str | None:
     title = node_text(tree.css_first("title"))
     if not title:
         return None
-    parts = _SITE_PART_SEPARATORS.split(title)
+    parts = SITE_PART_SEPARATORS.split(title)
     if len(parts) >= 2 and len(parts[-1].split()) <= 4 and parts[-1].strip():
         return parts[-1].strip()
     return None

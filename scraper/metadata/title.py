@@ -1,5 +1,6 @@
-"""The headline: the visible `<h1>` where it agrees with a declared title, else the
-declared title most sources agree on, its trailing site name cut off."""
+"""The headline: the visible `<h1>` where it agrees with a declared title; on a page
+without one, a lower heading or bold text that is whole parts of the declared title;
+else the declared title most sources agree on, its trailing site name cut off."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scraper.metadata.site import TITLE_SEPARATORS, is_site_name, mentions_site, site_names
+from scraper.metadata.site import (
+    SITE_PART_SEPARATORS,
+    TITLE_SEPARATORS,
+    is_site_name,
+    mentions_site,
+    site_names,
+)
 from scraper.metadata.sources import (
     Meta,
     clean_value,
@@ -18,6 +25,7 @@ from scraper.metadata.sources import (
     node_text,
     squash,
 )
+from scraper.words import has_cjk
 
 TITLE_META = (
     "og:title",
@@ -38,7 +46,8 @@ def extract_title(tree: LexborHTMLParser, meta: Meta) -> str | None:
     """Headline: an <h1> agreeing with a declared title, else the declared title without the site name."""
     sites = site_names(tree, meta)
     declared = _declared_titles(tree, meta)
-    for heading in _headings(tree):
+    headings = _headings(tree)
+    for heading in headings:
         if is_site_name(heading, sites):
             continue
         for title in declared:
@@ -46,11 +55,28 @@ def extract_title(tree: LexborHTMLParser, meta: Meta) -> str | None:
                 return title  # the same words: the declared spelling, free of markup quirks
         if any(_heading_agrees(heading, strip_site_name(title, sites)) for title in declared):
             return heading
+    # A page without an <h1> (an older page, a blog whose <h1> is its name) sets its
+    # headline in an <h2>, an <h3>, an element named for it ("post-title", "headline") or
+    # bold text set large: it is read where its words are a part of the declared title
+    # that is not the site's name ("BBC NEWS | Scotland | <headline>", "<blog>: <post>").
+    # Only the names the page declares are the site's here: the last part of its title,
+    # which stands in for them elsewhere, may be the headline.
+    # Of those, the longest: a blog's name may be set in bold before its post's title.
+    known = site_names(tree, meta, from_title=False)
+    spans = {span for title in declared for span in _title_spans(title)}
+    found = [
+        heading
+        for heading in ([] if headings else _secondary_headings(tree))
+        if compare_key(heading) in spans and _long_enough(heading) and not is_site_name(heading, known)
+    ]
+    if found:
+        best = max(found, key=lambda heading: len(compare_key(heading).split()))
+        whole = [title for title in declared if compare_key(title) == compare_key(best)]
+        return strip_site_name(whole[0], sites) if whole else best
     stripped = [strip_site_name(title, sites) for title in declared]
     if stripped:
         # A title two sources agree on beats one only its own tag states.
         return max(stripped, key=lambda t: sum(compare_key(t) == compare_key(other) for other in stripped))
-    headings = _headings(tree)
     return headings[0] if headings else None
 
 
@@ -86,6 +112,69 @@ def _headings(tree: LexborHTMLParser) -> list[str]:
 
 
 _LOGO_MARKS = re.compile(r"logo|brand|site-?title|site-?name|masthead", re.IGNORECASE)
+# ...and an older theme's header, which holds the blog's name (Kubrick's, TypePad's).
+_HEADER_IDS = frozenset({"header", "headerimg", "banner", "banner-header"})
+
+
+# Where a page without an <h1> sets its headline, in document order; `_SECONDARY_LIMIT`
+# of them are read.
+_SECONDARY = (
+    "h2, h3, [class*='title' i], [id*='title' i], [class*='headline' i], [id*='headline' i], b, strong, font"
+)
+_SECONDARY_LIMIT = 60
+# A headline read outside an <h1> has this many words (Chinese and Japanese: characters),
+# which a section's name ("Scotland", "UK latest") has not.
+MIN_SECONDARY_WORDS = 3
+MIN_SECONDARY_CJK_CHARS = 6
+
+
+def _secondary_headings(tree: LexborHTMLParser) -> list[str]:
+    found = []
+    for node in tree.css(_SECONDARY)[:_SECONDARY_LIMIT]:
+        if node.tag in ("html", "body", "title", "meta", "link", "script", "style") or _hidden(node):
+            continue
+        text = _HEADING_ANCHOR.sub("", node_text(node))
+        if 2 <= len(text) <= 300 and not _logo(node) and not _in_chrome(node):
+            found.append(squash(text))
+    return found
+
+
+# Bold text and named elements in the page's chrome are its name, its menus and its
+# teasers, whatever their words ("tod-top-banner-text-title").
+_CHROME_MARKS = re.compile(r"banner|footer|sidebar|widget|menu|\bnav", re.IGNORECASE)
+
+
+def _in_chrome(node: LexborNode) -> bool:
+    parent: LexborNode | None = node
+    for _ in range(3):
+        if parent is None:
+            return False
+        marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
+        if parent.tag in ("nav", "footer", "aside") or _CHROME_MARKS.search(marks):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _long_enough(heading: str) -> bool:
+    """Words enough for a headline, a date's number aside ("March 12, 2001" has one)."""
+    if has_cjk(heading):
+        return len(heading) >= MIN_SECONDARY_CJK_CHARS
+    return sum(not word.isdigit() for word in compare_key(heading).split()) >= MIN_SECONDARY_WORDS
+
+
+# A title's parts are also parted by a colon ("Lenta.ru: Россия: <headline>", "<blog>: <post>").
+_PART_SEPARATORS = re.compile(SITE_PART_SEPARATORS.pattern + r"|:\s+")
+
+
+def _title_spans(title: str) -> set[str]:
+    """Comparison keys of each run of the title's whole parts: "A | B | C" gives A, B, C,
+    "A B", "B C" and "A B C" (a headline is never cut inside a part)."""
+    parts = [compare_key(part) for part in _PART_SEPARATORS.split(title)]
+    parts = [part for part in parts if part]
+    return {
+        " ".join(parts[start:end]) for start in range(len(parts)) for end in range(start + 1, len(parts) + 1)
+    }
 
 
 def _logo(node: LexborNode) -> bool:
@@ -99,7 +188,7 @@ def _logo(node: LexborNode) -> bool:
             break
         marks = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
         banner = parent.tag == "header" and parent.attributes.get("role") == "banner"
-        if banner or _LOGO_MARKS.search(marks):
+        if banner or _LOGO_MARKS.search(marks) or parent.attributes.get("id") in _HEADER_IDS:
             return True
         parent = parent.parent
     return False
