@@ -58,3 +58,21 @@ def test_a_chinese_story_is_not_taken_for_a_fragment() -> None:
 )
 def test_the_records_word_count_counts_as_a_reader_does(text: str, words: int) -> None:
     assert count_reader_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Vowel signs and viramas are part of their word in Hindi and Bengali.
+        ("राहुल दुबे ने कहा कि यह किताब बहुत अच्छी है।", 10),
+        ("প্রথম আলোর প্রতিবেদক জানিয়েছেন", 4),
+        # ...as the zero-width non-joiner is in Persian, and points are in Hebrew.
+        ("می‌خواهم به خانه بروم", 4),
+        ("שָׁלוֹם עֲלֵיכֶם", 2),
+        # A decomposed accent does not split its word.
+        ("cafe\u0301 au lait", 3),
+    ],
+)
+def test_words_written_with_combining_marks_are_whole(text: str, words: int) -> None:
+    assert count_words(text) == words
+    assert count_reader_words(text) == words
