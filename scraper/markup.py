@@ -294,6 +294,27 @@ COMMENT_SELECTORS = (
     ".facebook-comments",
     "#fb-comments",
     ".disqus-thread",
+    # ...and as local CMSs name them in their languages: Turkish, German, Dutch, Polish,
+    # Spanish and Portuguese, French, Italian, Indonesian and Czech.
+    "#yorumlar",
+    ".yorumlar",
+    ".yorum-formu",
+    "#kommentare",
+    ".kommentare",
+    "#reacties",
+    ".reacties",
+    "#komentarze",
+    ".komentarze",
+    "#comentarios",
+    ".comentarios",
+    "#commentaires",
+    ".commentaires",
+    "#commenti",
+    ".commenti",
+    "#komentar",
+    ".komentar",
+    "#komentare",
+    ".komentare",
 )
 
 # Share and social widgets, follow buttons, "like this" blocks.

@@ -1212,3 +1212,16 @@ def test_tooltips_go_and_the_terms_they_explain_stay() -> None:
     text = pruned_text(article_html(extra_inside=term))
     assert "Good keyword research comes first." in text and "what users write" not in text
     assert all(paragraph in text for paragraph in ARTICLE_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "name", ["yorumlar", "kommentare", "reacties", "komentarze", "comentarios", "komentar"]
+)
+def test_a_comment_section_named_in_its_sites_language_goes(name: str) -> None:
+    section = (
+        f"<div class='{name}' id='{name}'><h3>Yorumlar</h3><div><p>Sezon erken açıldı ama trafik çekilmez"
+        " halde, yollar yetmiyor.</p><span>Ahmet K.</span></div></div>"
+    )
+    text = pruned_text(article_html(extra_outside=section))
+    assert "trafik çekilmez" not in text
+    assert ARTICLE_PARAGRAPHS[3] in text
