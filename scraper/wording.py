@@ -107,6 +107,19 @@ BOILERPLATE_LINES = (
     r"you are visitor (?:number |no\.? |#)?[\d,.]*\b.{0,40}",
     r"(?:note: )?(?:all )?(?:pages|links|sites) (?:will )?open in a new (?:browser )?window\.?",
     r"find this article at:?.{0,200}",
+    # ...an old forum's controls and notices (phpBB 2, vBulletin 3), a mailing-list archive's
+    # footer, a home page's way back, the note that PDFs need Adobe Reader.
+    r"(?:post new (?:topic|thread)|reply to (?:topic|thread)|view (?:previous|next) topic"
+    r"(?: :: view (?:previous|next) topic)?|display posts from previous:?.{0,60})",
+    r"you (?:cannot|can|may not|may) (?:post new topics|reply to topics|edit your posts|delete your posts"
+    r"|vote in polls|post attachments)(?: in this forum)?\.?",
+    r".{1,60} forum index(?: (?:->|»|>) .{1,80})?",
+    r"(?:vb code|smilies|\[img\] code|html code|bb code) (?:is|are) (?:on|off)",
+    r"powered by (?:vbulletin|phpbb|invision|smf|mybb|xenforo)\b.{0,80}",
+    r"more information about the .{1,80} mailing list",
+    r"(?:back|return) to .{1,60}\bhome ?page\.?",
+    r"(?:you (?:will )?need (?:the )?(?:free )?adobe (?:acrobat )?reader\b"
+    r"|to view (?:the )?pdf files?\b).{0,120}",
     r"current (?:mood|music|location): .{1,80}",
     # A portal's appeals on every story: the Cyrillic press's "spotted an error? Select it and
     # press Ctrl+Enter", "follow us on Google News" in other languages, a WhatsApp channel,
@@ -581,6 +594,8 @@ CJK_LINES = (
     r"|\d+件のコメント",
     r"댓글(?:\s?\d+개?)?|댓글 ?(?:쓰기|달기|남기기|보기)|답글 ?(?:남기기|취소)",
     r"(?:取消回复|取消回覆|返信をキャンセルする)",
+    # A city hall page's contact box heading and its note on PDFs.
+    r"(?:この|本)ページ(?:に関する|についての)お問い合わせ(?:先)?|.{0,10}pdf.{0,30}(?:ご覧|閲覧).{0,40}adobe.{0,40}",
     # A blog post's footer: "投稿者 うめきち 時刻 15:22｜コメント(3)｜トラックバック(0)".
     r"(?:投稿者|posted by).{1,60}(?:コメント|トラックバック).{0,60}|トラックバック(?:\s?[(（]\d+[)）])?",
     r"(?:(?:您的)?(?:电子邮箱|电子邮件|邮箱)地址不会被公开|(?:你|您)的電子郵件(?:位址|地址)並?不會被公開"

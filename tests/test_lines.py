@@ -1227,6 +1227,16 @@ def test_a_word_before_a_number_and_a_year_is_no_date(line: str) -> None:
         "نویسنده, مریم افشار",
         "Skip podcast promotion and continue reading",
         "آخر تحديث: 13/5/2024 13:05 (توقيت مكة المكرمة)",
+        "Post new topic",
+        "View previous topic :: View next topic",
+        "You cannot post new topics in this forum",
+        "Sawdust Corner Forum Index -> Finishing",
+        "vB code is On",
+        "Powered by vBulletin® Version 3.6.4",
+        "More information about the Birding-NE mailing list",
+        "Back to Helen Park's home page",
+        "このページに関するお問い合わせ",
+        "PDFファイルをご覧いただくには、Adobe Readerが必要です。",
     ],
 )
 def test_old_portals_tools_and_portals_appeals_go(line: str) -> None:
@@ -1244,6 +1254,8 @@ def test_old_portals_tools_and_portals_appeals_go(line: str) -> None:
         "Press Ctrl + Enter to run the cell; an error in it stops the notebook.",
         "Join the two billion people who use WhatsApp every day, the company said.",
         "Author, activist and broadcaster Jane Doe has died.",
+        "The forum index fell two points after the announcement, its lowest close in a month.",
+        "She went back to the old home page design after readers complained.",
         "Simak baik-baik penjelasan guru sebelum ujian dimulai, kata kepala sekolah.",
     ],
 )
