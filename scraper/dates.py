@@ -220,6 +220,14 @@ _TEXT_DATES = (
         r"\b(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s*,\s*|\s+năm\s+)(?P<year>\d{4})\b",
         re.IGNORECASE,
     ),
+    # A Unix stamp, as mailing-list archives print it: "Sun Dec 12 19:42:17 EST 2004".
+    re.compile(
+        _MONTH + r"\s+(?P<day>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?(?P<year>\d{4})\b",
+        re.IGNORECASE,
+    ),
+    # Dashed digits, as old forums print them ("03-22-2007, 10:14 PM"): month first in the
+    # US, day first elsewhere; read only where the order shows (one of them past 12).
+    re.compile(r"(?<![\d-])(?P<first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>(?:19|20)\d{2})(?![\d-])"),
 )
 
 
@@ -227,6 +235,11 @@ def find_text_date(text: str) -> str | None:
     """The first date a reader would see in a short text ('Published on July 18, 2025'), as YYYY-MM-DD."""
     for pattern in _TEXT_DATES:
         for match in pattern.finditer(text):
+            if "first" in pattern.groupindex:
+                moment = _dashed(match)
+                if moment is not None and _plausible(moment):
+                    return moment.date().isoformat()
+                continue
             month = match.group("month")
             number = int(month) if month.isdigit() else MONTHS.get(month.lower())
             if number is None:
@@ -240,10 +253,24 @@ def find_text_date(text: str) -> str | None:
     return None
 
 
-# Permalinks that carry the day: /2024/03/05/slug, /2024-03-05-slug, /20240305/.
+def _dashed(match: re.Match[str]) -> datetime | None:
+    """The day of "03-22-2007" or "22-03-2007"; none where both orders make a date."""
+    first, second, year = (int(match.group(name)) for name in ("first", "second", "year"))
+    if (first > 12) == (second > 12):
+        return None
+    month, day = (second, first) if first > 12 else (first, second)
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
+
+
+# Permalinks that carry the day: /2024/03/05/slug, /2024-03-05-slug, /20240305/, and with a
+# section between the year and the month, as CNN's were: /2009/US/05/12/slug.
 _URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?:[/_.-]|$)|"
-    r"/(?P<year2>(?:19|20)\d{2})(?P<month2>[01]\d)(?P<day2>[0-3]\d)(?:[/_.-]|$)"
+    r"/(?P<year2>(?:19|20)\d{2})(?P<month2>[01]\d)(?P<day2>[0-3]\d)(?:[/_.-]|$)|"
+    r"/(?P<year3>(?:19|20)\d{2})/[A-Za-z]{2,20}/(?P<month3>[01]?\d)/(?P<day3>[0-3]?\d)/"
 )
 
 
@@ -252,9 +279,12 @@ def url_date(url: str | None) -> str | None:
     match = _URL_DATE.search(url or "")
     if not match:
         return None
-    year, month, day = (
-        match.group("year", "month", "day") if match.group("year") else match.group("year2", "month2", "day2")
-    )
+    if match.group("year"):
+        year, month, day = match.group("year", "month", "day")
+    elif match.group("year2"):
+        year, month, day = match.group("year2", "month2", "day2")
+    else:
+        year, month, day = match.group("year3", "month3", "day3")
     try:
         moment = datetime(int(year), int(month), int(day))
     except ValueError:

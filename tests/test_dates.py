@@ -106,6 +106,10 @@ def test_search_date_reads_the_page_and_its_address() -> None:
         ("١٤ أغسطس ٢٠٢٥", "2025-08-14"),
         ("14 أغسطس، 2025", "2025-08-14"),
         ("14 Μαΐου 2025", "2025-05-14"),
+        # A mailing-list archive's Unix stamp; an old forum's dashed digits, either order.
+        ("Sun Dec 12 19:42:17 EST 2004", "2004-12-12"),
+        ("03-22-2007, 10:14 PM", "2007-03-22"),
+        ("22-03-2007 10:14", "2007-03-22"),
     ],
 )
 def test_find_text_date(text: str, expected: str) -> None:
@@ -121,6 +125,9 @@ def test_find_text_date(text: str, expected: str) -> None:
         "",
         "version 2019.1.2.3",
         "2025年",
+        # Both orders make a date: no telling which.
+        "03-04-2007",
+        "Call 03-22-20071",
     ],
 )
 def test_find_text_date_needs_a_whole_date(text: str) -> None:
@@ -133,6 +140,7 @@ def test_find_text_date_needs_a_whole_date(text: str) -> None:
         ("https://example.com/2024/03/05/storm-hits-coast/", "2024-03-05"),
         ("https://example.com/news/2019-8-7-quiet-day.html", "2019-08-07"),
         ("https://example.com/archive/20210630/", "2021-06-30"),
+        ("http://www.cnn.com/2009/US/05/12/coast.guard.rescue/index.html", "2009-05-12"),
         ("https://example.com/products/2024-model/", None),
         ("https://example.com/2024/13/45/x", None),
         (None, None),
