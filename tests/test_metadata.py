@@ -683,3 +683,13 @@ def test_bylines_in_more_languages() -> None:
     assert author("Autor: Jan Novák") == "Jan Novák"
     # "Oleh karena itu" is "therefore": a sentence, not a byline.
     assert author("Oleh karena itu, warga berharap.") is None
+
+
+def test_a_byline_ends_at_its_line_break() -> None:
+    # A 2001 story page: the name in bold, the desk on the line under it, in one <font>.
+    body = (
+        "<table><tr><td><h2>Bronze Age boat pulled from English mud</h2><font size='2'><b>By Jane Porter</b>"
+        "<br>CNN London</font><p>LONDON, England -- Archaeologists have lifted ...</p></td></tr></table>"
+    )
+    html = page(body, title="CNN.com - Bronze Age boat pulled from English mud - March 12, 2001")
+    assert meta_of(html, url=None)["author"] == "Jane Porter"
