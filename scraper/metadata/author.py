@@ -471,12 +471,26 @@ def _by_line_under_headline(tree: LexborHTMLParser, headline: str | None = None)
             after_label = not is_foreign(node)
             continue
         if (after_label or _BY_LINE.match(text)) and not is_foreign(node):
+            # "By Jane Porter<br>CNN London": the name's line, not the role or desk under it.
+            if node.css_first("br") is not None:
+                text = _first_line(node) or text
             # In running text only capitalised words make a name: "By continuing, you agree" is no byline.
             names = [n for n in split_names(text) if clean_author(n) and _capitalised(n)]
             if names:
                 return names
             after_label = False
     return []
+
+
+_BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+
+
+def _first_line(node: LexborNode) -> str:
+    """The text of `node` up to its first line break."""
+    inner = node.html or ""
+    start = inner.find(">") + 1  # past the element's own tag
+    first = _BREAK.split(inner[start:], maxsplit=1)[0]
+    return collapse(LexborHTMLParser(first).text(separator=" ") if first.strip() else "")
 
 
 def _capitalised(name: str) -> bool:
