@@ -472,7 +472,9 @@ def _by_line_under_headline(tree: LexborHTMLParser, headline: str | None = None)
             continue
         if (after_label or _BY_LINE.match(text)) and not is_foreign(node):
             # "By Jane Porter<br>CNN London": the name's line, not the role or desk under it.
-            if node.css_first("br") is not None:
+            # (A line of bare text, read alone already, is not the whole of its element.)
+            whole = node.css_first("br") is not None and collapse(node.text(separator=" ") or "") == text
+            if whole:
                 text = _first_line(node) or text
             # In running text only capitalised words make a name: "By continuing, you agree" is no byline.
             names = [n for n in split_names(text) if clean_author(n) and _capitalised(n)]
