@@ -35,6 +35,7 @@ from scraper.dom import (
     collapse,
     has_ancestor_in,
     is_root,
+    link_density,
     remove_all,
     text_length,
 )
@@ -276,8 +277,15 @@ class Pruner:
                 continue
             if not text or not starts_with_related_wording(text):
                 continue
-            if node.css_first("a") is not None or len(text) < 40:
+            if node.css_first("a") is not None:
                 boxes.append(box_of(node))
+            elif len(text) < 40:
+                # A label alone ("Read also:"), its links in the list that follows.
+                box = box_of(node)
+                boxes.append(box)
+                links = _list_after(box)
+                if links is not None:
+                    boxes.append(links)
         boxes.reverse()  # in document order, as the elements come
         remove_all(boxes)
 
@@ -301,6 +309,23 @@ def _less_the_content(chosen: list[LexborNode], container: LexborNode | None) ->
         return chosen
     kept = {node.mem_id for node in inside}
     return [node for node in chosen if node.mem_id not in kept]
+
+
+# A list under a "Read also:" label is its box's when it is this much links and this short.
+MIN_LABELLED_LIST_LINK_DENSITY = 0.8
+MAX_LABELLED_LIST_CHARS = 800
+
+
+def _list_after(label: LexborNode) -> LexborNode | None:
+    """The list of links right after a related-content label, if one follows it."""
+    following = label.next
+    while following is not None and following.tag == "-text" and not (following.text_content or "").strip():
+        following = following.next
+    if following is None or following.tag not in ("ul", "ol"):
+        return None
+    if text_length(following) > MAX_LABELLED_LIST_CHARS:
+        return None
+    return following if link_density(following) >= MIN_LABELLED_LIST_LINK_DENSITY else None
 
 
 def _mark_with_ancestors(node: LexborNode, ids: set[int]) -> None:

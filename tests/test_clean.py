@@ -1225,3 +1225,16 @@ def test_a_comment_section_named_in_its_sites_language_goes(name: str) -> None:
     text = pruned_text(article_html(extra_outside=section))
     assert "trafik çekilmez" not in text
     assert ARTICLE_PARAGRAPHS[3] in text
+
+
+def test_a_read_also_label_takes_the_list_of_links_under_it() -> None:
+    links = (
+        "<ul><li><a href='/a'>How to cut your power bill</a></li>"
+        "<li><a href='/b'>Monsoon due in Kerala</a></li></ul>"
+    )
+    text = pruned_text(article_html(extra_inside=f"<p><strong>Read also:</strong></p>{links}"))
+    assert "power bill" not in text and "Read also" not in text
+    assert ARTICLE_PARAGRAPHS[2] in text
+    # A list of the article's own, after a label that is no "read also", stays.
+    kept = pruned_text(article_html(extra_inside=f"<p><strong>Sources:</strong></p>{links}"))
+    assert "power bill" in kept

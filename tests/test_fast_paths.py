@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper import clean, dom, markup
 from scraper.body import link_holders
-from scraper.clean import Pruner, prune, starts_with_related_wording
+from scraper.clean import Pruner, _list_after, prune, starts_with_related_wording
 from scraper.confidence import FULL_LENGTH_WORDS, agreement, confidence
 from scraper.dom import LinkLengths, attr_words, collapse, flatten_deep, link_density, remove_all, text_length
 from scraper.errors import ExtractionError
@@ -343,8 +343,13 @@ def _remove_inline_related_read_whole(tree: LexborHTMLParser) -> None:
         text = " ".join((node.text(deep=True, separator=" ") or "").split())
         if not text or len(text) > 300 or not starts_with_related_wording(text):
             continue
-        if node.css_first("a") is not None or len(text) < 40:
+        if node.css_first("a") is not None:
             boxes.append(box_of(node))
+        elif len(text) < 40:
+            boxes.append(box_of(node))
+            links = _list_after(boxes[-1])
+            if links is not None:
+                boxes.append(links)
     remove_all(boxes)
 
 
