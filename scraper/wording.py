@@ -107,6 +107,8 @@ BOILERPLATE_LINES = (
     r"you are visitor (?:number |no\.? |#)?[\d,.]*\b.{0,40}",
     r"(?:note: )?(?:all )?(?:pages|links|sites) (?:will )?open in a new (?:browser )?window\.?",
     r"find this article at:?.{0,200}",
+    # ...and a story's link to its video, an arrow after it: "Watch the rescue swimmer describe the hoist »".
+    r"watch .{3,120} [»›]",
     # ...an old forum's controls and notices (phpBB 2, vBulletin 3), a mailing-list archive's
     # footer, a home page's way back, the note that PDFs need Adobe Reader.
     r"(?:post new (?:topic|thread)|reply to (?:topic|thread)|view (?:previous|next) topic"

@@ -1227,6 +1227,7 @@ def test_a_word_before_a_number_and_a_year_is_no_date(line: str) -> None:
         "نویسنده, مریم افشار",
         "Skip podcast promotion and continue reading",
         "آخر تحديث: 13/5/2024 13:05 (توقيت مكة المكرمة)",
+        "Watch the rescue swimmer describe the hoist »",
         "Post new topic",
         "View previous topic :: View next topic",
         "You cannot post new topics in this forum",
