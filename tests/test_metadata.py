@@ -316,6 +316,13 @@ def test_placeholder_author_is_not_a_byline() -> None:
     assert meta_of(page("<span class='byline'>by admin</span>"))["author"] is None
 
 
+def test_a_forums_column_headings_name_nobody() -> None:
+    # phpBB 2's topic table: "Author" over the poster's column, "Message" beside it.
+    for heading in ("Message", "Replies", "Thread"):
+        assert clean_author(heading) is None
+    assert clean_author("Jane Reply") == "Jane Reply"
+
+
 def test_a_placeholder_byline_gives_way_to_the_name_ending_the_headline() -> None:
     """A column republished under the CMS's "admin" account, its writer named in the headline."""
 

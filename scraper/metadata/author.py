@@ -106,7 +106,9 @@ BYLINE_LABEL_WORDS = frozenset({
     "name", "avatar", "photo", "image", "von", "par", "por", "door", "di", "de", "av", "af",
     "autor", "auteur", "autore", "redaktion",
     "sign", "log", "login", "register", "subscribe", "topic", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "home"
+    "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "home",
+    # ...and a forum's column headings beside "Author" (phpBB's "Author | Message").
+    "message", "messages", "reply", "replies", "thread", "subject",
 })
 # fmt: on
 # Leading labels of a byline, in the languages we see most.
