@@ -316,6 +316,16 @@ def test_placeholder_author_is_not_a_byline() -> None:
     assert meta_of(page("<span class='byline'>by admin</span>"))["author"] is None
 
 
+def test_a_names_first_letters_are_no_byline_label() -> None:
+    # "Par" (French "by") opens "Parisa", "Di" (Italian) "Dieter", "Av" (Swedish) "Avery",
+    # "Af" (Danish) "AFP": each cut off the name's start.
+    for name in ("Parisa Ostovari", "Dieter Hogen", "Avery Smith", "AFP", "Porter Robinson", "Vonda Shepard"):
+        assert clean_author(name) == name
+    assert clean_author("Par Sébastien Farcis") == "Sébastien Farcis"
+    assert clean_author("af Jens Hansen") == "Jens Hansen"
+    assert clean_author("Autorin: Maria Huber") == "Maria Huber"
+
+
 def test_a_forums_column_headings_name_nobody() -> None:
     # phpBB 2's topic table: "Author" over the poster's column, "Message" beside it.
     for heading in ("Message", "Replies", "Thread"):

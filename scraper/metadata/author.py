@@ -116,7 +116,8 @@ _BY_PREFIX = re.compile(
     r"^\s*(?:(?:(?:written|posted|published|reported|reviewed|edited|curated|compiled|words|story|text|"
     r"photos?|article|medically\s+reviewed|fact[- ]checked|"
     r"(?:view\s+)?(?:all\s+)?(?:posts|articles|stories))\s+)?by\b|author(?:s|ed\s+by)?\s*:|"
-    r"von|par|por|di|door|av|af|от|oleh|bởi|автор:?|autor(?:in|ka)?:?|auteur\s*:?|penulis\s*:|yazar\s*:"
+    # Each word whole: "AFP" is no "af" (Danish "by") before "P".
+    r"(?:von|par|por|di|door|av|af|от|oleh|bởi|автор|autor(?:in|ka)?|auteur)\b\s*:?|penulis\s*:|yazar\s*:"
     r"|作者[:：]?)\s*",
     re.IGNORECASE,
 )
