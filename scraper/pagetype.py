@@ -70,9 +70,21 @@ def declares_article(tree: LexborHTMLParser) -> bool:
     return any(kind in ARTICLE_OG_TYPES for kind in _og_types(tree))
 
 
-# schema.org types that say "this page is an article" (not a product, a listing, a web page).
+# schema.org types that say "this page is an article" (not a product, a listing, a web page):
+# Article, and NewsArticle with its kinds (reportage, analysis, opinion, review, background).
 ARTICLE_SCHEMA_TYPES = frozenset(
-    {"article", "newsarticle", "blogposting", "reportagenews", "techarticle", "scholarlyarticle"}
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "techarticle",
+        "scholarlyarticle",
+    }
 )
 
 

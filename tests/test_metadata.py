@@ -326,6 +326,23 @@ def test_a_names_first_letters_are_no_byline_label() -> None:
     assert clean_author("Autorin: Maria Huber") == "Maria Huber"
 
 
+def test_a_reportage_news_articles_author_is_read() -> None:
+    # schema.org's ReportageNewsArticle: its Person author, not the publisher's microdata.
+    head = ld(
+        {
+            "@type": "ReportageNewsArticle",
+            "headline": "H",
+            "author": [{"@type": "Person", "name": "Bruno Rodrigues"}],
+            "publisher": {"@type": "NewsMediaOrganization", "name": "Folha de S.Paulo"},
+        }
+    )
+    body = (
+        "<div itemprop='author' itemscope itemtype='https://schema.org/Organization'>"
+        "<meta itemprop='name' content='Folha de S.Paulo'></div><p>x</p>"
+    )
+    assert meta_of(page(body, head=head))["author"] == "Bruno Rodrigues"
+
+
 def test_a_forums_column_headings_name_nobody() -> None:
     # phpBB 2's topic table: "Author" over the poster's column, "Message" beside it.
     for heading in ("Message", "Replies", "Thread"):

@@ -23,7 +23,7 @@ ARTICLE_TYPES = frozenset(
         "newsarticle",
         "blogposting",
         "posting",
-        "reportagenews",
+        "reportagenewsarticle",
         "analysisnewsarticle",
         "opinionnewsarticle",
         "reviewnewsarticle",
