@@ -343,6 +343,14 @@ def test_a_reportage_news_articles_author_is_read() -> None:
     assert meta_of(page(body, head=head))["author"] == "Bruno Rodrigues"
 
 
+def test_a_role_set_inside_the_byline_is_no_part_of_the_name() -> None:
+    body = (
+        "<div class='author'><a class='author-link' href='/author/ben-silverman'>Ben Silverman"
+        "<div class='author-title'>Games Editor</div></a></div><p>x</p>"
+    )
+    assert meta_of(page(body))["author"] == "Ben Silverman"
+
+
 def test_a_forums_column_headings_name_nobody() -> None:
     # phpBB 2's topic table: "Author" over the poster's column, "Message" beside it.
     for heading in ("Message", "Replies", "Thread"):

@@ -401,11 +401,20 @@ def _shown_name(name: str) -> bool:
     return len(words) < 2 or any(ch.isupper() for ch in name) or not any(ch.islower() for ch in name)
 
 
+_ROLE_PARTS = "[class*='title'], [class*='role'], [class*='job'], [class*='position']"
+
+
 def _byline_text(node: LexborNode) -> str:
     """A byline container's text, or that of the part carrying the name when the container holds more."""
     text = node_text(node)
     if node.tag == "meta":
         text = node.attributes.get("content") or ""
+    # The writer's role set inside the byline, after the name: "Ben Silverman <div
+    # class='author-title'>Games Editor</div>".
+    for role in node.css(_ROLE_PARTS)[:2] if text else ():
+        said = node_text(role)
+        if said and len(said) < len(text) and text.endswith(said):
+            text = text[: -len(said)].rstrip(" ,-–—|·")
     if text and len(text) <= MAX_BYLINE_CHARS and clean_author(text):
         return text
     parts = BYLINE_NAME_PARTS + (BYLINE_PLAIN_PARTS if len(text) <= MAX_BYLINE_BOX_CHARS else ())
