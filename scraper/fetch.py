@@ -8,7 +8,8 @@
    the chain is capped (`Settings.max_redirects`);
 3. the body is streamed and inflated here (`scraper.inflate`), so the
    *decompressed* size is capped to the byte while reading
-   (`Settings.max_bytes`) and a truncated gzip stream is an error, not a page;
+   (`Settings.max_bytes`) and a truncated or corrupt gzip stream is an error
+   (`ContentDecodingError`), not a page;
 4. each attempt has a deadline (`Settings.deadline`) on top of httpx's
    connect/read timeouts, so a server that drips a byte a second cannot hold
    a slot;
@@ -45,6 +46,7 @@ from scraper.decode import is_binary
 from scraper.errors import (
     BodyTooLarge,
     ConnectError,
+    ContentDecodingError,
     EmptyResponse,
     FetchError,
     FetchTimeout,
@@ -364,9 +366,13 @@ class Fetcher:
         sniff: bool = False,
         content_type: str | None = None,
     ) -> bytes:
-        """The inflated body, at most `cap` bytes: over it, BodyTooLarge (or cut, if `truncate`)."""
+        """The inflated body, at most `cap` bytes: over it, BodyTooLarge (or cut, if `truncate`).
+        A body that does not inflate is a ContentDecodingError, not a ConnectError: its HTTP
+        framing ended as it should (a connection cut short of its Content-Length or last
+        chunk fails in httpx first), so the server sent it that way."""
+        encoding = response.headers.get("content-encoding")
         try:
-            inflater = inflater_for(response.headers.get("content-encoding"))
+            inflater = inflater_for(encoding)
         except UnsupportedEncoding as exc:
             raise NotHTML(str(exc)) from None
         chunks: list[bytes] = []
@@ -385,7 +391,9 @@ class Fetcher:
                     self._check_html(content_type, b"".join(chunks))
             tail = inflater.finish(cap - size)
         except TruncatedBody as exc:
-            raise ConnectError(f"{exc} ({redact(str(response.url))})") from None
+            raise ContentDecodingError(
+                f"the body does not inflate (Content-Encoding: {encoding}): {exc}"
+            ) from None
         chunks.append(tail)
         size += len(tail)
         if size > cap:

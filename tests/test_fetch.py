@@ -18,6 +18,7 @@ from werkzeug import Request, Response
 from scraper.errors import (
     BodyTooLarge,
     ConnectError,
+    ContentDecodingError,
     EmptyResponse,
     FetchTimeout,
     HTTPStatusError,
@@ -302,9 +303,20 @@ def test_drip_is_cut_by_the_deadline(server: FaultServer) -> None:
 
 def test_truncated_gzip_is_an_error_not_a_short_page(server: FaultServer) -> None:
     server.route("/p", truncated_gzip(article_html() * 20))
-    with pytest.raises(ConnectError, match="gzip"):
+    with pytest.raises(ContentDecodingError, match="gzip") as info:
         fetch_via(server.url("/p"), RETRYING)
     assert server.stats.count("/p") == 1  # a server bug, not bad luck: not retried
+    # The server answered in full: the record says who, as for a 200 that is a PDF.
+    assert (info.value.status, info.value.final_url) == (200, server.url("/p"))
+
+
+def test_a_body_that_does_not_inflate_is_no_connection_error(server: FaultServer) -> None:
+    """Plain HTML labelled gzip: the connection was fine, the body is not what its
+    Content-Encoding says."""
+    server.route("/p", respond(200, article_html(), headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(ContentDecodingError, match=r"Content-Encoding: gzip\): corrupt gzip stream"):
+        fetch_via(server.url("/p"), RETRYING)
+    assert server.stats.count("/p") == 1
 
 
 def test_fifty_megabytes_declared_are_refused_unread(server: FaultServer) -> None:
