@@ -179,6 +179,24 @@ def test_truncated_streams_are_refused(encoding: str, packed: bytes) -> None:
         inflate(encoding, packed[: len(packed) // 2])
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\r\n", b"\0" * 4, b"\x1f", b"\x1f\x1f junk", b"<!-- footer -->"])
+@pytest.mark.parametrize("chunk", [1, 7, 1000])
+def test_bytes_after_the_gzip_stream_that_start_no_member_are_ignored(tail: bytes, chunk: int) -> None:
+    """As browsers ignore them (a newline after PHP's gzip handler, NUL padding), in any
+    chunking, a lone first byte of the gzip magic at the end included."""
+    assert inflate("gzip", gzip.compress(HTML) + tail, chunk=chunk) == HTML
+    assert inflate("deflate", zlib.compress(HTML) + tail, chunk=chunk) == HTML
+
+
+@pytest.mark.parametrize("chunk", [1, 1000])
+def test_a_second_gzip_member_is_still_read_and_a_broken_one_refused(chunk: int) -> None:
+    half = len(HTML) // 2
+    two = gzip.compress(HTML[:half]) + gzip.compress(HTML[half:])
+    assert inflate("gzip", two, chunk=chunk) == HTML
+    with pytest.raises(TruncatedBody):
+        inflate("gzip", two[: len(two) - 40], chunk=chunk)
+
+
 @pytest.mark.parametrize("encoding", ["gzip", "br"])
 def test_output_stops_just_past_the_cap(encoding: str) -> None:
     bomb = (gzip.compress if encoding == "gzip" else brotli.compress)(b"a" * 50_000_000)

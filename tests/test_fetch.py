@@ -319,6 +319,15 @@ def test_a_body_that_does_not_inflate_is_no_connection_error(server: FaultServer
     assert server.stats.count("/p") == 1
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\0\0\0\0"], ids=["newline", "nul-padding"])
+def test_stray_bytes_after_a_gzip_body_are_ignored_as_browsers_ignore_them(
+    server: FaultServer, tail: bytes
+) -> None:
+    packed = gzip.compress(article_html().encode()) + tail
+    server.route("/p", respond(200, packed, headers={"Content-Encoding": "gzip"}))
+    assert fetch_via(server.url("/p"), FAST).html == article_html()
+
+
 def test_fifty_megabytes_declared_are_refused_unread(server: FaultServer) -> None:
     server.route("/p", endless(50_000_000, declare_length=True))
     with pytest.raises(BodyTooLarge, match="Content-Length"):
