@@ -36,6 +36,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
 from typing import Literal, Protocol
 from urllib.parse import urljoin
@@ -153,6 +154,13 @@ async def _hide_location(response: httpx.Response) -> None:
         del response.headers["location"]
 
 
+# The client keeps no cookie: a jar shared by a whole batch would hold every cookie of every
+# host in memory, and http.cookiejar walks all of its domains for each request, so a run over
+# many hosts would slow down with the square of their number. Cookies live for one redirect
+# chain instead (`_follow`'s jar), which is where a site's consent or session check needs them.
+_NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
+
+
 class _Retryable(Exception):
     """Internal: this attempt failed in a way worth another try."""
 
@@ -178,6 +186,7 @@ class Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(
             transport=transport,
+            cookies=CookieJar(policy=_NO_COOKIES),
             follow_redirects=False,
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
             headers={
@@ -253,9 +262,12 @@ class Fetcher:
     async def _follow(self, url: str, mode: Mode, hop: Hop | None) -> RawPage:
         current = url
         seen: set[str] = set()
+        # Cookies a redirect sets go with the following hops, by a browser's rules (domain,
+        # path, Secure, expiry), and are dropped with the chain.
+        jar = httpx.Cookies()
         for _ in range(self.settings.max_redirects + 1):
             seen.add(current)
-            result = await self._request(url, current, mode)
+            result = await self._request(url, current, mode, jar)
             if isinstance(result, RawPage):
                 return result
             # As browsers read a Location (the URL standard): tabs and line breaks dropped, the
@@ -277,14 +289,16 @@ class Fetcher:
             current = target
         raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects")
 
-    async def _request(self, url: str, current: str, mode: Mode) -> RawPage | str:
-        """One request: a RawPage, or the Location to follow next."""
+    async def _request(self, url: str, current: str, mode: Mode, jar: httpx.Cookies) -> RawPage | str:
+        """One request, with the chain's cookies from `jar`: a RawPage, or the Location to
+        follow next (its cookies added to `jar`)."""
         try:
             request = self._client.build_request("GET", current)
         except (httpx.InvalidURL, ValueError) as exc:
             # A host IDNA refuses (xn--, a snowman), an impossible IPv4 address, a lone
             # surrogate: httpx cannot even write the request line.
             raise InvalidURL(f"cannot request {redact(current)!r}: {exc}") from None
+        jar.set_cookie_header(request)
         answer: tuple[int, str] | None = None  # (status, address) once the server answers
         try:
             response = await self._client.send(request, stream=True)
@@ -292,6 +306,7 @@ class Fetcher:
             try:
                 status = response.status_code
                 if status in REDIRECT_STATUSES and _LOCATION in response.headers:
+                    jar.extract_cookies(response)
                     return response.headers[_LOCATION]
                 if status in RETRY_STATUSES or status >= 500:
                     raise _Retryable(

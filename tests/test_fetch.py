@@ -34,6 +34,7 @@ from tests.conftest import article_html
 from tests.faultserver import (
     Conn,
     FaultServer,
+    Handler,
     drip,
     endless,
     reset_mid_body,
@@ -417,6 +418,52 @@ def test_robots_fetch_returns_4xx_and_cuts_big_bodies(server: FaultServer) -> No
     status, size = asyncio.run(go(server.url("/robots.txt")))
     assert status == 200 and size == 512 * 1024
     assert asyncio.run(go(server.url("/missing/robots.txt"))) == (404, 0)
+
+
+# -- cookies: one redirect chain's, never the client's -------------------------------------------
+
+
+def cookie_logger(sent: list[tuple[str, str]], answer: Handler) -> Handler:
+    """`answer`, after noting the request's path and Cookie header in `sent`."""
+
+    async def handler(request: WireRequest, conn: Conn) -> None:
+        sent.append((request.route, request.headers.get("cookie", "")))
+        await answer(request, conn)
+
+    return handler
+
+
+def test_cookies_live_for_one_redirect_chain() -> None:
+    """A cookie a redirect sets goes with the next hop to its host, as a browser sends it; it
+    goes to no other host, and no later URL gets it: a jar kept for a whole run would hold every
+    host's cookies and slow each request by their number."""
+    sent: list[tuple[str, str]] = []
+    with FaultServer(hosts=2) as server:
+        elsewhere = server.url("/page", host=1)
+        to_page = {"Location": "/page", "Set-Cookie": "session=1; Path=/"}
+        to_elsewhere = {"Location": elsewhere, "Set-Cookie": "mine=1; Path=/"}
+        server.route("/login", cookie_logger(sent, respond(302, b"", headers=to_page)))
+        server.route("/away", cookie_logger(sent, respond(302, b"", headers=to_elsewhere)))
+        server.route(
+            "/page", cookie_logger(sent, respond(200, article_html(), headers={"Set-Cookie": "seen=1"}))
+        )
+        server.route("/other", cookie_logger(sent, respond(200, article_html())))
+
+        async def go() -> None:
+            async with Fetcher(FAST) as fetcher:
+                for path in ("/login", "/other", "/page", "/other", "/away"):
+                    await fetcher.fetch(server.url(path))
+
+        asyncio.run(go())
+    assert sent == [
+        ("/login", ""),
+        ("/page", "session=1"),  # the redirect's cookie, on the next hop
+        ("/other", ""),  # another URL: a new chain, no cookie
+        ("/page", ""),
+        ("/other", ""),  # nor the one a final answer set
+        ("/away", ""),
+        ("/page", ""),  # another host never gets a cookie of this one
+    ]
 
 
 # -- charsets, decoded as a browser would, over the wire ---------------------------------------
