@@ -34,6 +34,7 @@ import random
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
@@ -169,6 +170,14 @@ class _Retryable(Exception):
         self.wait = wait
 
 
+@dataclass(frozen=True, slots=True)
+class _Redirect:
+    """A redirect's answer: its status and the Location it names, as sent."""
+
+    status: int
+    location: str
+
+
 def _answered(error: FetchError, answer: tuple[int, str] | None) -> FetchError:
     return error.answered_by(*answer) if answer is not None else error
 
@@ -260,38 +269,47 @@ class Fetcher:
             ) from None
 
     async def _follow(self, url: str, mode: Mode, hop: Hop | None) -> RawPage:
-        current = url
-        seen: set[str] = set()
+        """The chain of redirects from `url` to its page. Redirect errors (a loop, too many)
+        carry the status and address of the last answer, as other errors after one do."""
         # Cookies a redirect sets go with the following hops, by a browser's rules (domain,
         # path, Secure, expiry), and are dropped with the chain.
         jar = httpx.Cookies()
+        current = url
+        request = self._build(current, jar)
+        # A loop is a request made twice: the same address with the same cookies. A page that
+        # sets a cookie and redirects to itself (a consent or session check) is asked again
+        # with the cookie, as a browser asks, and answers with the page.
+        seen = {(current, request.headers.get("cookie", ""))}
+        answer: tuple[int, str] | None = None
         for _ in range(self.settings.max_redirects + 1):
-            seen.add(current)
-            result = await self._request(url, current, mode, jar)
+            result = await self._request(url, current, request, mode, jar)
             if isinstance(result, RawPage):
                 return result
+            answer = result.status, redact(current)
             # As browsers read a Location (the URL standard): tabs and line breaks dropped, the
             # ends trimmed, a space inside ("/ok page") written %20.
-            location = result.translate(_URL_NOISE).strip(" ").replace(" ", "%20")
+            location = result.location.translate(_URL_NOISE).strip(" ").replace(" ", "%20")
             try:
                 # A Location urllib cannot even join ("http://[::1") is no address to go to.
                 target = urljoin(current, location)
             except ValueError as exc:
-                raise InvalidURL(f"refused redirect to {redact(result)!r}: {exc}") from None
+                raise InvalidURL(f"refused redirect to {redact(result.location)!r}: {exc}") from None
             try:
                 check_fetchable(target)
             except InvalidURL as exc:
                 raise InvalidURL(f"refused redirect to {redact(target)!r}: {exc}") from None
-            if target in seen:
-                raise TooManyRedirects(f"redirect loop at {redact(target)}")
+            request = self._build(target, jar)
+            visit = (target, request.headers.get("cookie", ""))
+            if visit in seen:
+                raise _answered(TooManyRedirects(f"redirect loop at {redact(target)}"), answer)
+            seen.add(visit)
             if hop is not None:
                 await hop(target)
             current = target
-        raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects")
+        raise _answered(TooManyRedirects(f"more than {self.settings.max_redirects} redirects"), answer)
 
-    async def _request(self, url: str, current: str, mode: Mode, jar: httpx.Cookies) -> RawPage | str:
-        """One request, with the chain's cookies from `jar`: a RawPage, or the Location to
-        follow next (its cookies added to `jar`)."""
+    def _build(self, current: str, jar: httpx.Cookies) -> httpx.Request:
+        """The request for `current`, with the chain's cookies for it from `jar`."""
         try:
             request = self._client.build_request("GET", current)
         except (httpx.InvalidURL, ValueError) as exc:
@@ -299,6 +317,13 @@ class Fetcher:
             # surrogate: httpx cannot even write the request line.
             raise InvalidURL(f"cannot request {redact(current)!r}: {exc}") from None
         jar.set_cookie_header(request)
+        return request
+
+    async def _request(
+        self, url: str, current: str, request: httpx.Request, mode: Mode, jar: httpx.Cookies
+    ) -> RawPage | _Redirect:
+        """One request (for `current`, on the way from `url`): a RawPage, or the redirect to
+        follow next, whose cookies are added to `jar`."""
         answer: tuple[int, str] | None = None  # (status, address) once the server answers
         try:
             response = await self._client.send(request, stream=True)
@@ -307,7 +332,7 @@ class Fetcher:
                 status = response.status_code
                 if status in REDIRECT_STATUSES and _LOCATION in response.headers:
                     jar.extract_cookies(response)
-                    return response.headers[_LOCATION]
+                    return _Redirect(status, response.headers[_LOCATION])
                 if status in RETRY_STATUSES or status >= 500:
                     raise _Retryable(
                         HTTPStatusError(f"HTTP {status}", status),

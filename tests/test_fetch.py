@@ -466,6 +466,48 @@ def test_cookies_live_for_one_redirect_chain() -> None:
     ]
 
 
+def test_a_page_that_sets_a_cookie_and_redirects_to_itself_is_fetched(server: FaultServer) -> None:
+    """A consent or session check: the second request carries the cookie and gets the page.
+    A redirect to itself that sets the same cookie again is a loop all the same."""
+    sent: list[tuple[str, str]] = []
+
+    async def consent(request: WireRequest, conn: Conn) -> None:
+        if "consent=yes" in request.headers.get("cookie", ""):
+            await conn.respond(200, article_html().encode(), {"Content-Type": "text/html"})
+        else:
+            await conn.respond(302, b"", {"Location": "/story", "Set-Cookie": "consent=yes; Path=/"})
+
+    server.route("/story", cookie_logger(sent, consent))
+    page = fetch_via(server.url("/story"), FAST)
+    assert "river rose" in page.html and page.final_url == server.url("/story")
+    assert sent == [("/story", ""), ("/story", "consent=yes")]
+    server.route("/stuck", respond(302, b"", headers={"Location": "/stuck", "Set-Cookie": "consent=yes"}))
+    with pytest.raises(TooManyRedirects, match="loop"):
+        fetch_via(server.url("/stuck"), FAST)
+    assert server.stats.count("/stuck") == 2
+
+
+def test_redirect_errors_say_which_answer(server: FaultServer) -> None:
+    """A loop, or a chain past the cap, ends on an answer: its status and address go in the
+    record, as for any error after the server answered."""
+    server.route("/a", respond(302, b"", headers={"Location": "/b"}))
+    server.route("/b", respond(301, b"", headers={"Location": "/a"}))
+    with pytest.raises(TooManyRedirects, match="loop") as loop:
+        fetch_via(server.url("/a"), FAST)
+    assert (loop.value.status, loop.value.final_url) == (301, server.url("/b"))
+
+    async def onward(request: WireRequest, conn: Conn) -> None:
+        n = int(request.route.rsplit("/", 1)[1])
+        await conn.respond(307, b"", {"Location": f"/r/{n + 1}", "Set-Cookie": f"hop={n}"})
+
+    server.route("/r/", onward)  # a new cookie each hop: never a loop, but never an end either
+    with pytest.raises(TooManyRedirects, match="more than 3") as chain:
+        fetch_via(server.url("/r/0"), Settings(retries=0, max_redirects=3))
+    assert (chain.value.status, chain.value.final_url) == (307, server.url("/r/3"))
+    record = error_outcome(server.url("/r/0"), chain.value).record
+    assert (record.status, record.final_url) == (307, server.url("/r/3"))
+
+
 # -- charsets, decoded as a browser would, over the wire ---------------------------------------
 
 FRENCH = (
