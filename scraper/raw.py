@@ -7,6 +7,7 @@ decodes the pages the fetcher hands it, imports neither httpx nor asyncio.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -27,9 +28,23 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+# type "/" subtype, each an HTTP token (RFC 9110 §5.6.2): what WHATWG's MIME type parser accepts.
+_MEDIA_TYPE = re.compile(r"[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+")
+
+
 def mime_of(content_type: str | None) -> str:
-    """A Content-Type's media type, lower-cased, without its parameters."""
-    return (content_type or "").split(";", 1)[0].strip().lower()
+    """A Content-Type's media type, lower-cased, without its parameters; "" for none.
+
+    Two Content-Type headers (a proxy adding its own), which httpx joins with ", ", or one
+    that lists several types, give the last valid one, as browsers take it (WHATWG Fetch,
+    "extract a MIME type"): "text/plain, text/html" is HTML. No valid type at all is none.
+    """
+    mime = ""
+    for value in (content_type or "").split(","):
+        candidate = value.split(";", 1)[0].strip().lower()
+        if _MEDIA_TYPE.fullmatch(candidate) and candidate != "*/*":
+            mime = candidate
+    return mime
 
 
 def looks_like_html(head: bytes) -> bool:

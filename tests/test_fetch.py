@@ -29,6 +29,7 @@ from scraper.errors import (
 from scraper.fetch import Fetcher, retry_after_seconds
 from scraper.models import Page
 from scraper.pipeline import error_outcome
+from scraper.raw import mime_of
 from scraper.settings import Settings
 from tests.conftest import article_html
 from tests.faultserver import (
@@ -135,6 +136,41 @@ def test_a_failure_after_an_answer_says_which_answer(httpserver: HTTPServer) -> 
     assert (empty.value.status, empty.value.final_url) == (204, httpserver.url_for("/none"))
     record = error_outcome(httpserver.url_for("/moved"), empty.value).record
     assert (record.status, record.final_url) == (204, httpserver.url_for("/none"))
+
+
+@pytest.mark.parametrize(
+    ("content_type", "mime"),
+    [
+        ("text/html; charset=utf-8", "text/html"),
+        ("  Text/HTML ;charset=utf-8", "text/html"),
+        ("text/html, text/html; charset=utf-8", "text/html"),  # two headers, joined by httpx
+        ("text/plain, text/html", "text/html"),  # the last valid type wins, as in browsers
+        ("text/html, application/pdf", "application/pdf"),
+        ("text/html, */*", "text/html"),
+        ("text/html, nonsense", "text/html"),
+        ('text/html; charset="a,b"', "text/html"),
+        ("nonsense", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_mime_of_takes_the_last_valid_type(content_type: str | None, mime: str) -> None:
+    assert mime_of(content_type) == mime
+
+
+def test_two_content_type_headers_are_read_as_browsers_read_them(server: FaultServer) -> None:
+    async def two_headers(request: WireRequest, conn: Conn) -> None:
+        body = article_html().encode()
+        head = (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Type: text/html; charset=utf-8\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        )
+        await conn.send(head.encode() + body)
+
+    server.route("/two", two_headers)
+    server.route("/listed", respond(200, article_html(), content_type="text/plain, text/html"))
+    for path in ("/two", "/listed"):
+        assert "river rose" in fetch_via(server.url(path), FAST).html, path
 
 
 def test_html_sent_as_octet_stream_is_sniffed(httpserver: HTTPServer) -> None:
