@@ -14,7 +14,8 @@
    connect/read timeouts, so a server that drips a byte a second cannot hold
    a slot;
 5. only HTML and XHTML bodies are accepted; a declared non-HTML type is
-   refused before its body is read, a vague one is sniffed, and a declared HTML
+   refused before its body is read, a vague one is sniffed, an XML one must be
+   XHTML (a feed or a sitemap is no page), and a declared HTML
    one that is binary data (an image behind a wrong type) refused; a body that is
    itself a gzip file (`page.html.gz` as a static server sends it, typed
    `application/gzip` and without Content-Encoding) is gunzipped under the
@@ -68,16 +69,15 @@ from scraper.inflate import (
 )
 from scraper.models import Page
 from scraper.raw import (
-    GZIP_TYPES,
-    HTML_TYPES,
-    LENIENT_TYPES,
     SNIFF_BYTES,
     RawPage,
     decode_page,
     is_html,
     looks_like_html,
+    may_be_html,
     mime_of,
     now_iso,
+    xml_document,
 )
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
@@ -381,8 +381,7 @@ class Fetcher:
 
     async def _read_page(self, response: httpx.Response, content_type: str | None) -> bytes:
         cap = self.settings.max_bytes
-        mime = mime_of(content_type)
-        if mime not in HTML_TYPES and mime not in LENIENT_TYPES and mime not in GZIP_TYPES:
+        if not may_be_html(mime_of(content_type)):
             # A declared PDF or image is refused before a byte of it is read.
             raise NotHTML(f"not an HTML page (Content-Type: {content_type})")
         declared = response.headers.get("content-length", "")
@@ -448,7 +447,10 @@ class Fetcher:
     @staticmethod
     def _check_html(content_type: str | None, head: bytes) -> None:
         if not is_html(content_type, head):
-            raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")
+            declared = f"Content-Type: {content_type or 'none'}"
+            if (document := xml_document(content_type, head)) is not None:
+                raise NotHTML(f"{document}, not an HTML page ({declared})")
+            raise NotHTML(f"not an HTML page ({declared})")
         if is_binary(head, content_type) and not head.startswith(GZIP_MAGIC) and not looks_like_html(head):
             # An image or a PDF behind a server's wrong type reads as noise, not as a page.
             raise NotHTML(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gzip
+import re
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -454,6 +455,69 @@ def test_robots_fetch_returns_4xx_and_cuts_big_bodies(server: FaultServer) -> No
     status, size = asyncio.run(go(server.url("/robots.txt")))
     assert status == 200 and size == 512 * 1024
     assert asyncio.run(go(server.url("/missing/robots.txt"))) == (404, 0)
+
+
+# -- XML: a page only when it is XHTML ------------------------------------------------------------
+
+ITEMS = "".join(
+    f"<item><title>Headline {i}</title><link>http://example.com/{i}</link></item>" for i in range(5)
+)
+XML_BODIES = {
+    "rss": f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>{ITEMS}</channel></rss>',
+    "atom": '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Feed</title></feed>',
+    "rdf": '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
+    "sitemap": '<?xml version="1.0" encoding="UTF-8"?>\n<!-- generated -->\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://example.com/a</loc></url></urlset>',
+    "sitemap-index": '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>',
+    "other": '<?xml version="1.0"?><catalog><book id="1">A book</book></catalog>',
+}
+XML_KINDS = {
+    "rss": "an RSS feed (<rss>)",
+    "atom": "an Atom feed (<feed>)",
+    "rdf": "an RSS 1.0 feed (<rdf:RDF>)",
+    "sitemap": "a sitemap (<urlset>)",
+    "sitemap-index": "a sitemap index (<sitemapindex>)",
+    "other": "an XML document (<catalog>)",
+}
+
+
+@pytest.mark.parametrize("content_type", ["application/xml", "text/xml; charset=utf-8"])
+@pytest.mark.parametrize("kind", sorted(XML_BODIES))
+def test_feeds_sitemaps_and_other_xml_are_no_pages(server: FaultServer, kind: str, content_type: str) -> None:
+    server.route("/x", respond(200, XML_BODIES[kind], content_type=content_type))
+    with pytest.raises(NotHTML, match=re.escape(f"{XML_KINDS[kind]}, not an HTML page")) as info:
+        fetch_via(server.url("/x"), FAST)
+    assert info.value.status == 200
+
+
+def test_a_feed_behind_a_vague_type_is_no_page_either(server: FaultServer) -> None:
+    server.route("/x", respond(200, XML_BODIES["rss"], content_type="text/plain"))
+    with pytest.raises(
+        NotHTML, match=re.escape("an RSS feed (<rss>), not an HTML page (Content-Type: text/plain)")
+    ):
+        fetch_via(server.url("/x"), FAST)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        + article_html()
+        .replace("<!doctype html>", "")
+        .replace("<html", "<html xmlns='http://www.w3.org/1999/xhtml'", 1),
+        "<?xml version='1.0'?><!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN' "
+        "'http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd'>"
+        + article_html().replace("<!doctype html>", ""),
+        "<?xml version='1.0'?><!-- a comment --><h:html xmlns:h='http://www.w3.org/1999/xhtml'>"
+        + article_html().split("<html lang='en'>", 1)[1].replace("</html>", "</h:html>"),
+        article_html(),  # HTML with its doctype, an <html> root all the same
+    ],
+    ids=["xhtml-namespace", "xhtml-doctype", "prefixed-root", "html"],
+)
+@pytest.mark.parametrize("content_type", ["application/xml", "text/xml"])
+def test_xhtml_served_as_xml_is_a_page(server: FaultServer, body: str, content_type: str) -> None:
+    server.route("/x", respond(200, body, content_type=content_type))
+    assert "river rose" in fetch_via(server.url("/x"), FAST).html
 
 
 # -- cookies: one redirect chain's, never the client's -------------------------------------------
