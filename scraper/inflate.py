@@ -29,7 +29,7 @@ class TruncatedBody(Exception):
 
 
 class UnsupportedEncoding(Exception):
-    """A Content-Encoding we did not ask for and cannot undo."""
+    """A registered Content-Encoding we did not ask for and cannot undo (`UNDECODABLE`)."""
 
 
 class Inflater(Protocol):
@@ -159,7 +159,15 @@ class Chain:
         return data
 
 
+# Content codings registered with IANA that we know but cannot undo: a body in one is refused.
+# Any other label ("identity", or one nobody registered: "utf-8", "none", "binary", a server's
+# misconfiguration) is passed through, as browsers pass it, and the body judged as it stands.
+UNDECODABLE = frozenset({"zstd", "compress", "x-compress", "dcb", "dcz", "exi", "pack200-gzip", "aes128gcm"})
+
+
 def inflater_for(content_encoding: str | None) -> Inflater:
+    """The inflater for a Content-Encoding list (the last coding applied is undone first);
+    raises UnsupportedEncoding for a coding in `UNDECODABLE`."""
     names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
     layers: list[Inflater] = []
     for name in reversed(names):
@@ -169,7 +177,7 @@ def inflater_for(content_encoding: str | None) -> Inflater:
             layers.append(Zlib(gzip=False))
         elif name == "br":
             layers.append(Brotli())
-        elif name != "identity":
+        elif name in UNDECODABLE:
             raise UnsupportedEncoding(f"unsupported Content-Encoding: {name}")
     if not layers:
         return Identity()

@@ -154,7 +154,7 @@ class RobotsCache:
         except (ConnectError, FetchTimeout) as exc:
             return RobotsPolicy(failure=(type(exc), f"robots.txt: {exc}"), expires=retry_at)
         except FetchError:
-            # Anything else odd about the answer (an unknown Content-Encoding, say): "unavailable".
+            # Anything else odd about the answer (a Content-Encoding we cannot undo, say): "unavailable".
             return RobotsPolicy()
         if not 200 <= raw.status < 300:
             return RobotsPolicy()

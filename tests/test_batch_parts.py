@@ -204,9 +204,15 @@ def test_output_stops_just_past_the_cap(encoding: str) -> None:
     assert 100_000 < len(out) <= 100_001 + 65_536
 
 
-def test_unknown_encoding() -> None:
+@pytest.mark.parametrize("encoding", ["zstd", "compress", "gzip, zstd"])
+def test_an_encoding_we_cannot_undo_is_refused(encoding: str) -> None:
     with pytest.raises(UnsupportedEncoding):
-        inflater_for("zstd")
+        inflater_for(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "none", "binary", "8bit"])
+def test_an_encoding_no_registry_knows_is_passed_through(encoding: str) -> None:
+    assert inflate(encoding, HTML) == HTML
 
 
 def test_an_output_file_that_cannot_be_opened_ends_the_batch_with_a_message(tmp_path: Path) -> None:

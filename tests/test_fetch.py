@@ -436,10 +436,24 @@ def test_brotli_bomb_stopped_at_the_cap(server: FaultServer) -> None:
         fetch_via(server.url("/p"), Settings(retries=0, max_bytes=100_000))
 
 
-def test_unknown_content_encoding_is_refused(server: FaultServer) -> None:
+def test_a_content_encoding_we_cannot_undo_is_refused(server: FaultServer) -> None:
     server.route("/p", respond(200, b"\x00\x01garbage", headers={"Content-Encoding": "zstd"}))
     with pytest.raises(NotHTML, match="zstd"):
         fetch_via(server.url("/p"), FAST)
+
+
+@pytest.mark.parametrize("label", ["utf-8", "none", "binary", "identity", "UTF-8, gzip"])
+def test_a_content_encoding_label_no_registry_knows_is_passed_through(
+    server: FaultServer, label: str
+) -> None:
+    """A server's misconfiguration, which browsers ignore: the body is read as it stands (and a
+    coding listed beside the label still undone)."""
+    body = article_html().encode()
+    server.route(
+        "/p",
+        respond(200, gzip.compress(body) if "gzip" in label else body, headers={"Content-Encoding": label}),
+    )
+    assert fetch_via(server.url("/p"), FAST).html == article_html()
 
 
 def test_robots_fetch_returns_4xx_and_cuts_big_bodies(server: FaultServer) -> None:
