@@ -20,7 +20,7 @@
    itself a gzip file (`page.html.gz` as a static server sends it, typed
    `application/gzip` and without Content-Encoding) is gunzipped under the
    same cap, as `scraper extract page.html.gz` reads it, and then sniffed;
-6. connection errors, timeouts, 429 and 5xx are retried with exponential
+6. connection errors, timeouts, 429, 500, 502, 503 and 504 are retried with exponential
    backoff and jitter, honouring `Retry-After`.
 
 A batch passes a `Gate` to take part in scheduling: each attempt runs inside
@@ -82,7 +82,10 @@ from scraper.raw import (
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
 
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Answers that say "not now": too many requests, and the server errors that pass (a crash
+# under load, a gateway whose backend restarts). 501 Not Implemented, 505 HTTP Version Not
+# Supported and the other 5xx would answer the same again; no 4xx but 429 is retried.
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; the rest is dropped.
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -234,9 +237,9 @@ class Fetcher:
         return await self._with_retries(url, "page", gate or OpenGate(), hop)
 
     async def fetch_robots(self, url: str, gate: Gate | None = None) -> RawPage:
-        """robots.txt: any final status is returned (4xx with an empty body); 5xx and 429
-        are retried and then raised as HTTPStatusError; the body is cut, not refused,
-        at ROBOTS_MAX_BYTES; any content type is accepted."""
+        """robots.txt: any final status is returned (4xx with an empty body); a 5xx is
+        raised as HTTPStatusError, as a 429 is, after retries where RETRY_STATUSES has it;
+        the body is cut, not refused, at ROBOTS_MAX_BYTES; any content type is accepted."""
         check_fetchable(url)
         return await self._with_retries(url, "robots", gate or OpenGate())
 
@@ -333,11 +336,14 @@ class Fetcher:
                 if status in REDIRECT_STATUSES and _LOCATION in response.headers:
                     jar.extract_cookies(response)
                     return _Redirect(status, response.headers[_LOCATION])
-                if status in RETRY_STATUSES or status >= 500:
+                if status in RETRY_STATUSES:
                     raise _Retryable(
                         HTTPStatusError(f"HTTP {status}", status),
                         retry_after_seconds(response.headers.get("retry-after")),
                     )
+                if mode == "robots" and status >= 500:
+                    # Not retried, but a server error all the same: robots.txt "unreachable".
+                    raise HTTPStatusError(f"HTTP {status}", status)
                 content_type = response.headers.get("content-type")
                 if mode == "robots":
                     ok = 200 <= status < 300

@@ -27,12 +27,12 @@ from scraper.errors import (
     NotHTML,
     TooManyRedirects,
 )
-from scraper.fetch import Fetcher, retry_after_seconds
+from scraper.fetch import RETRY_STATUSES, Fetcher, retry_after_seconds
 from scraper.models import Page
 from scraper.pipeline import error_outcome
 from scraper.raw import mime_of
 from scraper.settings import Settings
-from tests.conftest import article_html
+from tests.conftest import ROOT, RunCli, article_html
 from tests.faultserver import (
     Conn,
     FaultServer,
@@ -309,6 +309,38 @@ def test_retry_after_beyond_the_limit_fails_at_once(server: FaultServer) -> None
     with pytest.raises(HTTPStatusError) as info:
         fetch_via(server.url("/p"), RETRYING)
     assert info.value.status == 503 and server.stats.count("/p") == 1
+
+
+@pytest.mark.parametrize(("status", "attempts"), [(500, 3), (502, 3), (504, 3), (501, 1), (505, 1), (507, 1)])
+def test_transient_server_errors_are_retried_and_lasting_ones_not(
+    server: FaultServer, status: int, attempts: int
+) -> None:
+    """500 and the gateway errors pass; 501 Not Implemented, 505 HTTP Version Not Supported
+    would give the same answer again."""
+    server.route("/p", respond(status, "error"))
+    with pytest.raises(HTTPStatusError) as info:
+        fetch_via(server.url("/p"), RETRYING)
+    assert info.value.status == status and server.stats.count("/p") == attempts
+
+
+def test_the_retried_statuses_are_the_documented_ones(run_cli: RunCli) -> None:
+    assert sorted(RETRY_STATUSES) == [429, 500, 502, 503, 504]
+    help_text = " ".join(run_cli("batch", "--help").stdout.split())
+    assert "Retries for connection errors, timeouts, 429, 500, 502, 503 and 504." in help_text
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "timeouts, 429 and 500/502/503/504, honouring `Retry-After`; never for other 4xx or 5xx" in readme
+
+
+def test_a_robots_txt_server_error_not_worth_retrying_still_means_unreachable(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(501, "not implemented"))
+
+    async def go() -> None:
+        async with Fetcher(RETRYING) as fetcher:
+            await fetcher.fetch_robots(server.url("/robots.txt"))
+
+    with pytest.raises(HTTPStatusError):
+        asyncio.run(go())
+    assert server.stats.count("/robots.txt") == 1
 
 
 def test_404_gets_one_attempt(server: FaultServer) -> None:
