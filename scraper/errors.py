@@ -3,7 +3,8 @@
     ScraperError
     ├── InputError                the target itself is unusable
     │   ├── InvalidURL            not a URL we will fetch (scheme, host, syntax)
-    │   └── FileReadError         a local page (a path, stdin) missing, unreadable, empty or binary
+    │   └── FileReadError         a local page (a path, stdin, bytes to extract_article)
+    │                             missing, unreadable, empty or binary
     ├── FetchError                the network side failed
     │   ├── ConnectError          DNS, refused, reset, TLS
     │   ├── FetchTimeout          connect/read timeout or the per-URL deadline
