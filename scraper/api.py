@@ -13,7 +13,10 @@
 
     extract_article(page, url=None)
                               HTML as str, or bytes to decode      -> Article;
-                              raises ExtractionError for markup no page has
+                              raises FileReadError for bytes that are no
+                              text (an image, a PDF), as `scraper extract`
+                              refuses such a file, and ExtractionError for
+                              markup no page has
     scrape(target, url=None)  an http(s) URL, or a saved page's  -> Record, the CLI's JSON line;
                               path (.html, .html.gz)                never raises: record.ok is
                                                                     false, record.error says why
@@ -36,15 +39,18 @@ import os
 from scraper.extract import extract_bytes, extract_html
 from scraper.fetch import Fetcher
 from scraper.models import Article, Record
+from scraper.pipeline import refuse_binary
 from scraper.settings import Settings
 from scraper.workers import scrape_target
 
 
 def extract_article(page: str | bytes, url: str | None = None) -> Article:
     """Body text and metadata of one page. Bytes are decoded as a fetched page's would be
-    (BOM, `<meta charset>`, then detection); `url`, the page's address, resolves its site
-    name and dates and tells its own links from others'."""
+    (BOM, `<meta charset>`, then detection); bytes that are no text (an image, a PDF, a zip)
+    raise FileReadError, the error `scraper extract` reports for such a file. `url`, the
+    page's address, resolves its site name and dates and tells its own links from others'."""
     if isinstance(page, bytes):
+        refuse_binary(page, "the page given")
         return extract_bytes(page, url)
     return extract_html(page, url)
 

@@ -88,7 +88,12 @@ MaxBytesOption = Annotated[
         "--max-bytes", help="Cap on a page body in bytes: fetched (decompressed) or a saved file.", min=1
     ),
 ]
-RetriesOption = Annotated[int, typer.Option("--retries", help="Retries for timeouts, 429 and 5xx.", min=0)]
+RetriesOption = Annotated[
+    int,
+    typer.Option(
+        "--retries", help="Retries for connection errors, timeouts, 429, 500, 502, 503 and 504.", min=0
+    ),
+]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr.")]
 PageTimeoutOption = Annotated[
     float,

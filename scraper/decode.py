@@ -81,10 +81,12 @@ def normalise_label(label: str) -> str | None:
 
 
 def charset_from_content_type(content_type: str | None) -> str | None:
+    """The charset a Content-Type declares; of two headers (joined with ", "), the last one's,
+    as browsers read it with the last type (`scraper.raw.mime_of`)."""
     if not content_type:
         return None
-    match = _HEADER_CHARSET.search(content_type)
-    return normalise_label(match.group(1)) if match else None
+    labels = _HEADER_CHARSET.findall(content_type)
+    return normalise_label(labels[-1]) if labels else None
 
 
 def charset_from_meta(data: bytes) -> str | None:

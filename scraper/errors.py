@@ -1,20 +1,22 @@
 """One error hierarchy for everything that can go wrong with one target.
 
     ScraperError
-    ├── InputError            the target itself is unusable
-    │   ├── InvalidURL        not a URL we will fetch (scheme, host, syntax)
-    │   └── FileReadError     a local page (a path, stdin) missing, unreadable, empty or binary
-    ├── FetchError            the network side failed
-    │   ├── ConnectError      DNS, refused, reset, TLS
-    │   ├── FetchTimeout      connect/read timeout or the per-URL deadline
-    │   ├── HTTPStatusError   a final status outside 2xx
-    │   ├── TooManyRedirects  redirect chain too long or looping
-    │   ├── BodyTooLarge      decompressed body over the size cap
-    │   ├── NotHTML           the response is not HTML/XHTML
-    │   ├── EmptyResponse     a success status with an empty body
-    │   └── RobotsDisallowed  robots.txt forbids the URL
-    └── ExtractionError       the page could not be turned into an article
-        └── PageTimeout       extraction ran past the per-page guard
+    ├── InputError                the target itself is unusable
+    │   ├── InvalidURL            not a URL we will fetch (scheme, host, syntax)
+    │   └── FileReadError         a local page (a path, stdin, bytes to extract_article)
+    │                             missing, unreadable, empty or binary
+    ├── FetchError                the network side failed
+    │   ├── ConnectError          DNS, refused, reset, TLS
+    │   ├── FetchTimeout          connect/read timeout or the per-URL deadline
+    │   ├── HTTPStatusError       a final status outside 2xx
+    │   ├── TooManyRedirects      redirect chain too long or looping
+    │   ├── BodyTooLarge          decompressed body over the size cap
+    │   ├── ContentDecodingError  a body that does not inflate as its Content-Encoding says
+    │   ├── NotHTML               the response is not HTML/XHTML
+    │   ├── EmptyResponse         a success status with an empty body
+    │   └── RobotsDisallowed      robots.txt forbids the URL
+    └── ExtractionError           the page could not be turned into an article
+        └── PageTimeout           extraction ran past the per-page guard
 
 A failed target becomes a record whose `error.type` is the class name; no
 error escapes the pipeline (see `scraper.pipeline`).
@@ -82,6 +84,11 @@ class TooManyRedirects(FetchError):
 
 class BodyTooLarge(FetchError):
     pass
+
+
+class ContentDecodingError(FetchError):
+    """The server answered in full, but its gzip, deflate or brotli body is corrupt or stops
+    before its end marker: a server's bug, not the network's, so it is not retried."""
 
 
 class NotHTML(FetchError):

@@ -8,17 +8,19 @@
    the chain is capped (`Settings.max_redirects`);
 3. the body is streamed and inflated here (`scraper.inflate`), so the
    *decompressed* size is capped to the byte while reading
-   (`Settings.max_bytes`) and a truncated gzip stream is an error, not a page;
+   (`Settings.max_bytes`) and a truncated or corrupt gzip stream is an error
+   (`ContentDecodingError`), not a page;
 4. each attempt has a deadline (`Settings.deadline`) on top of httpx's
    connect/read timeouts, so a server that drips a byte a second cannot hold
    a slot;
 5. only HTML and XHTML bodies are accepted; a declared non-HTML type is
-   refused before its body is read, a vague one is sniffed, and a declared HTML
+   refused before its body is read, a vague one is sniffed, an XML one must be
+   XHTML (a feed or a sitemap is no page), and a declared HTML
    one that is binary data (an image behind a wrong type) refused; a body that is
    itself a gzip file (`page.html.gz` as a static server sends it, typed
    `application/gzip` and without Content-Encoding) is gunzipped under the
    same cap, as `scraper extract page.html.gz` reads it, and then sniffed;
-6. connection errors, timeouts, 429 and 5xx are retried with exponential
+6. connection errors, timeouts, 429, 500, 502, 503 and 504 are retried with exponential
    backoff and jitter, honouring `Retry-After`.
 
 A batch passes a `Gate` to take part in scheduling: each attempt runs inside
@@ -33,8 +35,10 @@ import random
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from types import TracebackType
 from typing import Literal, Protocol
 from urllib.parse import urljoin
@@ -45,6 +49,7 @@ from scraper.decode import is_binary
 from scraper.errors import (
     BodyTooLarge,
     ConnectError,
+    ContentDecodingError,
     EmptyResponse,
     FetchError,
     FetchTimeout,
@@ -64,21 +69,23 @@ from scraper.inflate import (
 )
 from scraper.models import Page
 from scraper.raw import (
-    GZIP_TYPES,
-    HTML_TYPES,
-    LENIENT_TYPES,
     SNIFF_BYTES,
     RawPage,
     decode_page,
     is_html,
     looks_like_html,
+    may_be_html,
     mime_of,
     now_iso,
+    xml_document,
 )
 from scraper.settings import Settings
 from scraper.urls import check_fetchable, redact
 
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Answers that say "not now": too many requests, and the server errors that pass (a crash
+# under load, a gateway whose backend restarts). 501 Not Implemented, 505 HTTP Version Not
+# Supported and the other 5xx would answer the same again; no 4xx but 429 is retried.
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # RFC 9309 §2.5: crawlers must parse at least 500 KiB of robots.txt; the rest is dropped.
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -151,12 +158,27 @@ async def _hide_location(response: httpx.Response) -> None:
         del response.headers["location"]
 
 
+# The client keeps no cookie: a jar shared by a whole batch would hold every cookie of every
+# host in memory, and http.cookiejar walks all of its domains for each request, so a run over
+# many hosts would slow down with the square of their number. Cookies live for one redirect
+# chain instead (`_follow`'s jar), which is where a site's consent or session check needs them.
+_NO_COOKIES = DefaultCookiePolicy(allowed_domains=[])
+
+
 class _Retryable(Exception):
     """Internal: this attempt failed in a way worth another try."""
 
     def __init__(self, error: FetchError, wait: float | None = None) -> None:
         self.error = error
         self.wait = wait
+
+
+@dataclass(frozen=True, slots=True)
+class _Redirect:
+    """A redirect's answer: its status and the Location it names, as sent."""
+
+    status: int
+    location: str
 
 
 def _answered(error: FetchError, answer: tuple[int, str] | None) -> FetchError:
@@ -176,6 +198,7 @@ class Fetcher:
         s = self.settings
         self._client = httpx.AsyncClient(
             transport=transport,
+            cookies=CookieJar(policy=_NO_COOKIES),
             follow_redirects=False,
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout),
             headers={
@@ -214,9 +237,9 @@ class Fetcher:
         return await self._with_retries(url, "page", gate or OpenGate(), hop)
 
     async def fetch_robots(self, url: str, gate: Gate | None = None) -> RawPage:
-        """robots.txt: any final status is returned (4xx with an empty body); 5xx and 429
-        are retried and then raised as HTTPStatusError; the body is cut, not refused,
-        at ROBOTS_MAX_BYTES; any content type is accepted."""
+        """robots.txt: any final status is returned (4xx with an empty body); a 5xx is
+        raised as HTTPStatusError, as a 429 is, after retries where RETRY_STATUSES has it;
+        the body is cut, not refused, at ROBOTS_MAX_BYTES; any content type is accepted."""
         check_fetchable(url)
         return await self._with_retries(url, "robots", gate or OpenGate())
 
@@ -249,40 +272,61 @@ class Fetcher:
             ) from None
 
     async def _follow(self, url: str, mode: Mode, hop: Hop | None) -> RawPage:
+        """The chain of redirects from `url` to its page. Redirect errors (a loop, too many)
+        carry the status and address of the last answer, as other errors after one do."""
+        # Cookies a redirect sets go with the following hops, by a browser's rules (domain,
+        # path, Secure, expiry), and are dropped with the chain.
+        jar = httpx.Cookies()
         current = url
-        seen: set[str] = set()
+        request = self._build(current, jar)
+        # A loop is a request made twice: the same address with the same cookies. A page that
+        # sets a cookie and redirects to itself (a consent or session check) is asked again
+        # with the cookie, as a browser asks, and answers with the page.
+        seen = {(current, request.headers.get("cookie", ""))}
+        answer: tuple[int, str] | None = None
         for _ in range(self.settings.max_redirects + 1):
-            seen.add(current)
-            result = await self._request(url, current, mode)
+            result = await self._request(url, current, request, mode, jar)
             if isinstance(result, RawPage):
                 return result
+            answer = result.status, redact(current)
             # As browsers read a Location (the URL standard): tabs and line breaks dropped, the
             # ends trimmed, a space inside ("/ok page") written %20.
-            location = result.translate(_URL_NOISE).strip(" ").replace(" ", "%20")
+            location = result.location.translate(_URL_NOISE).strip(" ").replace(" ", "%20")
             try:
                 # A Location urllib cannot even join ("http://[::1") is no address to go to.
                 target = urljoin(current, location)
             except ValueError as exc:
-                raise InvalidURL(f"refused redirect to {redact(result)!r}: {exc}") from None
+                raise InvalidURL(f"refused redirect to {redact(result.location)!r}: {exc}") from None
             try:
                 check_fetchable(target)
             except InvalidURL as exc:
                 raise InvalidURL(f"refused redirect to {redact(target)!r}: {exc}") from None
-            if target in seen:
-                raise TooManyRedirects(f"redirect loop at {redact(target)}")
+            request = self._build(target, jar)
+            visit = (target, request.headers.get("cookie", ""))
+            if visit in seen:
+                raise _answered(TooManyRedirects(f"redirect loop at {redact(target)}"), answer)
+            seen.add(visit)
             if hop is not None:
                 await hop(target)
             current = target
-        raise TooManyRedirects(f"more than {self.settings.max_redirects} redirects")
+        raise _answered(TooManyRedirects(f"more than {self.settings.max_redirects} redirects"), answer)
 
-    async def _request(self, url: str, current: str, mode: Mode) -> RawPage | str:
-        """One request: a RawPage, or the Location to follow next."""
+    def _build(self, current: str, jar: httpx.Cookies) -> httpx.Request:
+        """The request for `current`, with the chain's cookies for it from `jar`."""
         try:
             request = self._client.build_request("GET", current)
         except (httpx.InvalidURL, ValueError) as exc:
             # A host IDNA refuses (xn--, a snowman), an impossible IPv4 address, a lone
             # surrogate: httpx cannot even write the request line.
             raise InvalidURL(f"cannot request {redact(current)!r}: {exc}") from None
+        jar.set_cookie_header(request)
+        return request
+
+    async def _request(
+        self, url: str, current: str, request: httpx.Request, mode: Mode, jar: httpx.Cookies
+    ) -> RawPage | _Redirect:
+        """One request (for `current`, on the way from `url`): a RawPage, or the redirect to
+        follow next, whose cookies are added to `jar`."""
         answer: tuple[int, str] | None = None  # (status, address) once the server answers
         try:
             response = await self._client.send(request, stream=True)
@@ -290,12 +334,16 @@ class Fetcher:
             try:
                 status = response.status_code
                 if status in REDIRECT_STATUSES and _LOCATION in response.headers:
-                    return response.headers[_LOCATION]
-                if status in RETRY_STATUSES or status >= 500:
+                    jar.extract_cookies(response)
+                    return _Redirect(status, response.headers[_LOCATION])
+                if status in RETRY_STATUSES:
                     raise _Retryable(
                         HTTPStatusError(f"HTTP {status}", status),
                         retry_after_seconds(response.headers.get("retry-after")),
                     )
+                if mode == "robots" and status >= 500:
+                    # Not retried, but a server error all the same: robots.txt "unreachable".
+                    raise HTTPStatusError(f"HTTP {status}", status)
                 content_type = response.headers.get("content-type")
                 if mode == "robots":
                     ok = 200 <= status < 300
@@ -339,8 +387,7 @@ class Fetcher:
 
     async def _read_page(self, response: httpx.Response, content_type: str | None) -> bytes:
         cap = self.settings.max_bytes
-        mime = mime_of(content_type)
-        if mime not in HTML_TYPES and mime not in LENIENT_TYPES and mime not in GZIP_TYPES:
+        if not may_be_html(mime_of(content_type)):
             # A declared PDF or image is refused before a byte of it is read.
             raise NotHTML(f"not an HTML page (Content-Type: {content_type})")
         declared = response.headers.get("content-length", "")
@@ -364,9 +411,13 @@ class Fetcher:
         sniff: bool = False,
         content_type: str | None = None,
     ) -> bytes:
-        """The inflated body, at most `cap` bytes: over it, BodyTooLarge (or cut, if `truncate`)."""
+        """The inflated body, at most `cap` bytes: over it, BodyTooLarge (or cut, if `truncate`).
+        A body that does not inflate is a ContentDecodingError, not a ConnectError: its HTTP
+        framing ended as it should (a connection cut short of its Content-Length or last
+        chunk fails in httpx first), so the server sent it that way."""
+        encoding = response.headers.get("content-encoding")
         try:
-            inflater = inflater_for(response.headers.get("content-encoding"))
+            inflater = inflater_for(encoding)
         except UnsupportedEncoding as exc:
             raise NotHTML(str(exc)) from None
         chunks: list[bytes] = []
@@ -385,7 +436,9 @@ class Fetcher:
                     self._check_html(content_type, b"".join(chunks))
             tail = inflater.finish(cap - size)
         except TruncatedBody as exc:
-            raise ConnectError(f"{exc} ({redact(str(response.url))})") from None
+            raise ContentDecodingError(
+                f"the body does not inflate (Content-Encoding: {encoding}): {exc}"
+            ) from None
         chunks.append(tail)
         size += len(tail)
         if size > cap:
@@ -400,7 +453,10 @@ class Fetcher:
     @staticmethod
     def _check_html(content_type: str | None, head: bytes) -> None:
         if not is_html(content_type, head):
-            raise NotHTML(f"not an HTML page (Content-Type: {content_type or 'none'})")
+            declared = f"Content-Type: {content_type or 'none'}"
+            if (document := xml_document(content_type, head)) is not None:
+                raise NotHTML(f"{document}, not an HTML page ({declared})")
+            raise NotHTML(f"not an HTML page ({declared})")
         if is_binary(head, content_type) and not head.startswith(GZIP_MAGIC) and not looks_like_html(head):
             # An image or a PDF behind a server's wrong type reads as noise, not as a page.
             raise NotHTML(

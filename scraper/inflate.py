@@ -20,6 +20,8 @@ import brotli  # type: ignore[import-untyped]
 
 # What we ask for in Accept-Encoding: exactly what `inflater_for` can undo.
 ACCEPT_ENCODING = "gzip, deflate, br"
+# The first two bytes of every gzip member; no HTML page starts with them.
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class TruncatedBody(Exception):
@@ -27,7 +29,7 @@ class TruncatedBody(Exception):
 
 
 class UnsupportedEncoding(Exception):
-    """A Content-Encoding we did not ask for and cannot undo."""
+    """A registered Content-Encoding we did not ask for and cannot undo (`UNDECODABLE`)."""
 
 
 class Inflater(Protocol):
@@ -49,17 +51,26 @@ class Identity:
 
 
 class Zlib:
-    """gzip (several members allowed, as in `cat a.gz b.gz`) or deflate (zlib-wrapped or raw)."""
+    """gzip (several members allowed, as in `cat a.gz b.gz`) or deflate (zlib-wrapped or raw).
+
+    Bytes after the end of the stream that start no gzip member (a newline a PHP footer
+    prints after its gzip handler, NUL padding) are ignored, as browsers ignore them.
+    """
 
     def __init__(self, gzip: bool) -> None:
         self._gzip = gzip
         self._wbits = 16 + zlib.MAX_WBITS if gzip else zlib.MAX_WBITS
         self._d = zlib.decompressobj(self._wbits)
         self._started = False
+        self._after_end = b""  # a lone first byte of GZIP_MAGIC, its second byte still to come
+        self._ignoring = False  # the stream has ended, and what followed was no gzip member
 
     def feed(self, data: bytes, room: int) -> bytes:
         out = b""
         while data and len(out) <= room:
+            if self._d.eof:
+                data = self._next_member(data)
+                continue
             try:
                 # With a max_length, zlib stops once the output is that long; a shorter
                 # output means the input was used up, so nothing is left in unconsumed_tail
@@ -74,12 +85,24 @@ class Zlib:
                     continue
                 raise TruncatedBody(f"corrupt {self._name} stream: {exc}") from None
             self._started = True
-            data = b""
-            if self._d.eof and self._d.unused_data and self._gzip:
-                # Another gzip member follows the first.
-                data = self._d.unused_data
-                self._d = zlib.decompressobj(self._wbits)
+            data = self._d.unused_data if self._d.eof else b""
         return out
+
+    def _next_member(self, data: bytes) -> bytes:
+        """`data` after the stream's end: returned, with a fresh decompressor, if it starts
+        another gzip member; else b"" (ignored, and so is the rest of the body)."""
+        if self._ignoring or not self._gzip:
+            return b""
+        data = self._after_end + data
+        if len(data) < len(GZIP_MAGIC) and GZIP_MAGIC.startswith(data):
+            self._after_end = data  # the chunk ended between the magic's two bytes
+            return b""
+        self._after_end = b""
+        if not data.startswith(GZIP_MAGIC):
+            self._ignoring = True
+            return b""
+        self._d = zlib.decompressobj(self._wbits)
+        return data
 
     def finish(self, room: int) -> bytes:
         try:
@@ -136,7 +159,15 @@ class Chain:
         return data
 
 
+# Content codings registered with IANA that we know but cannot undo: a body in one is refused.
+# Any other label ("identity", or one nobody registered: "utf-8", "none", "binary", a server's
+# misconfiguration) is passed through, as browsers pass it, and the body judged as it stands.
+UNDECODABLE = frozenset({"zstd", "compress", "x-compress", "dcb", "dcz", "exi", "pack200-gzip", "aes128gcm"})
+
+
 def inflater_for(content_encoding: str | None) -> Inflater:
+    """The inflater for a Content-Encoding list (the last coding applied is undone first);
+    raises UnsupportedEncoding for a coding in `UNDECODABLE`."""
     names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
     layers: list[Inflater] = []
     for name in reversed(names):
@@ -146,15 +177,11 @@ def inflater_for(content_encoding: str | None) -> Inflater:
             layers.append(Zlib(gzip=False))
         elif name == "br":
             layers.append(Brotli())
-        elif name != "identity":
+        elif name in UNDECODABLE:
             raise UnsupportedEncoding(f"unsupported Content-Encoding: {name}")
     if not layers:
         return Identity()
     return layers[0] if len(layers) == 1 else Chain(layers)
-
-
-# The first two bytes of every gzip member; no HTML page starts with them.
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 class OverCap(Exception):

@@ -72,10 +72,16 @@ def local_page(data: bytes, name: str, url: str | None = None, max_bytes: int | 
         data = _gunzip(data, max_bytes)
     if not data or data.isspace():
         raise FileReadError(f"{label} is empty: there is no page to extract")
-    # A page that starts as HTML stays one, whatever stray control byte it holds.
+    refuse_binary(data, label)
+    return page_from_bytes(data, url or name, final_url=url, max_bytes=max_bytes)
+
+
+def refuse_binary(data: bytes, label: str) -> None:
+    """FileReadError if `data` is no text (an image, a PDF, a zip: WHATWG's text-or-binary
+    rule), whose bytes would extract as noise; `label` names where it came from. A page
+    that starts as HTML stays one, whatever stray control byte it holds."""
     if is_binary(data) and not looks_like_html(data):
         raise FileReadError(f"{label} is not an HTML page: it holds binary data (an image, a PDF, a zip?)")
-    return page_from_bytes(data, url or name, final_url=url, max_bytes=max_bytes)
 
 
 def page_from_bytes(

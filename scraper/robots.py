@@ -6,6 +6,7 @@
 | 4xx (404, 403, 410 ...)             | no rules: everything allowed (RFC 9309 §2.3.1.3)         |
 | 5xx, 429                            | unreachable: everything disallowed (§2.3.1.4)            |
 | redirect loop / refused redirect    | unavailable: everything allowed (§2.3.1.2)               |
+| a body that does not inflate        | unavailable too: the host answered; its file is unreadable |
 | connection closed with no answer    | unavailable too: the host is up, it just has no robots.txt |
 | connection error, timeout           | the host is down: its URLs fail with that error, unfetched |
 
@@ -30,6 +31,7 @@ from protego import Protego
 
 from scraper.errors import (
     ConnectError,
+    ContentDecodingError,
     FetchError,
     FetchTimeout,
     HTTPStatusError,
@@ -147,12 +149,12 @@ class RobotsCache:
                 disallow_all=f"robots.txt unreachable ({exc}): RFC 9309 says assume everything is disallowed",
                 expires=retry_at,
             )
-        except (TooManyRedirects, InvalidURL):
+        except (TooManyRedirects, InvalidURL, ContentDecodingError):
             return RobotsPolicy()
         except (ConnectError, FetchTimeout) as exc:
             return RobotsPolicy(failure=(type(exc), f"robots.txt: {exc}"), expires=retry_at)
         except FetchError:
-            # Anything else odd about the answer (an unknown Content-Encoding, say): "unavailable".
+            # Anything else odd about the answer (a Content-Encoding we cannot undo, say): "unavailable".
             return RobotsPolicy()
         if not 200 <= raw.status < 300:
             return RobotsPolicy()

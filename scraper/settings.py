@@ -7,7 +7,8 @@
 | deadline        | 60 s         | whole fetch of one URL, retries excluded              |
 | max_bytes       | 10 MB        | cap on the *decompressed* body, enforced while reading |
 | max_redirects   | 10           | hops followed (http/https only)                       |
-| retries         | 2            | extra attempts on connect errors, timeouts, 429, 5xx  |
+| retries         | 2            | extra attempts on connect errors, timeouts, 429,      |
+|                 |              | 500, 502, 503, 504                                    |
 | user_agent      | scraper/VER  | sent with every request                               |
 | concurrency     | 32           | requests in flight, all hosts                         |
 | per_host        | 2            | requests in flight to one host                        |

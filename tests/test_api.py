@@ -14,8 +14,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 import scraper
-from scraper.errors import ExtractionError
-from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, article_html, page
+from scraper.errors import ExtractionError, FileReadError
+from tests.conftest import ARTICLE_PARAGRAPHS, ROOT, RunCli, article_html, page
 
 
 def test_extract_takes_text_or_bytes_and_decodes_bytes_as_a_page() -> None:
@@ -30,6 +30,32 @@ def test_extract_takes_text_or_bytes_and_decodes_bytes_as_a_page() -> None:
     from_bytes = scraper.extract_article(latin.encode("cp1252"))
     assert from_bytes.text.split("\n")[-1].endswith("Café.")
     assert "Café." in from_bytes.markdown
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x00",
+        gzip.compress(b"<html><body><p>x</p></body></html>"),
+    ],
+    ids=["png", "pdf", "gzip"],
+)
+def test_extract_refuses_binary_bytes_as_the_cli_refuses_a_binary_file(
+    data: bytes, run_cli: RunCli, tmp_path: Path
+) -> None:
+    with pytest.raises(FileReadError, match="binary data"):
+        scraper.extract_article(data)
+    if not data.startswith(b"\x1f\x8b"):  # a saved .gz the CLI gunzips
+        saved = tmp_path / "page.html"
+        saved.write_bytes(data)
+        assert run_cli("extract", str(saved)).records[0]["error"]["type"] == "FileReadError"
+
+
+def test_extract_reads_a_page_with_a_stray_control_byte() -> None:
+    # Binary by the WHATWG rule, but it starts as HTML: a page.
+    html = article_html().replace("<p>", "<p>\x00", 1).encode()
+    assert scraper.extract_article(html).title == "A test article"
 
 
 def test_extract_raises_for_markup_no_page_has() -> None:

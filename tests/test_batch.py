@@ -153,7 +153,7 @@ def test_fault_zoo_each_gets_its_own_record(tmp_path: Path) -> None:
         "500-then-200": None,
         "404": "HTTPStatusError",
         "reset": "ConnectError",
-        "gzip": "ConnectError",
+        "gzip": "ContentDecodingError",
         "loop": "TooManyRedirects",
         "big": "BodyTooLarge",
         "pdf": "NotHTML",

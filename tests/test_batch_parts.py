@@ -179,6 +179,24 @@ def test_truncated_streams_are_refused(encoding: str, packed: bytes) -> None:
         inflate(encoding, packed[: len(packed) // 2])
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\r\n", b"\0" * 4, b"\x1f", b"\x1f\x1f junk", b"<!-- footer -->"])
+@pytest.mark.parametrize("chunk", [1, 7, 1000])
+def test_bytes_after_the_gzip_stream_that_start_no_member_are_ignored(tail: bytes, chunk: int) -> None:
+    """As browsers ignore them (a newline after PHP's gzip handler, NUL padding), in any
+    chunking, a lone first byte of the gzip magic at the end included."""
+    assert inflate("gzip", gzip.compress(HTML) + tail, chunk=chunk) == HTML
+    assert inflate("deflate", zlib.compress(HTML) + tail, chunk=chunk) == HTML
+
+
+@pytest.mark.parametrize("chunk", [1, 1000])
+def test_a_second_gzip_member_is_still_read_and_a_broken_one_refused(chunk: int) -> None:
+    half = len(HTML) // 2
+    two = gzip.compress(HTML[:half]) + gzip.compress(HTML[half:])
+    assert inflate("gzip", two, chunk=chunk) == HTML
+    with pytest.raises(TruncatedBody):
+        inflate("gzip", two[: len(two) - 40], chunk=chunk)
+
+
 @pytest.mark.parametrize("encoding", ["gzip", "br"])
 def test_output_stops_just_past_the_cap(encoding: str) -> None:
     bomb = (gzip.compress if encoding == "gzip" else brotli.compress)(b"a" * 50_000_000)
@@ -186,9 +204,15 @@ def test_output_stops_just_past_the_cap(encoding: str) -> None:
     assert 100_000 < len(out) <= 100_001 + 65_536
 
 
-def test_unknown_encoding() -> None:
+@pytest.mark.parametrize("encoding", ["zstd", "compress", "gzip, zstd"])
+def test_an_encoding_we_cannot_undo_is_refused(encoding: str) -> None:
     with pytest.raises(UnsupportedEncoding):
-        inflater_for("zstd")
+        inflater_for(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "none", "binary", "8bit"])
+def test_an_encoding_no_registry_knows_is_passed_through(encoding: str) -> None:
+    assert inflate(encoding, HTML) == HTML
 
 
 def test_an_output_file_that_cannot_be_opened_ends_the_batch_with_a_message(tmp_path: Path) -> None:

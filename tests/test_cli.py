@@ -334,6 +334,24 @@ def test_records_match_the_shipped_schema(run_cli: RunCli, tmp_path: Path) -> No
         jsonschema.validate(record, schema)
 
 
+def test_the_schema_and_the_readme_name_every_error_type() -> None:
+    """A record's `error.type` is the class name of any error scraper raises: the schema's
+    enum and the README's list hold them all (InputError is never raised itself)."""
+    import json
+    from importlib.resources import files
+
+    from scraper import errors
+
+    def subclasses(cls: type) -> set[type]:
+        return {cls, *(c for sub in cls.__subclasses__() for c in subclasses(sub))}
+
+    raised = {cls.__name__ for cls in subclasses(errors.ScraperError)} - {"ScraperError", "InputError"}
+    schema = json.loads(files("scraper").joinpath("record.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]["error"]["properties"]["type"]["enum"]) == raised
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}`" in readme for name in raised), raised
+
+
 def test_the_batch_parent_does_not_load_the_extractor() -> None:
     """Batch workers are spawned and import the extractor themselves; in the parent,
     which only fetches and writes, it would be some 50 MB for nothing."""

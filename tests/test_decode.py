@@ -21,6 +21,13 @@ def test_header_charset() -> None:
     assert "Читайте также" in text
 
 
+def test_of_two_content_type_headers_the_last_charset_speaks() -> None:
+    # httpx joins two headers with ", "; browsers read the charset with the last type.
+    content_type = "text/html; charset=koi8-r, text/html; charset=windows-1251"
+    text, encoding = decode_html(RUSSIAN.encode("cp1251"), content_type)
+    assert encoding == "cp1251" and "Читайте также" in text
+
+
 def test_meta_charset_when_header_is_silent() -> None:
     html = "<html><head><meta charset='windows-1251'></head>" + RUSSIAN[6:]
     text, encoding = decode_html(html.encode("cp1251"), "text/html")

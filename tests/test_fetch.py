@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gzip
+import re
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -18,6 +19,7 @@ from werkzeug import Request, Response
 from scraper.errors import (
     BodyTooLarge,
     ConnectError,
+    ContentDecodingError,
     EmptyResponse,
     FetchTimeout,
     HTTPStatusError,
@@ -25,14 +27,16 @@ from scraper.errors import (
     NotHTML,
     TooManyRedirects,
 )
-from scraper.fetch import Fetcher, retry_after_seconds
+from scraper.fetch import RETRY_STATUSES, Fetcher, retry_after_seconds
 from scraper.models import Page
 from scraper.pipeline import error_outcome
+from scraper.raw import mime_of
 from scraper.settings import Settings
-from tests.conftest import article_html
+from tests.conftest import ROOT, RunCli, article_html
 from tests.faultserver import (
     Conn,
     FaultServer,
+    Handler,
     drip,
     endless,
     reset_mid_body,
@@ -133,6 +137,41 @@ def test_a_failure_after_an_answer_says_which_answer(httpserver: HTTPServer) -> 
     assert (empty.value.status, empty.value.final_url) == (204, httpserver.url_for("/none"))
     record = error_outcome(httpserver.url_for("/moved"), empty.value).record
     assert (record.status, record.final_url) == (204, httpserver.url_for("/none"))
+
+
+@pytest.mark.parametrize(
+    ("content_type", "mime"),
+    [
+        ("text/html; charset=utf-8", "text/html"),
+        ("  Text/HTML ;charset=utf-8", "text/html"),
+        ("text/html, text/html; charset=utf-8", "text/html"),  # two headers, joined by httpx
+        ("text/plain, text/html", "text/html"),  # the last valid type wins, as in browsers
+        ("text/html, application/pdf", "application/pdf"),
+        ("text/html, */*", "text/html"),
+        ("text/html, nonsense", "text/html"),
+        ('text/html; charset="a,b"', "text/html"),
+        ("nonsense", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_mime_of_takes_the_last_valid_type(content_type: str | None, mime: str) -> None:
+    assert mime_of(content_type) == mime
+
+
+def test_two_content_type_headers_are_read_as_browsers_read_them(server: FaultServer) -> None:
+    async def two_headers(request: WireRequest, conn: Conn) -> None:
+        body = article_html().encode()
+        head = (
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Type: text/html; charset=utf-8\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        )
+        await conn.send(head.encode() + body)
+
+    server.route("/two", two_headers)
+    server.route("/listed", respond(200, article_html(), content_type="text/plain, text/html"))
+    for path in ("/two", "/listed"):
+        assert "river rose" in fetch_via(server.url(path), FAST).html, path
 
 
 def test_html_sent_as_octet_stream_is_sniffed(httpserver: HTTPServer) -> None:
@@ -272,6 +311,38 @@ def test_retry_after_beyond_the_limit_fails_at_once(server: FaultServer) -> None
     assert info.value.status == 503 and server.stats.count("/p") == 1
 
 
+@pytest.mark.parametrize(("status", "attempts"), [(500, 3), (502, 3), (504, 3), (501, 1), (505, 1), (507, 1)])
+def test_transient_server_errors_are_retried_and_lasting_ones_not(
+    server: FaultServer, status: int, attempts: int
+) -> None:
+    """500 and the gateway errors pass; 501 Not Implemented, 505 HTTP Version Not Supported
+    would give the same answer again."""
+    server.route("/p", respond(status, "error"))
+    with pytest.raises(HTTPStatusError) as info:
+        fetch_via(server.url("/p"), RETRYING)
+    assert info.value.status == status and server.stats.count("/p") == attempts
+
+
+def test_the_retried_statuses_are_the_documented_ones(run_cli: RunCli) -> None:
+    assert sorted(RETRY_STATUSES) == [429, 500, 502, 503, 504]
+    help_text = " ".join(run_cli("batch", "--help").stdout.split())
+    assert "Retries for connection errors, timeouts, 429, 500, 502, 503 and 504." in help_text
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "timeouts, 429 and 500/502/503/504, honouring `Retry-After`; never for other 4xx or 5xx" in readme
+
+
+def test_a_robots_txt_server_error_not_worth_retrying_still_means_unreachable(server: FaultServer) -> None:
+    server.route("/robots.txt", respond(501, "not implemented"))
+
+    async def go() -> None:
+        async with Fetcher(RETRYING) as fetcher:
+            await fetcher.fetch_robots(server.url("/robots.txt"))
+
+    with pytest.raises(HTTPStatusError):
+        asyncio.run(go())
+    assert server.stats.count("/robots.txt") == 1
+
+
 def test_404_gets_one_attempt(server: FaultServer) -> None:
     server.route("/p", respond(404, "gone"))
     with pytest.raises(HTTPStatusError):
@@ -302,9 +373,29 @@ def test_drip_is_cut_by_the_deadline(server: FaultServer) -> None:
 
 def test_truncated_gzip_is_an_error_not_a_short_page(server: FaultServer) -> None:
     server.route("/p", truncated_gzip(article_html() * 20))
-    with pytest.raises(ConnectError, match="gzip"):
+    with pytest.raises(ContentDecodingError, match="gzip") as info:
         fetch_via(server.url("/p"), RETRYING)
     assert server.stats.count("/p") == 1  # a server bug, not bad luck: not retried
+    # The server answered in full: the record says who, as for a 200 that is a PDF.
+    assert (info.value.status, info.value.final_url) == (200, server.url("/p"))
+
+
+def test_a_body_that_does_not_inflate_is_no_connection_error(server: FaultServer) -> None:
+    """Plain HTML labelled gzip: the connection was fine, the body is not what its
+    Content-Encoding says."""
+    server.route("/p", respond(200, article_html(), headers={"Content-Encoding": "gzip"}))
+    with pytest.raises(ContentDecodingError, match=r"Content-Encoding: gzip\): corrupt gzip stream"):
+        fetch_via(server.url("/p"), RETRYING)
+    assert server.stats.count("/p") == 1
+
+
+@pytest.mark.parametrize("tail", [b"\n", b"\0\0\0\0"], ids=["newline", "nul-padding"])
+def test_stray_bytes_after_a_gzip_body_are_ignored_as_browsers_ignore_them(
+    server: FaultServer, tail: bytes
+) -> None:
+    packed = gzip.compress(article_html().encode()) + tail
+    server.route("/p", respond(200, packed, headers={"Content-Encoding": "gzip"}))
+    assert fetch_via(server.url("/p"), FAST).html == article_html()
 
 
 def test_fifty_megabytes_declared_are_refused_unread(server: FaultServer) -> None:
@@ -377,10 +468,24 @@ def test_brotli_bomb_stopped_at_the_cap(server: FaultServer) -> None:
         fetch_via(server.url("/p"), Settings(retries=0, max_bytes=100_000))
 
 
-def test_unknown_content_encoding_is_refused(server: FaultServer) -> None:
+def test_a_content_encoding_we_cannot_undo_is_refused(server: FaultServer) -> None:
     server.route("/p", respond(200, b"\x00\x01garbage", headers={"Content-Encoding": "zstd"}))
     with pytest.raises(NotHTML, match="zstd"):
         fetch_via(server.url("/p"), FAST)
+
+
+@pytest.mark.parametrize("label", ["utf-8", "none", "binary", "identity", "UTF-8, gzip"])
+def test_a_content_encoding_label_no_registry_knows_is_passed_through(
+    server: FaultServer, label: str
+) -> None:
+    """A server's misconfiguration, which browsers ignore: the body is read as it stands (and a
+    coding listed beside the label still undone)."""
+    body = article_html().encode()
+    server.route(
+        "/p",
+        respond(200, gzip.compress(body) if "gzip" in label else body, headers={"Content-Encoding": label}),
+    )
+    assert fetch_via(server.url("/p"), FAST).html == article_html()
 
 
 def test_robots_fetch_returns_4xx_and_cuts_big_bodies(server: FaultServer) -> None:
@@ -396,6 +501,157 @@ def test_robots_fetch_returns_4xx_and_cuts_big_bodies(server: FaultServer) -> No
     status, size = asyncio.run(go(server.url("/robots.txt")))
     assert status == 200 and size == 512 * 1024
     assert asyncio.run(go(server.url("/missing/robots.txt"))) == (404, 0)
+
+
+# -- XML: a page only when it is XHTML ------------------------------------------------------------
+
+ITEMS = "".join(
+    f"<item><title>Headline {i}</title><link>http://example.com/{i}</link></item>" for i in range(5)
+)
+XML_BODIES = {
+    "rss": f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>{ITEMS}</channel></rss>',
+    "atom": '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Feed</title></feed>',
+    "rdf": '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
+    "sitemap": '<?xml version="1.0" encoding="UTF-8"?>\n<!-- generated -->\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://example.com/a</loc></url></urlset>',
+    "sitemap-index": '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></sitemapindex>',
+    "other": '<?xml version="1.0"?><catalog><book id="1">A book</book></catalog>',
+}
+XML_KINDS = {
+    "rss": "an RSS feed (<rss>)",
+    "atom": "an Atom feed (<feed>)",
+    "rdf": "an RSS 1.0 feed (<rdf:RDF>)",
+    "sitemap": "a sitemap (<urlset>)",
+    "sitemap-index": "a sitemap index (<sitemapindex>)",
+    "other": "an XML document (<catalog>)",
+}
+
+
+@pytest.mark.parametrize("content_type", ["application/xml", "text/xml; charset=utf-8"])
+@pytest.mark.parametrize("kind", sorted(XML_BODIES))
+def test_feeds_sitemaps_and_other_xml_are_no_pages(server: FaultServer, kind: str, content_type: str) -> None:
+    server.route("/x", respond(200, XML_BODIES[kind], content_type=content_type))
+    with pytest.raises(NotHTML, match=re.escape(f"{XML_KINDS[kind]}, not an HTML page")) as info:
+        fetch_via(server.url("/x"), FAST)
+    assert info.value.status == 200
+
+
+def test_a_feed_behind_a_vague_type_is_no_page_either(server: FaultServer) -> None:
+    server.route("/x", respond(200, XML_BODIES["rss"], content_type="text/plain"))
+    with pytest.raises(
+        NotHTML, match=re.escape("an RSS feed (<rss>), not an HTML page (Content-Type: text/plain)")
+    ):
+        fetch_via(server.url("/x"), FAST)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        + article_html()
+        .replace("<!doctype html>", "")
+        .replace("<html", "<html xmlns='http://www.w3.org/1999/xhtml'", 1),
+        "<?xml version='1.0'?><!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN' "
+        "'http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd'>"
+        + article_html().replace("<!doctype html>", ""),
+        "<?xml version='1.0'?><!-- a comment --><h:html xmlns:h='http://www.w3.org/1999/xhtml'>"
+        + article_html().split("<html lang='en'>", 1)[1].replace("</html>", "</h:html>"),
+        article_html(),  # HTML with its doctype, an <html> root all the same
+    ],
+    ids=["xhtml-namespace", "xhtml-doctype", "prefixed-root", "html"],
+)
+@pytest.mark.parametrize("content_type", ["application/xml", "text/xml"])
+def test_xhtml_served_as_xml_is_a_page(server: FaultServer, body: str, content_type: str) -> None:
+    server.route("/x", respond(200, body, content_type=content_type))
+    assert "river rose" in fetch_via(server.url("/x"), FAST).html
+
+
+# -- cookies: one redirect chain's, never the client's -------------------------------------------
+
+
+def cookie_logger(sent: list[tuple[str, str]], answer: Handler) -> Handler:
+    """`answer`, after noting the request's path and Cookie header in `sent`."""
+
+    async def handler(request: WireRequest, conn: Conn) -> None:
+        sent.append((request.route, request.headers.get("cookie", "")))
+        await answer(request, conn)
+
+    return handler
+
+
+def test_cookies_live_for_one_redirect_chain() -> None:
+    """A cookie a redirect sets goes with the next hop to its host, as a browser sends it; it
+    goes to no other host, and no later URL gets it: a jar kept for a whole run would hold every
+    host's cookies and slow each request by their number."""
+    sent: list[tuple[str, str]] = []
+    with FaultServer(hosts=2) as server:
+        elsewhere = server.url("/page", host=1)
+        to_page = {"Location": "/page", "Set-Cookie": "session=1; Path=/"}
+        to_elsewhere = {"Location": elsewhere, "Set-Cookie": "mine=1; Path=/"}
+        server.route("/login", cookie_logger(sent, respond(302, b"", headers=to_page)))
+        server.route("/away", cookie_logger(sent, respond(302, b"", headers=to_elsewhere)))
+        server.route(
+            "/page", cookie_logger(sent, respond(200, article_html(), headers={"Set-Cookie": "seen=1"}))
+        )
+        server.route("/other", cookie_logger(sent, respond(200, article_html())))
+
+        async def go() -> None:
+            async with Fetcher(FAST) as fetcher:
+                for path in ("/login", "/other", "/page", "/other", "/away"):
+                    await fetcher.fetch(server.url(path))
+
+        asyncio.run(go())
+    assert sent == [
+        ("/login", ""),
+        ("/page", "session=1"),  # the redirect's cookie, on the next hop
+        ("/other", ""),  # another URL: a new chain, no cookie
+        ("/page", ""),
+        ("/other", ""),  # nor the one a final answer set
+        ("/away", ""),
+        ("/page", ""),  # another host never gets a cookie of this one
+    ]
+
+
+def test_a_page_that_sets_a_cookie_and_redirects_to_itself_is_fetched(server: FaultServer) -> None:
+    """A consent or session check: the second request carries the cookie and gets the page.
+    A redirect to itself that sets the same cookie again is a loop all the same."""
+    sent: list[tuple[str, str]] = []
+
+    async def consent(request: WireRequest, conn: Conn) -> None:
+        if "consent=yes" in request.headers.get("cookie", ""):
+            await conn.respond(200, article_html().encode(), {"Content-Type": "text/html"})
+        else:
+            await conn.respond(302, b"", {"Location": "/story", "Set-Cookie": "consent=yes; Path=/"})
+
+    server.route("/story", cookie_logger(sent, consent))
+    page = fetch_via(server.url("/story"), FAST)
+    assert "river rose" in page.html and page.final_url == server.url("/story")
+    assert sent == [("/story", ""), ("/story", "consent=yes")]
+    server.route("/stuck", respond(302, b"", headers={"Location": "/stuck", "Set-Cookie": "consent=yes"}))
+    with pytest.raises(TooManyRedirects, match="loop"):
+        fetch_via(server.url("/stuck"), FAST)
+    assert server.stats.count("/stuck") == 2
+
+
+def test_redirect_errors_say_which_answer(server: FaultServer) -> None:
+    """A loop, or a chain past the cap, ends on an answer: its status and address go in the
+    record, as for any error after the server answered."""
+    server.route("/a", respond(302, b"", headers={"Location": "/b"}))
+    server.route("/b", respond(301, b"", headers={"Location": "/a"}))
+    with pytest.raises(TooManyRedirects, match="loop") as loop:
+        fetch_via(server.url("/a"), FAST)
+    assert (loop.value.status, loop.value.final_url) == (301, server.url("/b"))
+
+    async def onward(request: WireRequest, conn: Conn) -> None:
+        n = int(request.route.rsplit("/", 1)[1])
+        await conn.respond(307, b"", {"Location": f"/r/{n + 1}", "Set-Cookie": f"hop={n}"})
+
+    server.route("/r/", onward)  # a new cookie each hop: never a loop, but never an end either
+    with pytest.raises(TooManyRedirects, match="more than 3") as chain:
+        fetch_via(server.url("/r/0"), Settings(retries=0, max_redirects=3))
+    assert (chain.value.status, chain.value.final_url) == (307, server.url("/r/3"))
+    record = error_outcome(server.url("/r/0"), chain.value).record
+    assert (record.status, record.final_url) == (307, server.url("/r/3"))
 
 
 # -- charsets, decoded as a browser would, over the wire ---------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -104,6 +105,22 @@ def test_5xx_means_everything_disallowed_after_retries(server: FaultServer) -> N
     with pytest.raises(RobotsDisallowed, match="unreachable"):
         policy.check(server.url("/page"), AGENT)
     assert server.stats.count("/robots.txt") == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"User-agent: *\nDisallow: /\n", gzip.compress(b"User-agent: *\nDisallow: /\n")[:30]],
+    ids=["plain-text-labelled-gzip", "gzip-cut-short"],
+)
+def test_a_robots_txt_that_does_not_inflate_means_no_rules(server: FaultServer, body: bytes) -> None:
+    """The host answered 200; only its file cannot be read. That is "unavailable" (allow
+    all), not a host that is down, whose every URL would fail unfetched."""
+    server.route(
+        "/robots.txt", respond(200, body, content_type="text/plain", headers={"Content-Encoding": "gzip"})
+    )
+    policy, _ = policy_for(server.url("/page"))
+    assert policy.failure is None and policy.disallow_all is None
+    policy.check(server.url("/page"), AGENT)
 
 
 def test_a_connection_closed_without_an_answer_means_no_rules(server: FaultServer) -> None:
