@@ -7,11 +7,13 @@ in the output file.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, RunCli, article_html
-from tests.faultserver import FaultServer, respond
+from tests.faultserver import Conn, FaultServer, Request, respond
 
 ROBOTS_OK = respond(200, "User-agent: *\nDisallow:\n", content_type="text/plain")
 
@@ -280,16 +282,31 @@ def test_a_reader_that_pauses_slows_the_batch_and_fails_no_page(server: FaultSer
 
 
 def test_two_batches_never_write_one_file(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
+    # The first batch's other pages are held until the second batches have tried: it is
+    # still writing, however long they take to start.
+    released = threading.Event()
+    page = respond(200, article_html())
+
+    async def held(request: Request, conn: Conn) -> None:
+        while not released.is_set():
+            await asyncio.sleep(0.02)
+        await page(request, conn)
+
+    server.route("/held/", held)
+    urls = [server.url("/a/0")] + [server.url(f"/held/{i}") for i in range(7)]
     listing = tmp_path / "list.txt"
-    listing.write_text("".join(server.url(f"/slow/{i}") + "\n" for i in range(8)))
+    listing.write_text("".join(url + "\n" for url in urls))
     out = tmp_path / "out.jsonl"
     with start(str(listing), "-o", str(out), "-q") as first:
-        wait_for_lines(out, 1, first)
-        for extra in ((), ("--resume",), ("--retry-failed",)):
-            second = run_cli("batch", str(listing), "-o", str(out), *extra)
-            assert second.returncode == 1, extra
-            assert "being written by another scraper batch" in second.stderr, extra
+        try:
+            wait_for_lines(out, 1, first)
+            for extra in ((), ("--resume",), ("--retry-failed",)):
+                second = run_cli("batch", str(listing), "-o", str(out), *extra)
+                assert second.returncode == 1, extra
+                assert "being written by another scraper batch" in second.stderr, extra
+        finally:
+            released.set()
         first.wait(timeout=60)
     assert first.returncode == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert sorted(r["url"] for r in records) == sorted(server.url(f"/slow/{i}") for i in range(8))
+    assert sorted(r["url"] for r in records) == sorted(urls)
