@@ -312,7 +312,7 @@ class _Batch:
                 host.interval = max(host.interval, policy.crawl_delay)
                 policy.check(url, self._robots.agent)
             await self._wait_for_room()
-            raw = await self._fetcher.fetch_raw(url, gate, lambda target: self._hop(target, host))
+            raw = await self._fetcher.fetch_raw(url, gate, lambda target: self._hop(target, gate))
         except ScraperError as exc:
             self._write(error_outcome(url, exc), holds_slot=True)
             return
@@ -329,14 +329,17 @@ class _Batch:
             return
         self._submit(extract_raw, raw, url)
 
-    async def _hop(self, target: str, origin: Host) -> None:
+    async def _hop(self, target: str, gate: HostGate) -> None:
         """Before a redirect is followed: the target's robots.txt must allow it (a link
         shortener or an old address may lead to a part of another site it closes), and
         another host's turn is waited for, as if the URL had been in its queue, so that
         a hundred sites' links into one site do not reach it all at once. (That site's
-        robots.txt is fetched at once, outside its lane.)"""
+        robots.txt is fetched at once, outside its lane.) The wait holds no global slot,
+        and the fetcher does not count it against the URL's deadline."""
         key = host_key(target)
-        other = self._hosts.get(key) if key != origin.key else None
+        other = self._hosts.get(key) if key != gate.host.key else None
+        if other is not None:
+            gate.leave()
         try:
             if self._robots is not None:
                 policy = await self._robots.policy(target, OpenGate())
@@ -344,10 +347,7 @@ class _Batch:
                     other.interval = max(other.interval, policy.crawl_delay)
                 policy.check(target, self._robots.agent)
             if other is not None:
-                # No await between the last look at its turn and taking it: one hop at a time.
-                while (wait := other.turn - time.monotonic()) > 0:
-                    await asyncio.sleep(wait)
-                other.last_start = time.monotonic()
+                await gate.enter(other)
         finally:
             if other is not None:
                 self._hosts.retire(other)

@@ -12,6 +12,8 @@ A *host* is `scraper.urls.host_key(url)`: the unit of politeness and of sharding
   longer after a Retry-After) holding nothing, and only then takes one of the
   `concurrency` global slots. A URL waiting for its host therefore never
   holds a global slot, and a slow host only ever occupies its own lanes.
+  A redirect into another host gives the global slot back and waits for
+  that host's turn the same way (`HostGate.leave`, `HostGate.enter`).
 * **Overflow**: a host's queue holds `queue_cap` targets in memory; more
   go to one shared, already-unlinked temporary file. The reader never waits
   on a particular host, so a list sorted by host (a million URLs of one site,
@@ -166,15 +168,27 @@ class HostTable:
 
 
 class HostGate:
-    """The `scraper.fetch.Gate` of one host: its turn first, then a global slot."""
+    """The `scraper.fetch.Gate` of one host: its turn first, then a global slot.
+
+    A redirect into another host gives the global slot back (`leave`) and waits for
+    that host's turn holding nothing, as a URL in its queue would (`enter`).
+    """
 
     def __init__(self, host: Host, global_slots: asyncio.Semaphore) -> None:
         self.host = host
         self._global = global_slots
+        self._holding = False
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        host = self.host
+        await self.enter(self.host)
+        try:
+            yield
+        finally:
+            self.leave()
+
+    async def enter(self, host: Host) -> None:
+        """Wait for `host`'s turn holding nothing, then take a global slot and the turn."""
         while True:
             wait = host.turn - time.monotonic()
             if wait > 0:
@@ -185,11 +199,14 @@ class HostGate:
             # slot; then it is not our turn after all, and the global slot goes back.
             if now >= host.turn:
                 host.last_start = now
-                break
+                self._holding = True
+                return
             self._global.release()
-        try:
-            yield
-        finally:
+
+    def leave(self) -> None:
+        """Give the global slot back, if this gate holds one."""
+        if self._holding:
+            self._holding = False
             self._global.release()
 
     def pause(self, seconds: float) -> None:

@@ -28,6 +28,7 @@ from tests.conftest import article_html
 from tests.faultserver import (
     Conn,
     FaultServer,
+    Handler,
     Request,
     drip,
     endless,
@@ -308,6 +309,46 @@ def test_redirects_into_one_host_wait_for_its_turn(tmp_path: Path) -> None:
     times = arrivals(server, server.addresses[2])
     assert len(times) == 6
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.25
+
+
+def _redirect_to(server: FaultServer, host: int) -> Handler:
+    """/go/NAME -> /a/NAME on `host`."""
+
+    async def handler(request: Request, conn: Conn) -> None:
+        target = server.url(request.route.replace("/go/", "/a/"), host=host)
+        await conn.respond(302, b"", {"Location": target})
+
+    return handler
+
+
+def test_waiting_for_a_turn_at_a_redirect_does_not_count_against_the_deadline(tmp_path: Path) -> None:
+    """Six sites' links redirect into a seventh, which is asked once every 0.6 s: the last
+    link waits 3 s there for its turn, longer than one attempt may take (2 s), though no
+    server is slow. The wait is not the server's time, as it is not for a URL queued for
+    its own host: every page arrives."""
+    settings = Settings(workers=0, retries=0, delay=0.6, deadline=2.0, respect_robots=False)
+    with FaultServer(hosts=7) as server:
+        server.route("/go/", _redirect_to(server, host=6))
+        server.route("/a/", respond(200, article_html()))
+        run = batch(tmp_path, [server.url(f"/go/{host}", host=host) for host in range(6)], settings)
+    assert run.error_types() == {server.url(f"/go/{host}", host=host): None for host in range(6)}
+    assert len(arrivals(server, server.addresses[6])) == 6
+
+
+def test_waiting_for_a_turn_at_a_redirect_holds_no_global_slot(tmp_path: Path) -> None:
+    """One global slot. A link on host A redirects into host C, whose next turn is 2 s away
+    (it has just been asked for C/first): meanwhile the slot serves host D, which is asked
+    before the redirect's target is."""
+    settings = Settings(workers=0, retries=0, concurrency=1, delay=2.0, respect_robots=False)
+    with FaultServer(hosts=3) as server:
+        server.route("/go/", _redirect_to(server, host=1))
+        server.route("/", respond(200, article_html()))
+        lines = [server.url("/first", host=1), server.url("/go/x", host=0), server.url("/d", host=2)]
+        run = batch(tmp_path, lines, settings)
+    assert run.summary.ok == 3, run.error_types()
+    [target] = [t for t, host, path in server.stats.log if path == "/a/x"]
+    [other] = [t for t, host, path in server.stats.log if path == "/d"]
+    assert other < target
 
 
 def test_retry_after_pauses_the_whole_host(tmp_path: Path) -> None:
