@@ -11,7 +11,8 @@
    with `--resume`, targets whose record is already in the output are skipped.
 2. URLs go to their host's queue; each host's lanes (≤ `per_host`) check
    robots.txt, wait for the host's turn and a global slot (≤ `concurrency`),
-   and fetch. Local files skip the network.
+   and fetch. A redirect's request waits for its host's slot and turn in the
+   same way (`scraper.hosts.HostGate`). Local files skip the network.
 3. Fetched bytes go to the process pool for decoding and extraction, so the
    event loop only moves bytes; when the pool falls behind, lanes wait
    before fetching more, so pages in memory stay bounded. A page whose
@@ -49,7 +50,7 @@ from rich.console import Console
 
 from scraper.digests import DigestSet
 from scraper.errors import FetchError, InvalidURL, ScraperError
-from scraper.fetch import Fetcher, OpenGate
+from scraper.fetch import Fetcher
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
 from scraper.models import Outcome
 from scraper.pipeline import error_outcome
@@ -136,7 +137,7 @@ class _Batch:
         self._seen = DigestSet()
         self._resume = ResumeState()
         self._overflow = Overflow()
-        self._hosts = HostTable(settings.delay, options.queue_cap, self._overflow)
+        self._hosts = HostTable(settings.delay, options.queue_cap, self._overflow, settings.per_host)
         show = console.is_terminal if options.progress is None else options.progress
         self._progress = ProgressBar(console, enabled=show and not options.quiet)
         # Built inside run(), on the running loop:
@@ -294,7 +295,7 @@ class _Batch:
             self._tasks.create_task(self._lane(host))
 
     async def _lane(self, host: Host) -> None:
-        gate = HostGate(host, self._global)
+        gate = HostGate(host, self._global, self._hosts)
         try:
             while (item := self._hosts.pop(host)) is not None:
                 url, in_memory = item
@@ -330,27 +331,21 @@ class _Batch:
         self._submit(extract_raw, raw, url)
 
     async def _hop(self, target: str, gate: HostGate) -> None:
-        """Before a redirect is followed: the target's robots.txt must allow it (a link
+        """Before a redirect is followed, to another host or the same one: the request
+        before it gives its slots back, the target's robots.txt must allow it (a link
         shortener or an old address may lead to a part of another site it closes), and
-        another host's turn is waited for, as if the URL had been in its queue, so that
-        a hundred sites' links into one site do not reach it all at once. (That site's
-        robots.txt is fetched at once, outside its lane.) The wait holds no global slot,
-        and the fetcher does not count it against the URL's deadline."""
-        key = host_key(target)
-        other = self._hosts.get(key) if key != gate.host.key else None
-        if other is not None:
-            gate.leave()
-        try:
-            if self._robots is not None:
-                policy = await self._robots.policy(target, OpenGate())
-                if other is not None:
-                    other.interval = max(other.interval, policy.crawl_delay)
-                policy.check(target, self._robots.agent)
-            if other is not None:
-                await gate.enter(other)
-        finally:
-            if other is not None:
-                self._hosts.retire(other)
+        the next request waits for the target host's request slot and turn, as if the
+        URL had been in its queue: a hundred sites' links into one site reach it no
+        faster than its own list would, and a same-host redirect keeps the Crawl-delay.
+        Nothing is held while waiting, and the fetcher does not count it against the
+        URL's deadline."""
+        gate.leave()
+        host = gate.visit(host_key(target))
+        if self._robots is not None:
+            policy = await self._robots.policy(target, HostGate(host, self._global, self._hosts))
+            host.interval = max(host.interval, policy.crawl_delay)
+            policy.check(target, self._robots.agent)
+        await gate.enter(host)
 
     # -- extraction ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import io
 import itertools
 import json
 import os
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ import pytest
 from rich.console import Console
 
 from scraper.batch import BatchOptions, run_batch
-from scraper.hosts import Host, HostGate
+from scraper.hosts import Host, HostGate, HostTable, Overflow
 from scraper.report import Summary
 from scraper.settings import Settings
 from tests.conftest import article_html
@@ -245,7 +246,8 @@ def test_waiting_for_a_hosts_turn_holds_no_global_slot() -> None:
         global_slots = asyncio.Semaphore(1)
         slow = Host("slow", interval=3600.0)
         fast = Host("fast", interval=0.0)
-        slow_gate, fast_gate = HostGate(slow, global_slots), HostGate(fast, global_slots)
+        table = HostTable(delay=0.0, queue_cap=8, overflow=Overflow())
+        slow_gate, fast_gate = HostGate(slow, global_slots, table), HostGate(fast, global_slots, table)
         async with slow_gate.slot():
             pass  # the slow host's next turn is an hour away
         waiting = asyncio.create_task(slow_gate.slot().__aenter__())
@@ -259,6 +261,26 @@ def test_waiting_for_a_hosts_turn_holds_no_global_slot() -> None:
         return got_slot
 
     assert asyncio.run(go())
+
+
+def test_a_retry_after_pauses_the_host_that_answered_a_redirect() -> None:
+    """A link on host A redirects to host B, and B answers 429 with Retry-After: B is the
+    host that pauses (and stays paused in the table after the attempt), not A."""
+
+    async def go() -> tuple[float, float]:
+        table = HostTable(delay=0.0, queue_cap=8, overflow=Overflow())
+        origin = table.get("a.example")
+        origin.lanes = 1  # a lane works through A's queue
+        gate = HostGate(origin, asyncio.Semaphore(1), table)
+        async with gate.slot():
+            gate.leave()  # A answered with a redirect to B
+            await gate.enter(gate.visit("b.example"))
+        gate.pause(3600)
+        return table.get("a.example").paused_until, table.get("b.example").paused_until
+
+    origin_paused, target_paused = asyncio.run(go())
+    now = time.monotonic()
+    assert origin_paused < now < target_paused
 
 
 def test_crawl_delay_spaces_requests_to_a_host(tmp_path: Path) -> None:
@@ -349,6 +371,40 @@ def test_waiting_for_a_turn_at_a_redirect_holds_no_global_slot(tmp_path: Path) -
     [target] = [t for t, host, path in server.stats.log if path == "/a/x"]
     [other] = [t for t, host, path in server.stats.log if path == "/d"]
     assert other < target
+
+
+def test_a_redirect_within_a_host_waits_for_its_turn(tmp_path: Path) -> None:
+    """/r/N redirects to /p/N on the same host, asked once every 0.4 s: the redirect's
+    request waits for the host's turn like any other."""
+    settings = Settings(workers=0, retries=0, delay=0.4, respect_robots=False)
+
+    async def to_page(request: Request, conn: Conn) -> None:
+        await conn.respond(302, b"", {"Location": request.route.replace("/r/", "/p/")})
+
+    with FaultServer() as server:
+        server.route("/r/", to_page)
+        server.route("/p/", respond(200, article_html()))
+        run = batch(tmp_path, [server.url(f"/r/{i}") for i in range(3)], settings)
+    assert run.summary.ok == 3
+    times = arrivals(server, "127.0.0.1")
+    assert len(times) == 6
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.3, times
+
+
+def test_redirects_into_a_host_share_its_per_host_limit(tmp_path: Path) -> None:
+    """Six sites' links lead into a seventh, which also has four URLs of its own in the
+    list and takes a while per page: it never has more than `per_host` requests in flight,
+    its robots.txt's among them."""
+    settings = Settings(workers=0, retries=0, per_host=2)
+    with FaultServer(hosts=7) as server:
+        server.route("/robots.txt", ROBOTS_OK)
+        server.route("/go/", _redirect_to(server, host=6))
+        server.route("/a/", respond(200, article_html(), delay=0.2))
+        own = [server.url(f"/a/own-{i}", host=6) for i in range(4)]
+        run = batch(tmp_path, [server.url(f"/go/{host}", host=host) for host in range(6)] + own, settings)
+    assert run.summary.ok == 10, run.error_types()
+    assert server.stats.max_in_flight[server.addresses[6]] == 2
+    assert server.stats.count("/robots.txt", server.addresses[6]) == 1
 
 
 def test_retry_after_pauses_the_whole_host(tmp_path: Path) -> None:
