@@ -4,9 +4,10 @@
              │ dedup, shard, resume         (scraper.hosts)  (scraper.fetch)  (scraper.workers)
              └─ files and bad URLs go straight to the pool / to an error record
 
-1. The list is read as a stream, in a thread, a chunk of lines at a time:
-   blank lines and `#` comments are skipped; a repeated line is counted as a
-   duplicate (seen inputs are kept as 8-byte digests, `scraper.digests`);
+1. The list is read as a stream, in a thread, its lines taken as they arrive
+   (`scraper.lists`): blank lines and `#` comments are skipped; a repeated
+   line is counted as a duplicate (seen inputs are kept as 8-byte digests,
+   `scraper.digests`);
    with `--shard K/N` only targets whose host hashes to shard K are kept;
    with `--resume`, targets whose record is already in the output are skipped.
 2. URLs go to their host's queue; each host's lanes (≤ `per_host`) check
@@ -35,16 +36,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import re
-import sys
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import ExitStack
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, TextIO, TypeVar
+from typing import TypeVar
 
 from rich.console import Console
 
@@ -52,6 +49,7 @@ from scraper.digests import DigestSet
 from scraper.errors import FetchError, InvalidURL, ScraperError
 from scraper.fetch import Fetcher
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
+from scraper.lists import ListReader, count_targets, read_targets, target_of
 from scraper.models import Outcome
 from scraper.pipeline import error_outcome
 from scraper.report import ProgressBar, Summary, print_summary
@@ -68,8 +66,6 @@ __all__ = ["BatchFailed", "BatchOptions", "Summary", "parse_shard", "read_target
 
 T = TypeVar("T")
 
-READ_CHUNK = 1024
-"""Lines read per trip to the reader thread."""
 INTERRUPTED_WRITE_WAIT = 5.0
 """Seconds an interrupted run waits for its last records to be taken."""
 
@@ -94,33 +90,6 @@ class BatchOptions:
     """Targets one host keeps in memory; more wait in a temporary file."""
     progress: bool | None = None
     """Force the progress bar on or off; None: only when stderr is a terminal."""
-
-
-def read_targets(stream: TextIO) -> Iterator[str]:
-    """Targets from a list: stripped, no blanks, no `#` comments."""
-    for line in stream:
-        target = line.strip()
-        if target and not target.startswith("#"):
-            yield target
-
-
-def list_encoding(head: bytes) -> str:
-    """A list's encoding by its first bytes: UTF-16 where it opens with that byte-order mark
-    (what Windows PowerShell's `>` writes), else UTF-8, less its BOM if it has one."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return "utf-8-sig"
-
-
-def count_targets(path: str) -> int:
-    """How many targets a list file holds (for the progress bar's total), reading bytes fast."""
-    count = 0
-    with open(path, "rb") as handle:
-        for line in handle:
-            stripped = line.strip()
-            if stripped and not stripped.startswith(b"#"):
-                count += 1
-    return count
 
 
 def run_batch(options: BatchOptions, settings: Settings, console: Console) -> Summary:
@@ -225,27 +194,25 @@ class _Batch:
     # -- reading the list ----------------------------------------------------------------
 
     async def _lines(self) -> AsyncIterator[str]:
-        with ExitStack() as stack:
-            if self.options.source == "-":
-                raw: BinaryIO = sys.stdin.buffer
-            else:
-                raw = stack.enter_context(open(self.options.source, "rb"))
-            encoding = list_encoding(raw.peek(4)[:4] if isinstance(raw, io.BufferedReader) else b"")
-            wrapper = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
-            stack.callback(wrapper.detach)  # leave sys.stdin (and the file, closed above) to their owners
-            stream: TextIO = wrapper
-            # Counted in a second read for the bar's total: a file's, not a pipe's, whose lines
-            # the count would take.
-            path = self.options.source
-            if self._progress.enabled and path != "-" and Path(path).is_file() and encoding != "utf-16":
-                self._tasks.create_task(self._count(path))
-            targets = read_targets(stream)
-            while chunk := await asyncio.to_thread(_take, targets, READ_CHUNK):
-                for target in chunk:
-                    yield target
+        """The list's targets, as its lines arrive (`scraper.lists`)."""
+        path = self.options.source
+        # Counted in a second read for the bar's total: a file's, not a pipe's, whose lines
+        # the count would take.
+        if self._progress.enabled and path != "-" and Path(path).is_file():
+            self._tasks.create_task(self._count(path))
+        reader = ListReader.open(path)
+        try:
+            while (lines := await reader.next()) is not None:
+                for line in lines:
+                    if (target := target_of(line)) is not None:
+                        yield target
+        finally:
+            reader.close()
 
     async def _count(self, path: str) -> None:
-        self._progress.set_total(await asyncio.to_thread(count_targets, path))
+        total = await asyncio.to_thread(count_targets, path)
+        if total is not None:
+            self._progress.set_total(total)
 
     async def _read(self) -> None:
         summary = self.summary
@@ -409,7 +376,3 @@ def _recorded(target: str) -> str:
     except ValueError:
         recorded = target
     return _USERINFO.sub(r"\1", recorded, count=1)
-
-
-def _take(iterator: Iterator[T], count: int) -> list[T]:
-    return list(islice(iterator, count))

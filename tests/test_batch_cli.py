@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -34,7 +36,7 @@ def server() -> Iterator[FaultServer]:
         yield running
 
 
-def start(*args: str) -> subprocess.Popen[bytes]:
+def start(*args: str, stdin: int | None = None) -> subprocess.Popen[bytes]:
     """`scraper batch ARGS` as a terminal starts it: in a process group of its own, with
     Ctrl-C's default action. A test run started in the background of a shell script
     (`make test &`) has SIGINT ignored, and a child inherits an ignored signal: the
@@ -45,6 +47,7 @@ def start(*args: str) -> subprocess.Popen[bytes]:
     try:
         return subprocess.Popen(
             [sys.executable, "-m", "scraper", "batch", *args],
+            stdin=stdin,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=ROOT,
@@ -182,6 +185,50 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path:
     rest.communicate(timeout=120)
     assert rest.returncode == 0
     assert sorted(str(r["url"]) for r in records_in(out)) == sorted(urls)
+
+
+def _first_line(stream: IO[bytes], timeout: float = 60) -> bytes:
+    """The first line `stream` brings, or b"" if none comes within `timeout` s."""
+    ready, _, _ = select.select([stream], [], [], timeout)
+    return stream.readline() if ready else b""
+
+
+def test_a_list_on_a_pipe_is_read_as_its_lines_arrive(tmp_path: Path) -> None:
+    """A producer writes one line and keeps the pipe open (a crawler's frontier, `tail -f`):
+    that line's record comes out while the pipe is still open, not at its end."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    proc = start("-", "-q", "--workers", "0", stdin=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(f"{saved}\n".encode())
+        proc.stdin.flush()
+        record = _first_line(proc.stdout)
+    finally:
+        proc.communicate(timeout=60)  # closes the list
+    assert record, "no record before the end of the list"
+    assert json.loads(record)["url"] == str(saved)
+    assert proc.returncode == 0
+
+
+def test_ctrl_c_stops_a_batch_whose_list_has_gone_quiet(tmp_path: Path) -> None:
+    """The list is a pipe whose producer is alive but writes nothing more: Ctrl-C ends the
+    batch at once, with its summary, without waiting for the pipe to close."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    proc = start("-", "--workers", "0", stdin=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        # Duplicates: more lines than a reader that waits for a full chunk wants at once.
+        proc.stdin.write(f"{saved}\n".encode() * 2000)
+        proc.stdin.flush()
+        assert _first_line(proc.stdout), "no record before the end of the list"
+        os.killpg(proc.pid, signal.SIGINT)
+        returncode = proc.wait(timeout=30)  # the pipe is still open
+    finally:
+        stderr = proc.communicate(timeout=60)[1].decode()  # closes the list
+    assert returncode == 130, stderr
+    assert "1 record" in stderr and "interrupted" in stderr and "Traceback" not in stderr
 
 
 def test_stdout_is_records_only(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
