@@ -161,6 +161,8 @@ class _Batch:
                         raise BatchFailed(str(group.exceptions[0])) from None
                     except* BatchFailed as group:
                         raise group.exceptions[0] from None
+                    # Records are counted once written: the bar's last state waits for them.
+                    self._writer.close()
                     self._progress.show(summary)
             interrupted = False
         except BatchFailed:
@@ -169,7 +171,7 @@ class _Batch:
         finally:
             summary.interrupted = interrupted
             self._overflow.close()
-            # What is queued is written before the summary counts it; an interrupted run
+            # What is queued is written (and counted) before the summary; an interrupted run
             # waits only a little for a reader that takes nothing.
             failure = self._writer.close(wait=INTERRUPTED_WRITE_WAIT if interrupted else None)
             if isinstance(failure, OutputClosed):
@@ -339,9 +341,15 @@ class _Batch:
     # -- output --------------------------------------------------------------------------
 
     def _write(self, outcome: Outcome, holds_slot: bool) -> None:
-        """Write one record; a target that took a window slot gives it back once its line
-        is written (`scraper.sinks.Writer`): a slow reader holds the batch back."""
-        self._writer.write(outcome, self._window.release if holds_slot else None)
+        """Write one record. It is counted once its line is written (`scraper.sinks.Writer`):
+        a record the output never took (`| head` has what it wanted, a full disk) is in
+        neither the summary nor the exit code. A target that took a window slot gives it
+        back then, so a slow reader holds the batch back."""
+        self._writer.write(outcome, lambda: self._written(outcome, holds_slot))
+
+    def _written(self, outcome: Outcome, holds_slot: bool) -> None:
+        if holds_slot:
+            self._window.release()
         record = outcome.record
         error_type = record.error.type if record.error else None
         self.summary.count(record.ok, record.text, record.confidence, error_type)
@@ -350,8 +358,13 @@ class _Batch:
     def _output_failed(self, error: Exception) -> None:
         """The records cannot be written any more: the run stops, as if a task had raised
         `error` (handled in `run`). After the tasks are done, `run` learns it from `close`."""
-        with contextlib.suppress(RuntimeError):  # the task group has finished
-            self._tasks.create_task(_raise(error))
+        raising = _raise(error)
+        try:
+            self._tasks.create_task(raising)
+        except RuntimeError:
+            # The task group is already stopping (another task failed): it needs no
+            # telling, and the coroutine that was not run must not be left to warn.
+            raising.close()
 
 
 async def _raise(error: Exception) -> None:

@@ -697,6 +697,8 @@ def test_a_full_disk_stops_the_batch_with_a_message(run_cli: Any, tmp_path: Path
     result = run_cli("batch", str(listing), "-o", "/dev/full")
     assert result.returncode == 1
     assert "cannot write records" in result.stderr and "Traceback" not in result.stderr
+    assert "0 records" in result.stderr  # the one record was never written
+    assert "Warning" not in result.stderr
 
 
 def test_workers_ignore_ctrl_c_from_their_first_moment() -> None:

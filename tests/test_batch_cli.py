@@ -7,12 +7,14 @@ in the output file.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +23,8 @@ from typing import IO
 import pytest
 
 from tests.conftest import ROOT, RunCli, article_html
-from tests.faultserver import FaultServer, respond
+from tests.faultserver import Conn, FaultServer, respond
+from tests.faultserver import Request as WireRequest
 
 ROBOTS_OK = respond(200, "User-agent: *\nDisallow:\n", content_type="text/plain")
 
@@ -229,6 +232,38 @@ def test_ctrl_c_stops_a_batch_whose_list_has_gone_quiet(tmp_path: Path) -> None:
         stderr = proc.communicate(timeout=60)[1].decode()  # closes the list
     assert returncode == 130, stderr
     assert "1 record" in stderr and "interrupted" in stderr and "Traceback" not in stderr
+
+
+def test_a_reader_that_closes_the_pipe_early_gets_the_exit_code_of_what_it_read(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    """`scraper batch list | head -1`: head takes the ok record and goes; the 404 that
+    completes after that is never written, so it counts in neither the summary nor the
+    exit code, and the run stops quietly."""
+    release = threading.Event()
+
+    async def late_404(request: WireRequest, conn: Conn) -> None:
+        while not release.is_set():
+            await asyncio.sleep(0.01)
+        await conn.respond(404, b"gone")
+
+    server.route("/late/", late_404)
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{server.url('/a/1')}\n{server.url('/late/1', host=1)}\n")
+    proc = start(str(listing), "--retries", "0")
+    assert proc.stdout is not None and proc.stderr is not None
+    try:
+        first = json.loads(proc.stdout.readline())
+        proc.stdout.close()  # head -1 exits
+    finally:
+        release.set()
+        stderr = proc.stderr.read().decode()
+        proc.stderr.close()
+        proc.wait(timeout=60)
+    assert first["ok"] and first["url"] == server.url("/a/1")
+    assert proc.returncode == 0, stderr
+    assert "1 record" in stderr and "0 failed" in stderr and "the output was closed" in stderr
+    assert "Warning" not in stderr and "Traceback" not in stderr
 
 
 def test_stdout_is_records_only(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:

@@ -273,6 +273,41 @@ def test_a_sink_that_fails_is_reported_on_the_loop_and_by_close() -> None:
     assert sink.lines == []
 
 
+def test_close_tells_of_every_record_written_and_of_none_that_was_not() -> None:
+    """A batch counts a record when its `written` callback runs: `close()` runs those of the
+    records written by then (the summary is printed right after it), and a record the sink
+    refused (the reader has gone) gets none; nor is the failure reported to `failed` once
+    `close()` has returned it (no task group is left to raise it in)."""
+
+    class _Sink:
+        def __init__(self) -> None:
+            self.lines: list[str] = []
+
+        def write(self, outcome: Outcome) -> None:
+            if outcome.record.url == "gone":
+                raise OutputClosed
+            self.lines.append(outcome.record.url)
+
+        def close(self) -> None:
+            pass
+
+    written: list[str] = []
+    reported: list[Exception] = []
+
+    async def go() -> Exception | None:
+        writer = Writer(_Sink(), failed=reported.append)
+        for url in ("a", "b", "gone", "c"):
+            writer.write(_outcome(url), lambda url=url: written.append(url))
+        error = writer.close()  # no await: the loop has run no callback yet
+        assert written == ["a", "b"]
+        await asyncio.sleep(0.05)  # callbacks the thread scheduled run now, and change nothing
+        return error
+
+    error = asyncio.run(go())
+    assert isinstance(error, OutputClosed)
+    assert written == ["a", "b"] and reported == []
+
+
 # -- the fetcher's hook at a redirect -----------------------------------------------------------
 
 
