@@ -30,9 +30,13 @@ READ_BYTES = 64 * 1024
 """Most bytes taken from the list per read."""
 
 
+BOM = "\ufeff"
+
+
 def target_of(line: str) -> str | None:
-    """A list line's target: stripped; None for a blank line or a `#` comment."""
-    target = line.strip()
+    """A list line's target: stripped; None for a blank line or a `#` comment. A byte-order
+    mark at the start of any line goes too: `cat a.txt b.txt` puts b.txt's in the middle."""
+    target = line.strip().removeprefix(BOM).strip()
     if target and not target.startswith("#"):
         return target
     return None
@@ -62,7 +66,7 @@ def count_targets(path: str) -> int | None:
             return None
         handle.seek(0)
         for line in handle:
-            stripped = line.strip()
+            stripped = line.strip().removeprefix(BOM.encode()).strip()
             if stripped and not stripped.startswith(b"#"):
                 count += 1
     return count

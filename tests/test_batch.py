@@ -110,6 +110,16 @@ def test_one_record_per_distinct_input(tmp_path: Path) -> None:
     assert "InvalidURL 2" in run.stderr
 
 
+def test_a_byte_order_mark_mid_list_starts_a_line_like_any_other(tmp_path: Path) -> None:
+    """Two lists joined with `cat`, the second saved with a byte-order mark: its `# comment`
+    line is a comment, and its first URL that URL (no FileReadError record)."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    run = batch(tmp_path, [str(saved), "\ufeff# the second list", f"\ufeff{saved}"])
+    assert [r["url"] for r in run.records] == [str(saved)]
+    assert run.summary.duplicates == 1 and run.summary.failed == 0
+
+
 def test_a_fragment_that_looks_like_credentials_is_no_duplicate(tmp_path: Path) -> None:
     """In "http://u#:p@host/x" the host is "u" and ":p@host/x" its fragment: no password to
     cut, and no duplicate of "http://host/x", which gets its own record as well."""

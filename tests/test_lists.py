@@ -6,11 +6,12 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
 
-from scraper.lists import Lines
+from scraper.lists import Lines, count_targets, target_of
 
 T = TypeVar("T")
 
@@ -83,3 +84,25 @@ def test_encodings_even_one_byte_at_a_time(data: bytes, expected: list[str]) -> 
             got += read
         producer.join()
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "target"),
+    [
+        ("  https://a/1 \t", "https://a/1"),
+        ("", None),
+        ("# a comment", None),
+        # `cat a.txt b.txt`, b.txt saved with a byte-order mark: it starts a line mid-list.
+        ("\ufeff# the second list", None),
+        ("\ufeffhttps://a/2", "https://a/2"),
+        ("\ufeff", None),
+    ],
+)
+def test_target_of(line: str, target: str | None) -> None:
+    assert target_of(line) == target
+
+
+def test_the_count_skips_a_comment_after_a_byte_order_mark(tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_bytes(b"https://a/1\n\xef\xbb\xbf# the second list\n\xef\xbb\xbfhttps://a/2\n")
+    assert count_targets(str(listing)) == 2
