@@ -37,8 +37,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+import signal
+import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -62,7 +64,15 @@ from scraper.tasks import cancelling
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 from scraper.workers import ExtractionPool, Job, PoolFailed
 
-__all__ = ["BatchFailed", "BatchOptions", "Summary", "parse_shard", "read_targets", "run_batch"]
+__all__ = [
+    "BatchFailed",
+    "BatchOptions",
+    "BatchTerminated",
+    "Summary",
+    "parse_shard",
+    "read_targets",
+    "run_batch",
+]
 
 T = TypeVar("T")
 
@@ -92,9 +102,20 @@ class BatchOptions:
     """Force the progress bar on or off; None: only when stderr is a terminal."""
 
 
+class BatchTerminated(Exception):
+    """SIGTERM stopped the batch, as Ctrl-C does: every record written is complete."""
+
+
 def run_batch(options: BatchOptions, settings: Settings, console: Console) -> Summary:
-    """Run a batch to the end; on Ctrl-C the summary is printed and KeyboardInterrupt re-raised."""
-    return asyncio.run(_Batch(options, settings, console).run())
+    """Run a batch to the end. Stopped by Ctrl-C or SIGTERM, it writes every complete record
+    and prints the summary, then raises KeyboardInterrupt or BatchTerminated."""
+    batch = _Batch(options, settings, console)
+    try:
+        return asyncio.run(batch.run())
+    except asyncio.CancelledError:
+        if batch.terminated:
+            raise BatchTerminated("stopped by SIGTERM") from None
+        raise
 
 
 class _Batch:
@@ -120,10 +141,44 @@ class _Batch:
         self._writer: Writer
         self._backlog = 0
         self._backlog_limit = 3 * max(settings.workers, 1) + 2
+        self.terminated = False
+        """Whether SIGTERM stopped the run."""
 
     # -- the run -----------------------------------------------------------------------
 
     async def run(self) -> Summary:
+        with self._stopped_by_sigterm():
+            return await self._run()
+
+    @contextlib.contextmanager
+    def _stopped_by_sigterm(self) -> Iterator[None]:
+        """SIGTERM (`kill`, a service manager's stop, `timeout`) stops the run as Ctrl-C does
+        (`asyncio.run` cancels the run's task on SIGINT): the task is cancelled, what is done
+        is written and the summary printed. The handler goes with the first SIGTERM, so a
+        second one kills at once. Where SIGTERM is not ours to take (not the main thread,
+        a handler or SIG_IGN already set by whoever runs us), nothing is installed."""
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        if (
+            task is None
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+        ):
+            yield
+            return
+
+        def stop() -> None:
+            self.terminated = True
+            loop.remove_signal_handler(signal.SIGTERM)
+            task.cancel()
+
+        loop.add_signal_handler(signal.SIGTERM, stop)
+        try:
+            yield
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+    async def _run(self) -> Summary:
         options, settings, summary = self.options, self.settings, self.summary
         started = time.monotonic()
         self._window = asyncio.Semaphore(options.window)

@@ -2,7 +2,7 @@
 
 stdout carries only records; every human message goes to stderr.
 Exit codes: 0 every target succeeded, 1 at least one failed (all records are
-still written), 2 usage error.
+still written), 2 usage error, 130 / 143 a batch stopped by Ctrl-C / SIGTERM.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from scraper import __version__
-from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
+from scraper.batch import BatchFailed, BatchOptions, BatchTerminated, parse_shard, run_batch
 from scraper.fetch import Fetcher
 from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings, is_header_value
 from scraper.urls import looks_like_url
@@ -222,6 +222,7 @@ async def _extract_all(
 
 
 EXIT_INTERRUPTED = 130  # the shell's convention for "ended by SIGINT"
+EXIT_TERMINATED = 143  # and for "ended by SIGTERM" (128 + 15)
 
 
 @app.command(
@@ -345,6 +346,8 @@ def batch(
         summary = run_batch(options, settings, console)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BatchTerminated:
+        raise typer.Exit(EXIT_TERMINATED) from None
     except BatchFailed as exc:
         console.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_FAILED) from None

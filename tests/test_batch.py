@@ -13,6 +13,7 @@ import io
 import itertools
 import json
 import os
+import signal
 import time
 from collections import Counter
 from pathlib import Path
@@ -711,18 +712,18 @@ def test_a_full_disk_stops_the_batch_with_a_message(run_cli: Any, tmp_path: Path
     assert "Warning" not in result.stderr
 
 
-def test_workers_ignore_ctrl_c_from_their_first_moment() -> None:
-    """A terminal's Ctrl-C reaches the whole process group, workers included, even one
-    still importing the extractor: it must neither die nor print a traceback."""
-    import signal
-
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_workers_ignore_ctrl_c_and_sigterm_from_their_first_moment(number: int) -> None:
+    """A terminal's Ctrl-C, or a service manager's SIGTERM, reaches the whole process group,
+    workers included, even one still importing the extractor: it must neither die nor
+    print a traceback (the batch stops them once it has written what is done)."""
     from scraper.workers import _Worker
 
     async def go() -> bool:
         worker = _Worker()
         try:
             for _ in range(5):
-                os.kill(worker.process.pid, signal.SIGINT)
+                os.kill(worker.process.pid, number)
                 await asyncio.sleep(0.02)
             await worker.ready()
             return worker.process.is_alive()

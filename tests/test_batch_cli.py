@@ -190,6 +190,32 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path:
     assert sorted(str(r["url"]) for r in records_in(out)) == sorted(urls)
 
 
+@pytest.mark.parametrize("to_group", [False, True], ids=["to the batch", "to its process group"])
+def test_sigterm_stops_cleanly_like_ctrl_c_and_resume_finishes(
+    server: FaultServer, tmp_path: Path, to_group: bool
+) -> None:
+    """`kill PID`, or a service manager's stop (SIGTERM to every process of the group, the
+    extraction workers too): every complete record is written, the summary printed, exit
+    143; no page fails for it, and `--resume` goes on."""
+    urls = [server.url(f"/slow/{i}", host=i % 3) for i in range(60)]
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(urls) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = start(str(listing), "-o", str(out), "--per-host", "1")
+    wait_for_lines(out, 3, proc)
+    (os.killpg if to_group else os.kill)(proc.pid, signal.SIGTERM)
+    stderr = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 143, stderr
+    assert "interrupted" in stderr and "--resume" in stderr and "Traceback" not in stderr
+    assert_no_orphans(proc.pid)
+    records = records_in(out)
+    assert 3 <= len(records) < 60 and all(r["ok"] for r in records)
+    rest = start(str(listing), "-o", str(out), "--resume")
+    rest.communicate(timeout=120)
+    assert rest.returncode == 0
+    assert sorted(str(r["url"]) for r in records_in(out)) == sorted(urls)
+
+
 def _first_line(stream: IO[bytes], timeout: float = 60) -> bytes:
     """The first line `stream` brings, or b"" if none comes within `timeout` s."""
     ready, _, _ = select.select([stream], [], [], timeout)
