@@ -124,7 +124,11 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The page's address, for a file or stdin.")] = None,
+    # A list, so that a second --url is seen (and refused) rather than silently winning.
+    urls: Annotated[
+        list[str] | None,
+        typer.Option("--url", metavar="<str>", help="The page's address, for a file or stdin."),
+    ] = None,
     fmt: FormatOption = "json",
     timeout: TimeoutOption = 60.0,
     user_agent: UserAgentOption = DEFAULT_USER_AGENT,
@@ -145,6 +149,9 @@ def extract(
         targets = ["-"]
     if targets.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="TARGETS")
+    if urls is not None and len(urls) > 1:
+        raise typer.BadParameter("given more than once: a page has one address", param_hint="--url")
+    url = urls[0] if urls else None
     if url is not None and (len(targets) > 1 or looks_like_url(targets[0])):
         # One address for several pages would give them all one `url`; a fetched page has its own.
         raise typer.BadParameter("names the address of one saved page or of stdin", param_hint="--url")
