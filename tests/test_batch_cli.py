@@ -388,16 +388,30 @@ def test_a_reader_that_pauses_slows_the_batch_and_fails_no_page(server: FaultSer
 
 
 def test_two_batches_never_write_one_file(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
+    # The first batch's pages but one are held until the second batches have been refused:
+    # the first is still writing then, however fast or slow the machine.
+    release = threading.Event()
+
+    async def held(request: WireRequest, conn: Conn) -> None:
+        while not release.is_set():
+            await asyncio.sleep(0.01)
+        await conn.respond(200, article_html().encode(), {"Content-Type": "text/html"})
+
+    server.route("/held/", held)
+    urls = [server.url("/a/0")] + [server.url(f"/held/{i}") for i in range(1, 8)]
     listing = tmp_path / "list.txt"
-    listing.write_text("".join(server.url(f"/slow/{i}") + "\n" for i in range(8)))
+    listing.write_text("".join(url + "\n" for url in urls))
     out = tmp_path / "out.jsonl"
     with start(str(listing), "-o", str(out), "-q") as first:
-        wait_for_lines(out, 1, first)
-        for extra in ((), ("--resume",), ("--retry-failed",)):
-            second = run_cli("batch", str(listing), "-o", str(out), *extra)
-            assert second.returncode == 1, extra
-            assert "being written by another scraper batch" in second.stderr, extra
+        try:
+            wait_for_lines(out, 1, first)
+            for extra in ((), ("--resume",), ("--retry-failed",)):
+                second = run_cli("batch", str(listing), "-o", str(out), *extra)
+                assert second.returncode == 1, extra
+                assert "being written by another scraper batch" in second.stderr, extra
+        finally:
+            release.set()
         first.wait(timeout=60)
     assert first.returncode == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert sorted(r["url"] for r in records) == sorted(server.url(f"/slow/{i}") for i in range(8))
+    assert sorted(r["url"] for r in records) == sorted(urls)
