@@ -4,14 +4,16 @@
              │ dedup, shard, resume         (scraper.hosts)  (scraper.fetch)  (scraper.workers)
              └─ files and bad URLs go straight to the pool / to an error record
 
-1. The list is read as a stream, in a thread, a chunk of lines at a time:
-   blank lines and `#` comments are skipped; a repeated line is counted as a
-   duplicate (seen inputs are kept as 8-byte digests, `scraper.digests`);
+1. The list is read as a stream, in a thread, its lines taken as they arrive
+   (`scraper.lists`): blank lines and `#` comments are skipped; a repeated
+   line is counted as a duplicate (seen inputs are kept as 8-byte digests,
+   `scraper.digests`);
    with `--shard K/N` only targets whose host hashes to shard K are kept;
    with `--resume`, targets whose record is already in the output are skipped.
 2. URLs go to their host's queue; each host's lanes (≤ `per_host`) check
    robots.txt, wait for the host's turn and a global slot (≤ `concurrency`),
-   and fetch. Local files skip the network.
+   and fetch. A redirect's request waits for its host's slot and turn in the
+   same way (`scraper.hosts.HostGate`). Local files skip the network.
 3. Fetched bytes go to the process pool for decoding and extraction, so the
    event loop only moves bytes; when the pool falls behind, lanes wait
    before fetching more, so pages in memory stay bounded. A page whose
@@ -34,23 +36,22 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import re
-import sys
+import signal
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import ExitStack
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, TextIO, TypeVar
+from typing import TypeVar
 
 from rich.console import Console
 
 from scraper.digests import DigestSet
 from scraper.errors import FetchError, InvalidURL, ScraperError
-from scraper.fetch import Fetcher, OpenGate
+from scraper.fetch import Fetcher
 from scraper.hosts import Host, HostGate, HostTable, Overflow, parse_shard, shard_of
+from scraper.lists import ListReader, count_targets, read_targets, target_of
 from scraper.models import Outcome
 from scraper.pipeline import error_outcome
 from scraper.report import ProgressBar, Summary, print_summary
@@ -63,12 +64,18 @@ from scraper.tasks import cancelling
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 from scraper.workers import ExtractionPool, Job, PoolFailed
 
-__all__ = ["BatchFailed", "BatchOptions", "Summary", "parse_shard", "read_targets", "run_batch"]
+__all__ = [
+    "BatchFailed",
+    "BatchOptions",
+    "BatchTerminated",
+    "Summary",
+    "parse_shard",
+    "read_targets",
+    "run_batch",
+]
 
 T = TypeVar("T")
 
-READ_CHUNK = 1024
-"""Lines read per trip to the reader thread."""
 INTERRUPTED_WRITE_WAIT = 5.0
 """Seconds an interrupted run waits for its last records to be taken."""
 
@@ -95,36 +102,20 @@ class BatchOptions:
     """Force the progress bar on or off; None: only when stderr is a terminal."""
 
 
-def read_targets(stream: TextIO) -> Iterator[str]:
-    """Targets from a list: stripped, no blanks, no `#` comments."""
-    for line in stream:
-        target = line.strip()
-        if target and not target.startswith("#"):
-            yield target
-
-
-def list_encoding(head: bytes) -> str:
-    """A list's encoding by its first bytes: UTF-16 where it opens with that byte-order mark
-    (what Windows PowerShell's `>` writes), else UTF-8, less its BOM if it has one."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return "utf-8-sig"
-
-
-def count_targets(path: str) -> int:
-    """How many targets a list file holds (for the progress bar's total), reading bytes fast."""
-    count = 0
-    with open(path, "rb") as handle:
-        for line in handle:
-            stripped = line.strip()
-            if stripped and not stripped.startswith(b"#"):
-                count += 1
-    return count
+class BatchTerminated(Exception):
+    """SIGTERM stopped the batch, as Ctrl-C does: every record written is complete."""
 
 
 def run_batch(options: BatchOptions, settings: Settings, console: Console) -> Summary:
-    """Run a batch to the end; on Ctrl-C the summary is printed and KeyboardInterrupt re-raised."""
-    return asyncio.run(_Batch(options, settings, console).run())
+    """Run a batch to the end. Stopped by Ctrl-C or SIGTERM, it writes every complete record
+    and prints the summary, then raises KeyboardInterrupt or BatchTerminated."""
+    batch = _Batch(options, settings, console)
+    try:
+        return asyncio.run(batch.run())
+    except asyncio.CancelledError:
+        if batch.terminated:
+            raise BatchTerminated("stopped by SIGTERM") from None
+        raise
 
 
 class _Batch:
@@ -136,7 +127,7 @@ class _Batch:
         self._seen = DigestSet()
         self._resume = ResumeState()
         self._overflow = Overflow()
-        self._hosts = HostTable(settings.delay, options.queue_cap, self._overflow)
+        self._hosts = HostTable(settings.delay, options.queue_cap, self._overflow, settings.per_host)
         show = console.is_terminal if options.progress is None else options.progress
         self._progress = ProgressBar(console, enabled=show and not options.quiet)
         # Built inside run(), on the running loop:
@@ -150,10 +141,44 @@ class _Batch:
         self._writer: Writer
         self._backlog = 0
         self._backlog_limit = 3 * max(settings.workers, 1) + 2
+        self.terminated = False
+        """Whether SIGTERM stopped the run."""
 
     # -- the run -----------------------------------------------------------------------
 
     async def run(self) -> Summary:
+        with self._stopped_by_sigterm():
+            return await self._run()
+
+    @contextlib.contextmanager
+    def _stopped_by_sigterm(self) -> Iterator[None]:
+        """SIGTERM (`kill`, a service manager's stop, `timeout`) stops the run as Ctrl-C does
+        (`asyncio.run` cancels the run's task on SIGINT): the task is cancelled, what is done
+        is written and the summary printed. The handler goes with the first SIGTERM, so a
+        second one kills at once. Where SIGTERM is not ours to take (not the main thread,
+        a handler or SIG_IGN already set by whoever runs us), nothing is installed."""
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        if (
+            task is None
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+        ):
+            yield
+            return
+
+        def stop() -> None:
+            self.terminated = True
+            loop.remove_signal_handler(signal.SIGTERM)
+            task.cancel()
+
+        loop.add_signal_handler(signal.SIGTERM, stop)
+        try:
+            yield
+        finally:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+    async def _run(self) -> Summary:
         options, settings, summary = self.options, self.settings, self.summary
         started = time.monotonic()
         self._window = asyncio.Semaphore(options.window)
@@ -191,6 +216,8 @@ class _Batch:
                         raise BatchFailed(str(group.exceptions[0])) from None
                     except* BatchFailed as group:
                         raise group.exceptions[0] from None
+                    # Records are counted once written: the bar's last state waits for them.
+                    self._writer.close()
                     self._progress.show(summary)
             interrupted = False
         except BatchFailed:
@@ -199,7 +226,7 @@ class _Batch:
         finally:
             summary.interrupted = interrupted
             self._overflow.close()
-            # What is queued is written before the summary counts it; an interrupted run
+            # What is queued is written (and counted) before the summary; an interrupted run
             # waits only a little for a reader that takes nothing.
             failure = self._writer.close(wait=INTERRUPTED_WRITE_WAIT if interrupted else None)
             if isinstance(failure, OutputClosed):
@@ -224,27 +251,25 @@ class _Batch:
     # -- reading the list ----------------------------------------------------------------
 
     async def _lines(self) -> AsyncIterator[str]:
-        with ExitStack() as stack:
-            if self.options.source == "-":
-                raw: BinaryIO = sys.stdin.buffer
-            else:
-                raw = stack.enter_context(open(self.options.source, "rb"))
-            encoding = list_encoding(raw.peek(4)[:4] if isinstance(raw, io.BufferedReader) else b"")
-            wrapper = io.TextIOWrapper(raw, encoding=encoding, errors="replace")
-            stack.callback(wrapper.detach)  # leave sys.stdin (and the file, closed above) to their owners
-            stream: TextIO = wrapper
-            # Counted in a second read for the bar's total: a file's, not a pipe's, whose lines
-            # the count would take.
-            path = self.options.source
-            if self._progress.enabled and path != "-" and Path(path).is_file() and encoding != "utf-16":
-                self._tasks.create_task(self._count(path))
-            targets = read_targets(stream)
-            while chunk := await asyncio.to_thread(_take, targets, READ_CHUNK):
-                for target in chunk:
-                    yield target
+        """The list's targets, as its lines arrive (`scraper.lists`)."""
+        path = self.options.source
+        # Counted in a second read for the bar's total: a file's, not a pipe's, whose lines
+        # the count would take.
+        if self._progress.enabled and path != "-" and Path(path).is_file():
+            self._tasks.create_task(self._count(path))
+        reader = ListReader.open(path)
+        try:
+            while (lines := await reader.next()) is not None:
+                for line in lines:
+                    if (target := target_of(line)) is not None:
+                        yield target
+        finally:
+            reader.close()
 
     async def _count(self, path: str) -> None:
-        self._progress.set_total(await asyncio.to_thread(count_targets, path))
+        total = await asyncio.to_thread(count_targets, path)
+        if total is not None:
+            self._progress.set_total(total)
 
     async def _read(self) -> None:
         summary = self.summary
@@ -294,7 +319,7 @@ class _Batch:
             self._tasks.create_task(self._lane(host))
 
     async def _lane(self, host: Host) -> None:
-        gate = HostGate(host, self._global)
+        gate = HostGate(host, self._global, self._hosts)
         try:
             while (item := self._hosts.pop(host)) is not None:
                 url, in_memory = item
@@ -312,7 +337,7 @@ class _Batch:
                 host.interval = max(host.interval, policy.crawl_delay)
                 policy.check(url, self._robots.agent)
             await self._wait_for_room()
-            raw = await self._fetcher.fetch_raw(url, gate, lambda target: self._hop(target, host))
+            raw = await self._fetcher.fetch_raw(url, gate, lambda target: self._hop(target, gate))
         except ScraperError as exc:
             self._write(error_outcome(url, exc), holds_slot=True)
             return
@@ -329,28 +354,22 @@ class _Batch:
             return
         self._submit(extract_raw, raw, url)
 
-    async def _hop(self, target: str, origin: Host) -> None:
-        """Before a redirect is followed: the target's robots.txt must allow it (a link
+    async def _hop(self, target: str, gate: HostGate) -> None:
+        """Before a redirect is followed, to another host or the same one: the request
+        before it gives its slots back, the target's robots.txt must allow it (a link
         shortener or an old address may lead to a part of another site it closes), and
-        another host's turn is waited for, as if the URL had been in its queue, so that
-        a hundred sites' links into one site do not reach it all at once. (That site's
-        robots.txt is fetched at once, outside its lane.)"""
-        key = host_key(target)
-        other = self._hosts.get(key) if key != origin.key else None
-        try:
-            if self._robots is not None:
-                policy = await self._robots.policy(target, OpenGate())
-                if other is not None:
-                    other.interval = max(other.interval, policy.crawl_delay)
-                policy.check(target, self._robots.agent)
-            if other is not None:
-                # No await between the last look at its turn and taking it: one hop at a time.
-                while (wait := other.turn - time.monotonic()) > 0:
-                    await asyncio.sleep(wait)
-                other.last_start = time.monotonic()
-        finally:
-            if other is not None:
-                self._hosts.retire(other)
+        the next request waits for the target host's request slot and turn, as if the
+        URL had been in its queue: a hundred sites' links into one site reach it no
+        faster than its own list would, and a same-host redirect keeps the Crawl-delay.
+        Nothing is held while waiting, and the fetcher does not count it against the
+        URL's deadline."""
+        gate.leave()
+        host = gate.visit(host_key(target))
+        if self._robots is not None:
+            policy = await self._robots.policy(target, HostGate(host, self._global, self._hosts))
+            host.interval = max(host.interval, policy.crawl_delay)
+            policy.check(target, self._robots.agent)
+        await gate.enter(host)
 
     # -- extraction ----------------------------------------------------------------------
 
@@ -377,9 +396,15 @@ class _Batch:
     # -- output --------------------------------------------------------------------------
 
     def _write(self, outcome: Outcome, holds_slot: bool) -> None:
-        """Write one record; a target that took a window slot gives it back once its line
-        is written (`scraper.sinks.Writer`): a slow reader holds the batch back."""
-        self._writer.write(outcome, self._window.release if holds_slot else None)
+        """Write one record. It is counted once its line is written (`scraper.sinks.Writer`):
+        a record the output never took (`| head` has what it wanted, a full disk) is in
+        neither the summary nor the exit code. A target that took a window slot gives it
+        back then, so a slow reader holds the batch back."""
+        self._writer.write(outcome, lambda: self._written(outcome, holds_slot))
+
+    def _written(self, outcome: Outcome, holds_slot: bool) -> None:
+        if holds_slot:
+            self._window.release()
         record = outcome.record
         error_type = record.error.type if record.error else None
         self.summary.count(record.ok, record.text, record.confidence, error_type)
@@ -388,8 +413,13 @@ class _Batch:
     def _output_failed(self, error: Exception) -> None:
         """The records cannot be written any more: the run stops, as if a task had raised
         `error` (handled in `run`). After the tasks are done, `run` learns it from `close`."""
-        with contextlib.suppress(RuntimeError):  # the task group has finished
-            self._tasks.create_task(_raise(error))
+        raising = _raise(error)
+        try:
+            self._tasks.create_task(raising)
+        except RuntimeError:
+            # The task group is already stopping (another task failed): it needs no
+            # telling, and the coroutine that was not run must not be left to warn.
+            raising.close()
 
 
 async def _raise(error: Exception) -> None:
@@ -414,7 +444,3 @@ def _recorded(target: str) -> str:
     except ValueError:
         recorded = target
     return _USERINFO.sub(r"\1", recorded, count=1)
-
-
-def _take(iterator: Iterator[T], count: int) -> list[T]:
-    return list(islice(iterator, count))

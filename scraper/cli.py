@@ -2,7 +2,7 @@
 
 stdout carries only records; every human message goes to stderr.
 Exit codes: 0 every target succeeded, 1 at least one failed (all records are
-still written), 2 usage error.
+still written), 2 usage error, 130 / 143 a batch stopped by Ctrl-C / SIGTERM.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from scraper import __version__
-from scraper.batch import BatchFailed, BatchOptions, parse_shard, run_batch
+from scraper.batch import BatchFailed, BatchOptions, BatchTerminated, parse_shard, run_batch
 from scraper.fetch import Fetcher
 from scraper.settings import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, Settings, is_header_value
 from scraper.urls import looks_like_url
@@ -129,7 +129,11 @@ def extract(
             show_default=False,
         ),
     ] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The page's address, for a file or stdin.")] = None,
+    # A list, so that a second --url is seen (and refused) rather than silently winning.
+    urls: Annotated[
+        list[str] | None,
+        typer.Option("--url", metavar="<str>", help="The page's address, for a file or stdin."),
+    ] = None,
     fmt: FormatOption = "json",
     timeout: TimeoutOption = 60.0,
     user_agent: UserAgentOption = DEFAULT_USER_AGENT,
@@ -150,6 +154,9 @@ def extract(
         targets = ["-"]
     if targets.count("-") > 1:
         raise typer.BadParameter("stdin (-) can be read only once", param_hint="TARGETS")
+    if urls is not None and len(urls) > 1:
+        raise typer.BadParameter("given more than once: a page has one address", param_hint="--url")
+    url = urls[0] if urls else None
     if url is not None and (len(targets) > 1 or looks_like_url(targets[0])):
         # One address for several pages would give them all one `url`; a fetched page has its own.
         raise typer.BadParameter("names the address of one saved page or of stdin", param_hint="--url")
@@ -227,6 +234,7 @@ async def _extract_all(
 
 
 EXIT_INTERRUPTED = 130  # the shell's convention for "ended by SIGINT"
+EXIT_TERMINATED = 143  # and for "ended by SIGTERM" (128 + 15)
 
 
 @app.command(
@@ -350,6 +358,8 @@ def batch(
         summary = run_batch(options, settings, console)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BatchTerminated:
+        raise typer.Exit(EXIT_TERMINATED) from None
     except BatchFailed as exc:
         console.print(f"error: {exc}", markup=False)
         raise typer.Exit(EXIT_FAILED) from None

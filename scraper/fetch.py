@@ -185,6 +185,26 @@ def _answered(error: FetchError, answer: tuple[int, str] | None) -> FetchError:
     return error.answered_by(*answer) if answer is not None else error
 
 
+def _off_the_clock(hop: Hop | None, deadline: asyncio.Timeout) -> Hop | None:
+    """`hop` with the attempt's deadline stopped while it runs. A batch waits there for
+    the next host's turn (`scraper.batch`): that is not the server being slow, as the
+    wait for the first request's turn, before the attempt, is not either."""
+    if hop is None:
+        return None
+
+    async def paused(target: str) -> None:
+        loop = asyncio.get_running_loop()
+        when, started = deadline.when(), loop.time()
+        deadline.reschedule(None)
+        try:
+            await hop(target)
+        finally:
+            if when is not None:
+                deadline.reschedule(when + (loop.time() - started))
+
+    return paused
+
+
 class Fetcher:
     """An async HTTP client with the rules above; use as an async context manager."""
 
@@ -232,7 +252,8 @@ class Fetcher:
 
     async def fetch_raw(self, url: str, gate: Gate | None = None, hop: Hop | None = None) -> RawPage:
         """Fetch one URL with retries, without decoding the body; `hop` is asked before
-        each redirect is followed (a batch checks the target's robots.txt there)."""
+        each redirect is followed (a batch checks the target's robots.txt there, and waits
+        for its host's turn: the time `hop` takes does not count against the deadline)."""
         check_fetchable(url)
         return await self._with_retries(url, "page", gate or OpenGate(), hop)
 
@@ -264,8 +285,8 @@ class Fetcher:
 
     async def _attempt(self, url: str, mode: Mode, hop: Hop | None) -> RawPage:
         try:
-            async with asyncio.timeout(self.settings.deadline):
-                return await self._follow(url, mode, hop)
+            async with asyncio.timeout(self.settings.deadline) as deadline:
+                return await self._follow(url, mode, _off_the_clock(hop, deadline))
         except TimeoutError:
             raise _Retryable(
                 FetchTimeout(f"no complete response within {self.settings.deadline:g} s")

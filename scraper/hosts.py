@@ -7,11 +7,17 @@ A *host* is `scraper.urls.host_key(url)`: the unit of politeness and of sharding
 
 * **Lanes** are tasks that work through one host's queue; a host has at most
   `per_host` of them, so at most `per_host` of its URLs are in flight.
-* **HostGate.slot()** admits one request: it first waits for the host's
+* **HostGate** admits each request, whichever host it goes to: it takes one
+  of that host's `per_host` request slots (`Host.slots`, shared by its lanes
+  and by redirects into it from other hosts' URLs), then waits for the host's
   turn (`delay`, or the robots.txt Crawl-delay, between request starts;
-  longer after a Retry-After) holding nothing, and only then takes one of the
-  `concurrency` global slots. A URL waiting for its host therefore never
-  holds a global slot, and a slow host only ever occupies its own lanes.
+  longer after a Retry-After), and only then takes one of the `concurrency`
+  global slots. A URL waiting for a host therefore never holds a global
+  slot, and a slow host only ever occupies its own slots.
+* **Redirects**: between two requests of a chain, everything is given back
+  (`HostGate.leave`); the next request, to the same host or another, is
+  admitted like any other (`HostGate.visit`, `HostGate.enter`), so a hundred
+  sites' links into one site reach it no faster than its own list would.
 * **Overflow**: a host's queue holds `queue_cap` targets in memory; more
   go to one shared, already-unlinked temporary file. The reader never waits
   on a particular host, so a list sorted by host (a million URLs of one site,
@@ -90,6 +96,10 @@ class Host:
     parked: array[int] = field(default_factory=lambda: array("Q"))
     parked_head: int = 0
     lanes: int = 0
+    slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
+    """Requests in flight to this host, whoever sends them: `HostTable` gives it `per_host`."""
+    visitors: int = 0
+    """Redirect chains of other lanes that are on their way to this host, or at it."""
     last_start: float = float("-inf")
     paused_until: float = 0.0
     """Set by a Retry-After: nobody asks this host anything before then."""
@@ -106,16 +116,19 @@ class Host:
 
     @property
     def idle(self) -> bool:
-        return self.lanes == 0 and self.waiting == 0
+        return self.lanes == 0 and self.waiting == 0 and self.visitors == 0
 
 
 class HostTable:
     """Hosts with work, plus a bounded memory of recently idle ones (for their timing)."""
 
-    def __init__(self, delay: float, queue_cap: int, overflow: Overflow, keep_idle: int = 4096) -> None:
+    def __init__(
+        self, delay: float, queue_cap: int, overflow: Overflow, per_host: int = 1, keep_idle: int = 4096
+    ) -> None:
         self.delay = delay
         self.queue_cap = queue_cap
         self.overflow = overflow
+        self.per_host = per_host
         self._active: dict[str, Host] = {}
         self._idle: OrderedDict[str, Host] = OrderedDict()
         self._keep_idle = keep_idle
@@ -126,7 +139,9 @@ class HostTable:
     def get(self, key: str) -> Host:
         host = self._active.get(key)
         if host is None:
-            host = self._idle.pop(key, None) or Host(key, interval=self.delay)
+            host = self._idle.pop(key, None) or Host(
+                key, interval=self.delay, slots=asyncio.Semaphore(self.per_host)
+            )
             self._active[key] = host
         return host
 
@@ -166,31 +181,78 @@ class HostTable:
 
 
 class HostGate:
-    """The `scraper.fetch.Gate` of one host: its turn first, then a global slot."""
+    """The `scraper.fetch.Gate` of one lane. Each request it admits, to the lane's host or
+    to the one a redirect leads to, holds that host's request slot, its turn and a global
+    slot, taken in that order and given back together when the answer is in."""
 
-    def __init__(self, host: Host, global_slots: asyncio.Semaphore) -> None:
+    def __init__(self, host: Host, global_slots: asyncio.Semaphore, table: HostTable) -> None:
         self.host = host
         self._global = global_slots
+        self._table = table
+        self._held: Host | None = None
+        """The host whose request slot (and a global slot) this gate holds now."""
+        self._visiting: Host | None = None
+        """The host a redirect of the current attempt led to, kept in the table meanwhile."""
+        self._answered = host
+        """The host the last request went to: the one a Retry-After comes from."""
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
-        host = self.host
-        while True:
-            wait = host.turn - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            await self._global.acquire()
-            now = time.monotonic()
-            # Another lane of this host may have started while we queued for the global
-            # slot; then it is not our turn after all, and the global slot goes back.
-            if now >= host.turn:
-                host.last_start = now
-                break
-            self._global.release()
+        """One attempt: its first request goes to the lane's host."""
+        await self.enter(self.host)
         try:
             yield
         finally:
+            self.leave()
+            self._unvisit()
+
+    def visit(self, key: str) -> Host:
+        """The host a redirect leads to, kept in the table (its slots, its timing) until
+        the attempt ends or moves on: two of its visitors must meet the same turn."""
+        self._unvisit()
+        host = self._table.get(key)
+        host.visitors += 1
+        self._visiting = host
+        return host
+
+    async def enter(self, host: Host) -> None:
+        """Take one of `host`'s request slots, wait for its turn holding no global slot,
+        then take a global slot and the turn."""
+        await host.slots.acquire()
+        try:
+            while True:
+                wait = host.turn - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                await self._global.acquire()
+                now = time.monotonic()
+                # Another request to this host may have started while we queued for the global
+                # slot; then it is not our turn after all, and the global slot goes back.
+                if now >= host.turn:
+                    host.last_start = now
+                    break
+                self._global.release()
+        except BaseException:
+            host.slots.release()
+            raise
+        self._held = self._answered = host
+
+    def leave(self) -> None:
+        """Give back the slots of the request that has been answered, if any are held."""
+        if self._held is not None:
+            host, self._held = self._held, None
             self._global.release()
+            host.slots.release()
 
     def pause(self, seconds: float) -> None:
-        self.host.paused_until = max(self.host.paused_until, time.monotonic() + seconds)
+        # The attempt is over, and a redirect's target may have been let go of by the table
+        # meanwhile: the pause goes to the table's entry, which remembers it while it lasts.
+        host = self._table.get(self._answered.key)
+        host.paused_until = max(host.paused_until, time.monotonic() + seconds)
+        self._table.retire(host)
+
+    def _unvisit(self) -> None:
+        if self._visiting is not None:
+            host, self._visiting = self._visiting, None
+            host.visitors -= 1
+            self._table.retire(host)

@@ -116,7 +116,9 @@ def serve(sock: socket.socket, inherited: Sequence[socket.socket] = (), preload:
     never reach that socket's worker as EOF. `preload`: import `PRELOAD` first (a
     forked worker has what its parent imported).
     """
+    # Ctrl-C and SIGTERM sent to the process group are the parent's to act on: it stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     for end in inherited:
         end.close()
     if preload:

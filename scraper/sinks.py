@@ -17,6 +17,7 @@ import queue
 import stat
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -126,10 +127,14 @@ class Writer:
     """Writes records to a sink in a thread of its own, in the order given.
 
     `write()` returns at once; the record's `written` callback runs on the event loop
-    once its line is out, so a caller that waits for it (the batch gives a target's
-    window slot back then) slows down with the reader instead of filling memory. A sink
-    that fails (`OutputClosed`, `BatchFailed`) stops the thread and is reported to
-    `failed`, on the loop; later records are dropped, as the batch is stopping.
+    once its line is out (and only then: a record the sink never took has no callback),
+    so a caller that waits for it (the batch gives a target's window slot back then)
+    slows down with the reader instead of filling memory, and a caller that counts
+    there counts what was written. `close()` runs the callbacks of the records written
+    by then, so the count is complete when it returns. A sink that fails
+    (`OutputClosed`, `BatchFailed`) stops the thread and is reported to `failed`, on
+    the loop, unless `close()` has been called by then (it returns the failure
+    instead); later records are dropped, as the batch is stopping.
     """
 
     def __init__(self, sink: Sink, failed: Callable[[Exception], None]) -> None:
@@ -137,6 +142,9 @@ class Writer:
         self._failed = failed
         self._loop = asyncio.get_running_loop()
         self._queue: queue.SimpleQueue[tuple[Outcome, Written | None] | None] = queue.SimpleQueue()
+        self._done: deque[Written] = deque()
+        """Callbacks of records written, waiting for the loop (`_deliver`)."""
+        self._closed = False
         self.error: OutputClosed | BatchFailed | None = None
         self._thread = threading.Thread(target=self._run, name="scraper-records", daemon=True)
         self._thread.start()
@@ -145,12 +153,17 @@ class Writer:
         self._queue.put((outcome, written))
 
     def close(self, wait: float | None = None) -> OutputClosed | BatchFailed | None:
-        """Write what is queued (for at most `wait` seconds), close the sink; the sink's
-        failure, if it had one. Past `wait` the thread is left to finish on its own."""
+        """Write what is queued (for at most `wait` seconds), close the sink, run the
+        callbacks of the records written; the sink's failure, if it had one. Past `wait`
+        the thread is left to finish on its own. Closing again only says the failure."""
+        if self._closed:
+            return self.error
+        self._closed = True
         self._queue.put(None)
         self._thread.join(wait)
         if not self._thread.is_alive():
             self._sink.close()
+        self._deliver()
         return self.error
 
     def _run(self) -> None:
@@ -160,10 +173,20 @@ class Writer:
                 self._sink.write(outcome)
             except (OutputClosed, BatchFailed) as exc:
                 self.error = exc
-                self._call(self._failed, exc)
+                self._call(self._report, exc)
                 return
             if written is not None:
-                self._call(written)
+                self._done.append(written)
+                self._call(self._deliver)
+
+    def _deliver(self) -> None:
+        # On the loop only (a callback, or `close`): never two at once.
+        while self._done:
+            self._done.popleft()()
+
+    def _report(self, error: Exception) -> None:
+        if not self._closed:  # else `close` returns it, to a caller no longer running tasks
+            self._failed(error)
 
     def _call(self, callback: Callable[..., None], *args: object) -> None:
         # The loop may have closed (an interrupted run): then nobody is waiting any more.

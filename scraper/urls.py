@@ -6,6 +6,8 @@ import os
 import re
 from urllib.parse import urlsplit
 
+import idna
+
 from scraper.errors import InvalidURL
 
 FETCHABLE_SCHEMES = frozenset({"http", "https"})
@@ -79,13 +81,26 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def origin_parts(url: str) -> tuple[str, str, int | None]:
     """(scheme, host, port) as one server sees them: lower-cased, the host without the
-    trailing dot of a fully qualified name, the port None where it is the scheme's
-    default. `example.com`, `EXAMPLE.com.` and `example.com:80` are one host."""
+    trailing dot of a fully qualified name and in its IDNA form (`wire_host`), the port
+    None where it is the scheme's default. `example.com`, `EXAMPLE.com.` and
+    `example.com:80` are one host, as are `bücher.example` and `xn--bcher-kva.example`."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower().rstrip(".")
+    host = wire_host((parts.hostname or "").lower().rstrip("."))
     port = parts.port
     return scheme, host, None if port == DEFAULT_PORTS.get(scheme) else port
+
+
+def wire_host(host: str) -> str:
+    """A lower-cased host as httpx writes it in the request: an internationalised name in
+    its IDNA (punycode) form, by the same `idna.encode`. A name IDNA refuses (a snowman)
+    stays as it is: httpx refuses to request it, and its URL gets an InvalidURL record."""
+    if host.isascii():
+        return host  # "ex_ample.com" is no IDNA name, but httpx sends it as it is
+    try:
+        return idna.encode(host).decode("ascii")
+    except UnicodeError:  # idna.IDNAError and its kinds
+        return host
 
 
 def host_key(url: str) -> str:

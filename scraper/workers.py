@@ -35,9 +35,10 @@ workers from this process while it still has one thread and no event loop, which
 milliseconds: that is how `scraper extract` puts even one small page under
 the guard without doubling its start-up. Replacements are always spawned.
 
-Workers ignore SIGINT (Ctrl-C is the parent's: it stops them), and exit when
-their socket reaches EOF, which is also what happens when the parent is
-killed with `kill -9`: nothing is left behind.
+Workers ignore SIGINT and SIGTERM (Ctrl-C and a service manager's stop reach
+the whole process group, but they are the parent's: it stops them, after
+writing what is done), and exit when their socket reaches EOF, which is also
+what happens when the parent is killed with `kill -9`: nothing is left behind.
 """
 
 from __future__ import annotations
@@ -86,20 +87,26 @@ class PoolFailed(Exception):
 # -- the parent's side ------------------------------------------------------------------
 
 
+# Signals that stop the parent, which then stops its workers: Ctrl-C (to the whole
+# process group, from a terminal) and SIGTERM (to the group too, from a service manager).
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Start children with SIGINT ignored: an ignored signal stays ignored across exec, and
-    Python then installs no KeyboardInterrupt handler, so a Ctrl-C that lands while a
-    worker is still importing cannot print a traceback from it. (A Ctrl-C in these few
-    milliseconds is lost for the parent too; the next one is not.)"""
+def _stop_signals_ignored() -> Iterator[None]:
+    """Start children with `STOP_SIGNALS` ignored: an ignored signal stays ignored across
+    exec, and Python then installs no KeyboardInterrupt handler, so a Ctrl-C that lands
+    while a worker is still importing cannot print a traceback from it. (A signal in these
+    few milliseconds is lost for the parent too; the next one is not.)"""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may touch signal handlers
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = {number: signal.signal(number, signal.SIG_IGN) for number in STOP_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class _WorkerDied(Exception):
@@ -154,7 +161,7 @@ class _Worker:
         # "spawn": a fresh interpreter; forking a process that runs an event loop (or
         # any thread) can copy a held lock into the child.
         self.process: BaseProcess | _Spawned
-        with _sigint_ignored():
+        with _stop_signals_ignored():
             if fork_closing is None:
                 self.process = _Spawned(child)
             else:

@@ -13,6 +13,8 @@ import io
 import itertools
 import json
 import os
+import signal
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -21,13 +23,14 @@ import pytest
 from rich.console import Console
 
 from scraper.batch import BatchOptions, run_batch
-from scraper.hosts import Host, HostGate
+from scraper.hosts import Host, HostGate, HostTable, Overflow
 from scraper.report import Summary
 from scraper.settings import Settings
 from tests.conftest import article_html
 from tests.faultserver import (
     Conn,
     FaultServer,
+    Handler,
     Request,
     drip,
     endless,
@@ -106,6 +109,16 @@ def test_one_record_per_distinct_input(tmp_path: Path) -> None:
     assert s.errors == Counter({"InvalidURL": 2, "HTTPStatusError": 1, "FileReadError": 1})
     assert "15 records" in run.stderr and "2 duplicate inputs" in run.stderr
     assert "InvalidURL 2" in run.stderr
+
+
+def test_a_byte_order_mark_mid_list_starts_a_line_like_any_other(tmp_path: Path) -> None:
+    """Two lists joined with `cat`, the second saved with a byte-order mark: its `# comment`
+    line is a comment, and its first URL that URL (no FileReadError record)."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    run = batch(tmp_path, [str(saved), "\ufeff# the second list", f"\ufeff{saved}"])
+    assert [r["url"] for r in run.records] == [str(saved)]
+    assert run.summary.duplicates == 1 and run.summary.failed == 0
 
 
 def test_a_fragment_that_looks_like_credentials_is_no_duplicate(tmp_path: Path) -> None:
@@ -244,7 +257,8 @@ def test_waiting_for_a_hosts_turn_holds_no_global_slot() -> None:
         global_slots = asyncio.Semaphore(1)
         slow = Host("slow", interval=3600.0)
         fast = Host("fast", interval=0.0)
-        slow_gate, fast_gate = HostGate(slow, global_slots), HostGate(fast, global_slots)
+        table = HostTable(delay=0.0, queue_cap=8, overflow=Overflow())
+        slow_gate, fast_gate = HostGate(slow, global_slots, table), HostGate(fast, global_slots, table)
         async with slow_gate.slot():
             pass  # the slow host's next turn is an hour away
         waiting = asyncio.create_task(slow_gate.slot().__aenter__())
@@ -258,6 +272,26 @@ def test_waiting_for_a_hosts_turn_holds_no_global_slot() -> None:
         return got_slot
 
     assert asyncio.run(go())
+
+
+def test_a_retry_after_pauses_the_host_that_answered_a_redirect() -> None:
+    """A link on host A redirects to host B, and B answers 429 with Retry-After: B is the
+    host that pauses (and stays paused in the table after the attempt), not A."""
+
+    async def go() -> tuple[float, float]:
+        table = HostTable(delay=0.0, queue_cap=8, overflow=Overflow())
+        origin = table.get("a.example")
+        origin.lanes = 1  # a lane works through A's queue
+        gate = HostGate(origin, asyncio.Semaphore(1), table)
+        async with gate.slot():
+            gate.leave()  # A answered with a redirect to B
+            await gate.enter(gate.visit("b.example"))
+        gate.pause(3600)
+        return table.get("a.example").paused_until, table.get("b.example").paused_until
+
+    origin_paused, target_paused = asyncio.run(go())
+    now = time.monotonic()
+    assert origin_paused < now < target_paused
 
 
 def test_crawl_delay_spaces_requests_to_a_host(tmp_path: Path) -> None:
@@ -308,6 +342,80 @@ def test_redirects_into_one_host_wait_for_its_turn(tmp_path: Path) -> None:
     times = arrivals(server, server.addresses[2])
     assert len(times) == 6
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.25
+
+
+def _redirect_to(server: FaultServer, host: int) -> Handler:
+    """/go/NAME -> /a/NAME on `host`."""
+
+    async def handler(request: Request, conn: Conn) -> None:
+        target = server.url(request.route.replace("/go/", "/a/"), host=host)
+        await conn.respond(302, b"", {"Location": target})
+
+    return handler
+
+
+def test_waiting_for_a_turn_at_a_redirect_does_not_count_against_the_deadline(tmp_path: Path) -> None:
+    """Six sites' links redirect into a seventh, which is asked once every 0.6 s: the last
+    link waits 3 s there for its turn, longer than one attempt may take (2 s), though no
+    server is slow. The wait is not the server's time, as it is not for a URL queued for
+    its own host: every page arrives."""
+    settings = Settings(workers=0, retries=0, delay=0.6, deadline=2.0, respect_robots=False)
+    with FaultServer(hosts=7) as server:
+        server.route("/go/", _redirect_to(server, host=6))
+        server.route("/a/", respond(200, article_html()))
+        run = batch(tmp_path, [server.url(f"/go/{host}", host=host) for host in range(6)], settings)
+    assert run.error_types() == {server.url(f"/go/{host}", host=host): None for host in range(6)}
+    assert len(arrivals(server, server.addresses[6])) == 6
+
+
+def test_waiting_for_a_turn_at_a_redirect_holds_no_global_slot(tmp_path: Path) -> None:
+    """One global slot. A link on host A redirects into host C, whose next turn is 2 s away
+    (it has just been asked for C/first): meanwhile the slot serves host D, which is asked
+    before the redirect's target is."""
+    settings = Settings(workers=0, retries=0, concurrency=1, delay=2.0, respect_robots=False)
+    with FaultServer(hosts=3) as server:
+        server.route("/go/", _redirect_to(server, host=1))
+        server.route("/", respond(200, article_html()))
+        lines = [server.url("/first", host=1), server.url("/go/x", host=0), server.url("/d", host=2)]
+        run = batch(tmp_path, lines, settings)
+    assert run.summary.ok == 3, run.error_types()
+    [target] = [t for t, host, path in server.stats.log if path == "/a/x"]
+    [other] = [t for t, host, path in server.stats.log if path == "/d"]
+    assert other < target
+
+
+def test_a_redirect_within_a_host_waits_for_its_turn(tmp_path: Path) -> None:
+    """/r/N redirects to /p/N on the same host, asked once every 0.4 s: the redirect's
+    request waits for the host's turn like any other."""
+    settings = Settings(workers=0, retries=0, delay=0.4, respect_robots=False)
+
+    async def to_page(request: Request, conn: Conn) -> None:
+        await conn.respond(302, b"", {"Location": request.route.replace("/r/", "/p/")})
+
+    with FaultServer() as server:
+        server.route("/r/", to_page)
+        server.route("/p/", respond(200, article_html()))
+        run = batch(tmp_path, [server.url(f"/r/{i}") for i in range(3)], settings)
+    assert run.summary.ok == 3
+    times = arrivals(server, "127.0.0.1")
+    assert len(times) == 6
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.3, times
+
+
+def test_redirects_into_a_host_share_its_per_host_limit(tmp_path: Path) -> None:
+    """Six sites' links lead into a seventh, which also has four URLs of its own in the
+    list and takes a while per page: it never has more than `per_host` requests in flight,
+    its robots.txt's among them."""
+    settings = Settings(workers=0, retries=0, per_host=2)
+    with FaultServer(hosts=7) as server:
+        server.route("/robots.txt", ROBOTS_OK)
+        server.route("/go/", _redirect_to(server, host=6))
+        server.route("/a/", respond(200, article_html(), delay=0.2))
+        own = [server.url(f"/a/own-{i}", host=6) for i in range(4)]
+        run = batch(tmp_path, [server.url(f"/go/{host}", host=host) for host in range(6)] + own, settings)
+    assert run.summary.ok == 10, run.error_types()
+    assert server.stats.max_in_flight[server.addresses[6]] == 2
+    assert server.stats.count("/robots.txt", server.addresses[6]) == 1
 
 
 def test_retry_after_pauses_the_whole_host(tmp_path: Path) -> None:
@@ -600,20 +708,22 @@ def test_a_full_disk_stops_the_batch_with_a_message(run_cli: Any, tmp_path: Path
     result = run_cli("batch", str(listing), "-o", "/dev/full")
     assert result.returncode == 1
     assert "cannot write records" in result.stderr and "Traceback" not in result.stderr
+    assert "0 records" in result.stderr  # the one record was never written
+    assert "Warning" not in result.stderr
 
 
-def test_workers_ignore_ctrl_c_from_their_first_moment() -> None:
-    """A terminal's Ctrl-C reaches the whole process group, workers included, even one
-    still importing the extractor: it must neither die nor print a traceback."""
-    import signal
-
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_workers_ignore_ctrl_c_and_sigterm_from_their_first_moment(number: int) -> None:
+    """A terminal's Ctrl-C, or a service manager's SIGTERM, reaches the whole process group,
+    workers included, even one still importing the extractor: it must neither die nor
+    print a traceback (the batch stops them once it has written what is done)."""
     from scraper.workers import _Worker
 
     async def go() -> bool:
         worker = _Worker()
         try:
             for _ in range(5):
-                os.kill(worker.process.pid, signal.SIGINT)
+                os.kill(worker.process.pid, number)
                 await asyncio.sleep(0.02)
             await worker.ready()
             return worker.process.is_alive()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -17,11 +18,13 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 from tests.conftest import ROOT, RunCli, article_html
-from tests.faultserver import Conn, FaultServer, Request, respond
+from tests.faultserver import Conn, FaultServer, respond
+from tests.faultserver import Request as WireRequest
 
 ROBOTS_OK = respond(200, "User-agent: *\nDisallow:\n", content_type="text/plain")
 
@@ -36,7 +39,7 @@ def server() -> Iterator[FaultServer]:
         yield running
 
 
-def start(*args: str) -> subprocess.Popen[bytes]:
+def start(*args: str, stdin: int | None = None) -> subprocess.Popen[bytes]:
     """`scraper batch ARGS` as a terminal starts it: in a process group of its own, with
     Ctrl-C's default action. A test run started in the background of a shell script
     (`make test &`) has SIGINT ignored, and a child inherits an ignored signal: the
@@ -47,6 +50,7 @@ def start(*args: str) -> subprocess.Popen[bytes]:
     try:
         return subprocess.Popen(
             [sys.executable, "-m", "scraper", "batch", *args],
+            stdin=stdin,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=ROOT,
@@ -186,6 +190,108 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path:
     assert sorted(str(r["url"]) for r in records_in(out)) == sorted(urls)
 
 
+@pytest.mark.parametrize("to_group", [False, True], ids=["to the batch", "to its process group"])
+def test_sigterm_stops_cleanly_like_ctrl_c_and_resume_finishes(
+    server: FaultServer, tmp_path: Path, to_group: bool
+) -> None:
+    """`kill PID`, or a service manager's stop (SIGTERM to every process of the group, the
+    extraction workers too): every complete record is written, the summary printed, exit
+    143; no page fails for it, and `--resume` goes on."""
+    urls = [server.url(f"/slow/{i}", host=i % 3) for i in range(60)]
+    listing = tmp_path / "list.txt"
+    listing.write_text("\n".join(urls) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = start(str(listing), "-o", str(out), "--per-host", "1")
+    wait_for_lines(out, 3, proc)
+    (os.killpg if to_group else os.kill)(proc.pid, signal.SIGTERM)
+    stderr = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 143, stderr
+    assert "interrupted" in stderr and "--resume" in stderr and "Traceback" not in stderr
+    assert_no_orphans(proc.pid)
+    records = records_in(out)
+    assert 3 <= len(records) < 60 and all(r["ok"] for r in records)
+    rest = start(str(listing), "-o", str(out), "--resume")
+    rest.communicate(timeout=120)
+    assert rest.returncode == 0
+    assert sorted(str(r["url"]) for r in records_in(out)) == sorted(urls)
+
+
+def _first_line(stream: IO[bytes], timeout: float = 60) -> bytes:
+    """The first line `stream` brings, or b"" if none comes within `timeout` s."""
+    ready, _, _ = select.select([stream], [], [], timeout)
+    return stream.readline() if ready else b""
+
+
+def test_a_list_on_a_pipe_is_read_as_its_lines_arrive(tmp_path: Path) -> None:
+    """A producer writes one line and keeps the pipe open (a crawler's frontier, `tail -f`):
+    that line's record comes out while the pipe is still open, not at its end."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    proc = start("-", "-q", "--workers", "0", stdin=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(f"{saved}\n".encode())
+        proc.stdin.flush()
+        record = _first_line(proc.stdout)
+    finally:
+        proc.communicate(timeout=60)  # closes the list
+    assert record, "no record before the end of the list"
+    assert json.loads(record)["url"] == str(saved)
+    assert proc.returncode == 0
+
+
+def test_ctrl_c_stops_a_batch_whose_list_has_gone_quiet(tmp_path: Path) -> None:
+    """The list is a pipe whose producer is alive but writes nothing more: Ctrl-C ends the
+    batch at once, with its summary, without waiting for the pipe to close."""
+    saved = tmp_path / "saved.html"
+    saved.write_text(article_html(), encoding="utf-8")
+    proc = start("-", "--workers", "0", stdin=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        # Duplicates: more lines than a reader that waits for a full chunk wants at once.
+        proc.stdin.write(f"{saved}\n".encode() * 2000)
+        proc.stdin.flush()
+        assert _first_line(proc.stdout), "no record before the end of the list"
+        os.killpg(proc.pid, signal.SIGINT)
+        returncode = proc.wait(timeout=30)  # the pipe is still open
+    finally:
+        stderr = proc.communicate(timeout=60)[1].decode()  # closes the list
+    assert returncode == 130, stderr
+    assert "1 record" in stderr and "interrupted" in stderr and "Traceback" not in stderr
+
+
+def test_a_reader_that_closes_the_pipe_early_gets_the_exit_code_of_what_it_read(
+    server: FaultServer, tmp_path: Path
+) -> None:
+    """`scraper batch list | head -1`: head takes the ok record and goes; the 404 that
+    completes after that is never written, so it counts in neither the summary nor the
+    exit code, and the run stops quietly."""
+    release = threading.Event()
+
+    async def late_404(request: WireRequest, conn: Conn) -> None:
+        while not release.is_set():
+            await asyncio.sleep(0.01)
+        await conn.respond(404, b"gone")
+
+    server.route("/late/", late_404)
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{server.url('/a/1')}\n{server.url('/late/1', host=1)}\n")
+    proc = start(str(listing), "--retries", "0")
+    assert proc.stdout is not None and proc.stderr is not None
+    try:
+        first = json.loads(proc.stdout.readline())
+        proc.stdout.close()  # head -1 exits
+    finally:
+        release.set()
+        stderr = proc.stderr.read().decode()
+        proc.stderr.close()
+        proc.wait(timeout=60)
+    assert first["ok"] and first["url"] == server.url("/a/1")
+    assert proc.returncode == 0, stderr
+    assert "1 record" in stderr and "0 failed" in stderr and "the output was closed" in stderr
+    assert "Warning" not in stderr and "Traceback" not in stderr
+
+
 def test_stdout_is_records_only(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
     listing = tmp_path / "list.txt"
     listing.write_text(f"{server.url('/a/1')}\n{server.url('/gone/1')}\n{server.url('/a/1')}\nnot a file\n")
@@ -282,18 +388,17 @@ def test_a_reader_that_pauses_slows_the_batch_and_fails_no_page(server: FaultSer
 
 
 def test_two_batches_never_write_one_file(run_cli: RunCli, server: FaultServer, tmp_path: Path) -> None:
-    # The first batch's other pages are held until the second batches have tried: it is
-    # still writing, however long they take to start.
-    released = threading.Event()
-    page = respond(200, article_html())
+    # The first batch's pages but one are held until the second batches have been refused:
+    # the first is still writing then, however fast or slow the machine.
+    release = threading.Event()
 
-    async def held(request: Request, conn: Conn) -> None:
-        while not released.is_set():
-            await asyncio.sleep(0.02)
-        await page(request, conn)
+    async def held(request: WireRequest, conn: Conn) -> None:
+        while not release.is_set():
+            await asyncio.sleep(0.01)
+        await conn.respond(200, article_html().encode(), {"Content-Type": "text/html"})
 
     server.route("/held/", held)
-    urls = [server.url("/a/0")] + [server.url(f"/held/{i}") for i in range(7)]
+    urls = [server.url("/a/0")] + [server.url(f"/held/{i}") for i in range(1, 8)]
     listing = tmp_path / "list.txt"
     listing.write_text("".join(url + "\n" for url in urls))
     out = tmp_path / "out.jsonl"
@@ -305,7 +410,7 @@ def test_two_batches_never_write_one_file(run_cli: RunCli, server: FaultServer, 
                 assert second.returncode == 1, extra
                 assert "being written by another scraper batch" in second.stderr, extra
         finally:
-            released.set()
+            release.set()
         first.wait(timeout=60)
     assert first.returncode == 0
     records = [json.loads(line) for line in out.read_text().splitlines()]

@@ -1,5 +1,5 @@
 """The batch's small parts as plain tables: URL digests, resume repair, host queues, inflating,
-the records' writer."""
+the fetcher's hook at a redirect, the records' writer."""
 
 from __future__ import annotations
 
@@ -12,17 +12,22 @@ import zlib
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
+import httpx
 import pytest
 
 from scraper.batch import read_targets
 from scraper.digests import DigestSet
-from scraper.errors import FetchError
+from scraper.errors import FetchError, FetchTimeout
+from scraper.fetch import Fetcher
 from scraper.hosts import HostTable, Overflow, shard_of
 from scraper.inflate import TruncatedBody, UnsupportedEncoding, inflater_for
 from scraper.models import Outcome
 from scraper.pipeline import error_outcome
+from scraper.raw import RawPage
 from scraper.resume import prepare_resume
+from scraper.settings import Settings
 from scraper.sinks import BatchFailed, OutputClosed, RecordSink, Writer
+from tests.conftest import article_html
 
 # -- digests ---------------------------------------------------------------------------------
 
@@ -290,6 +295,77 @@ def test_a_sink_that_fails_is_reported_on_the_loop_and_by_close() -> None:
     error = asyncio.run(go())
     assert isinstance(error, OutputClosed) and len(reported) == 1 and reported[0] is error
     assert sink.lines == []
+
+
+def test_close_tells_of_every_record_written_and_of_none_that_was_not() -> None:
+    """A batch counts a record when its `written` callback runs: `close()` runs those of the
+    records written by then (the summary is printed right after it), and a record the sink
+    refused (the reader has gone) gets none; nor is the failure reported to `failed` once
+    `close()` has returned it (no task group is left to raise it in)."""
+
+    class _Sink:
+        def __init__(self) -> None:
+            self.lines: list[str] = []
+
+        def write(self, outcome: Outcome) -> None:
+            if outcome.record.url == "gone":
+                raise OutputClosed
+            self.lines.append(outcome.record.url)
+
+        def close(self) -> None:
+            pass
+
+    written: list[str] = []
+    reported: list[Exception] = []
+
+    async def go() -> Exception | None:
+        writer = Writer(_Sink(), failed=reported.append)
+        for url in ("a", "b", "gone", "c"):
+            writer.write(_outcome(url), lambda url=url: written.append(url))
+        error = writer.close()  # no await: the loop has run no callback yet
+        assert written == ["a", "b"]
+        await asyncio.sleep(0.05)  # callbacks the thread scheduled run now, and change nothing
+        return error
+
+    error = asyncio.run(go())
+    assert isinstance(error, OutputClosed)
+    assert written == ["a", "b"] and reported == []
+
+
+# -- the fetcher's hook at a redirect -----------------------------------------------------------
+
+
+def _redirecting(slow_target: bool) -> httpx.MockTransport:
+    async def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/old":
+            return httpx.Response(302, headers={"Location": "/new"})
+        if slow_target:
+            await asyncio.sleep(30)
+        body = httpx.ByteStream(article_html().encode())
+        return httpx.Response(200, headers={"Content-Type": "text/html"}, stream=body)
+
+    return httpx.MockTransport(answer)
+
+
+def _fetch_through_hop(transport: httpx.MockTransport, hop_wait: float) -> RawPage:
+    async def hop(target: str) -> None:
+        await asyncio.sleep(hop_wait)  # a batch waiting there for the target host's turn
+
+    async def go() -> RawPage:
+        async with Fetcher(Settings(retries=0, deadline=0.5), transport=transport) as fetcher:
+            return await fetcher.fetch_raw("http://example.test/old", hop=hop)
+
+    return asyncio.run(go())
+
+
+def test_the_time_a_hop_takes_is_not_counted_against_the_deadline() -> None:
+    raw = _fetch_through_hop(_redirecting(slow_target=False), hop_wait=1.5)  # three deadlines
+    assert raw.final_url == "http://example.test/new" and raw.status == 200
+
+
+def test_the_deadline_runs_again_after_a_hop() -> None:
+    with pytest.raises(FetchTimeout, match=r"within 0\.5 s"):
+        _fetch_through_hop(_redirecting(slow_target=True), hop_wait=0.0)
 
 
 def test_a_second_batch_on_the_same_output_file_is_refused_and_wipes_nothing(tmp_path: Path) -> None:

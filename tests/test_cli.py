@@ -486,6 +486,14 @@ def test_options_a_request_cannot_carry_are_usage_errors(run_cli: RunCli, tmp_pa
         assert result.stdout == "" and "Traceback" not in result.stderr, args
 
 
+def test_url_given_twice_is_a_usage_error_not_a_silent_choice(run_cli: RunCli, tmp_path: Path) -> None:
+    page_file = tmp_path / "saved.html"
+    page_file.write_text(article_html())
+    result = run_cli("extract", str(page_file), "--url", "https://a.example/", "--url", "https://b.example/")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "--url" in result.stderr and "more than once" in result.stderr
+
+
 def test_stdin_is_held_to_the_size_cap_as_a_file_is(run_cli: RunCli) -> None:
     result = run_cli("extract", "-", "--max-bytes", "1000", input=article_html() + " " * 1000)
     assert result.returncode == 1

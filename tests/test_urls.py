@@ -3,6 +3,8 @@ from pathlib import Path
 import pytest
 
 from scraper.errors import InvalidURL
+from scraper.hosts import shard_of
+from scraper.robots import robots_url
 from scraper.urls import check_fetchable, host_key, looks_like_url, redact
 
 
@@ -91,3 +93,18 @@ def test_host_key() -> None:
     for spelling in ("http://example.com:80/a", "https://example.com:443/b", "http://EXAMPLE.com./c"):
         assert host_key(spelling) == "example.com", spelling
     assert host_key("http://example.com:443/") == "example.com:443"  # not http's default
+
+
+def test_an_internationalised_host_is_one_host_however_it_is_spelt() -> None:
+    """`bücher.example` goes on the wire as `xn--bcher-kva.example`: one host for the lanes,
+    robots.txt, the Crawl-delay and `--shard`."""
+    spellings = ["http://bücher.example/a", "http://xn--bcher-kva.example/b", "http://BÜCHER.example./c"]
+    assert {host_key(url) for url in spellings} == {"xn--bcher-kva.example"}
+    assert {robots_url(url) for url in spellings} == {"http://xn--bcher-kva.example/robots.txt"}
+    assert len({shard_of(host_key(url), 7) for url in spellings}) == 1
+    assert host_key("https://münchen.de:8443/") == "xn--mnchen-3ya.de:8443"
+
+
+@pytest.mark.parametrize("url", ["http://☃.net/", "http://ex_ample.com/"])
+def test_a_host_idna_refuses_keeps_its_spelling(url: str) -> None:
+    assert host_key(url) == url.split("/")[2]
