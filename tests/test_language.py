@@ -40,22 +40,22 @@ def test_a_paragraph_names_its_language(language: str) -> None:
 class _Guess:
     """A model that answers Japanese whatever it reads."""
 
-    def detect(self, text: str, k: int) -> list[dict[str, object]]:
-        return [{"lang": "ja", "score": 0.9}]
+    def predict(self, text: str, k: int) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        return ("__label__ja",), (0.9,)
 
 
 def test_a_japanese_guess_without_kana_is_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "_detector", _Guess)
+    monkeypatch.setattr(language, "_model", _Guess)
     assert detect_language(SAMPLES["zh"]) == "zh"
     assert detect_language(SAMPLES["ja"]) == "ja"
 
 
 def test_an_unsure_model_names_no_language(monkeypatch: pytest.MonkeyPatch) -> None:
     class Unsure(_Guess):
-        def detect(self, text: str, k: int) -> list[dict[str, object]]:
-            return [{"lang": "en", "score": language.MIN_SCORE / 2}]
+        def predict(self, text: str, k: int) -> tuple[tuple[str, ...], tuple[float, ...]]:
+            return ("__label__en",), (language.MIN_SCORE / 2,)
 
-    monkeypatch.setattr(language, "_detector", Unsure)
+    monkeypatch.setattr(language, "_model", Unsure)
     assert detect_language(SAMPLES["en"]) is None
 
 
@@ -80,6 +80,10 @@ def test_a_declared_language_is_kept() -> None:
     # the record says what the publisher said.
     assert extract_html(_page(SAMPLES["en"], lang="en-GB")).language == "en-GB"
     assert extract_html(_page(SAMPLES["fr"], lang="de")).language == "de"
+
+
+def test_text_in_capitals_is_read_as_its_language() -> None:
+    assert detect_language(SAMPLES["de"].upper()) == "de"
 
 
 def test_an_empty_body_names_no_language() -> None:
