@@ -170,13 +170,21 @@ def _ctrl_c(proc: subprocess.Popen[bytes]) -> tuple[bytes, str]:
     return proc.communicate(timeout=60)[1], signals
 
 
-def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path: Path) -> None:
+def _slow_batch_under_way(
+    server: FaultServer, tmp_path: Path
+) -> tuple[list[str], Path, Path, subprocess.Popen[bytes]]:
+    """A batch of 60 slow pages on 3 hosts, one at a time each, three records written."""
     urls = [server.url(f"/slow/{i}", host=i % 3) for i in range(60)]
     listing = tmp_path / "list.txt"
     listing.write_text("\n".join(urls) + "\n")
     out = tmp_path / "out.jsonl"
     proc = start(str(listing), "-o", str(out), "--per-host", "1")
     wait_for_lines(out, 3, proc)
+    return urls, listing, out, proc
+
+
+def test_ctrl_c_stops_cleanly_and_resume_finishes(server: FaultServer, tmp_path: Path) -> None:
+    urls, listing, out, proc = _slow_batch_under_way(server, tmp_path)
     stderr, signals = _ctrl_c(proc)
     assert proc.returncode == 130, f"{stderr.decode()} [{signals}]"
     assert "interrupted" in stderr.decode() and "--resume" in stderr.decode()
@@ -197,12 +205,7 @@ def test_sigterm_stops_cleanly_like_ctrl_c_and_resume_finishes(
     """`kill PID`, or a service manager's stop (SIGTERM to every process of the group, the
     extraction workers too): every complete record is written, the summary printed, exit
     143; no page fails for it, and `--resume` goes on."""
-    urls = [server.url(f"/slow/{i}", host=i % 3) for i in range(60)]
-    listing = tmp_path / "list.txt"
-    listing.write_text("\n".join(urls) + "\n")
-    out = tmp_path / "out.jsonl"
-    proc = start(str(listing), "-o", str(out), "--per-host", "1")
-    wait_for_lines(out, 3, proc)
+    urls, listing, out, proc = _slow_batch_under_way(server, tmp_path)
     (os.killpg if to_group else os.kill)(proc.pid, signal.SIGTERM)
     stderr = proc.communicate(timeout=60)[1].decode()
     assert proc.returncode == 143, stderr
